@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Every test the project has, in the order a failure is cheapest to read: lint, types, unit and
+# component tests, integration tests against the Graph emulator, then the browser tests.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+[ -d node_modules ] || npm ci
+bash scripts/ensure-chromium.sh
+
+echo "== lint";       npx eslint . --max-warnings=0
+echo "== typecheck";  npx tsc -p tsconfig.json --noEmit
+echo "== unit, ui, integration"
+npx jest --selectProjects unit ui integration --ci
+echo "== build";      npx webpack --mode production >/dev/null
+echo "== e2e (headless Chromium)"
+npx jest --selectProjects e2e --ci --runInBand

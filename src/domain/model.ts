@@ -1,0 +1,145 @@
+// The domain model every surface, list and task is a view of. Schemas are the contract: whatever
+// crosses a boundary (SharePoint, Planner, local drafts, tab configuration) is parsed with these.
+import { z } from 'zod';
+
+export const THEME_IDS = ['A', 'B', 'C', 'D', 'E', 'F'] as const;
+export const ThemeIdSchema = z.enum(THEME_IDS);
+export type ThemeId = z.infer<typeof ThemeIdSchema>;
+
+/** A step-1 answer: 1–5, or "weet niet" (the paper's 6), which is never a number in a calculation. */
+export const WEET_NIET = 'weetNiet' as const;
+export const ScoreSchema = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5), z.literal(WEET_NIET)]);
+export type Score = z.infer<typeof ScoreSchema>;
+export type NumericScore = 1 | 2 | 3 | 4 | 5;
+/** Scores per theme; a missing theme is unanswered. */
+export const ScoresSchema = z.partialRecord(ThemeIdSchema, ScoreSchema);
+export type Scores = z.infer<typeof ScoresSchema>;
+
+/** Limits shared by the UI (counters), the domain rules and the store (SharePoint column sizes). */
+export const LIMITS = {
+  /** Free text behind an option ("Anders, namelijk…"). */
+  optionFreeText: 1000,
+  /** A theme's comment field, the "Wat opvalt…" note, the agenda explanation. */
+  longText: 4000,
+  /** Single line of text in SharePoint. */
+  singleLine: 255,
+  actionTitle: 255,
+  name: 255,
+  department: 120,
+  maxAssignees: 20,
+  maxParticipants: 50,
+} as const;
+
+export const QuestionAnswerSchema = z.object({
+  /** Ids of the chosen options, in the instrument's order. */
+  selected: z.array(z.string().min(1)),
+  /** Free text per option id, only for chosen options that take free text. */
+  freeText: z.record(z.string(), z.string().max(LIMITS.optionFreeText)),
+});
+export type QuestionAnswer = z.infer<typeof QuestionAnswerSchema>;
+
+export const Step2AnswersSchema = z.object({
+  /** Keyed by question id. */
+  questions: z.record(z.string(), QuestionAnswerSchema),
+  /** A theme's "Opmerkingenveld". */
+  comments: z.partialRecord(ThemeIdSchema, z.string().max(LIMITS.longText)),
+});
+export type Step2Answers = z.infer<typeof Step2AnswersSchema>;
+export const emptyStep2 = (): Step2Answers => ({ questions: {}, comments: {} });
+
+export const DOMAINS = ['armoede', 'gezondheid', 'partner'] as const;
+export const DomainSchema = z.enum(DOMAINS);
+export type Domain = z.infer<typeof DomainSchema>;
+
+export const ParticipantSchema = z.object({
+  /** Entra object id: the identity, from the token / GET /me, never from the Teams context. */
+  id: z.string().min(1),
+  name: z.string().min(1).max(LIMITS.name),
+  domain: DomainSchema,
+  /** For domain "partner": GGD, welzijn, wijkteam, zorgverzekeraar, … */
+  partnerLabel: z.string().max(LIMITS.department).optional(),
+  department: z.string().max(LIMITS.department),
+});
+export type Participant = z.infer<typeof ParticipantSchema>;
+
+export const StepIdSchema = z.enum(['step1', 'step2', 'step3']);
+export type StepId = z.infer<typeof StepIdSchema>;
+
+export const ResponseSchema = z.object({
+  sessionKey: z.string().min(1),
+  participant: ParticipantSchema,
+  scores: ScoresSchema,
+  step2: Step2AnswersSchema,
+  /** ISO timestamps of when the participant said they were done with a step. */
+  done: z.partialRecord(StepIdSchema, z.string()),
+  updatedAt: z.string(),
+});
+export type Response = z.infer<typeof ResponseSchema>;
+
+export const ACTION_STATUSES = ['open', 'done'] as const;
+export const ActionItemSchema = z.object({
+  /** Stable id created by the client, so retries and re-publishing never duplicate. */
+  id: z.string().min(1),
+  sessionKey: z.string().min(1),
+  theme: ThemeIdSchema,
+  title: z.string().max(LIMITS.actionTitle),
+  /** Entra object id of a participant, or null for an action without an owner. */
+  ownerId: z.string().nullable(),
+  ownerName: z.string().max(LIMITS.name).nullable(),
+  department: z.string().max(LIMITS.department),
+  /** Calendar date YYYY-MM-DD, or null. */
+  dueDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
+  status: z.enum(ACTION_STATUSES),
+  /** Who proposed it (participant id). */
+  proposedBy: z.string().nullable(),
+  plannerTaskId: z.string().nullable(),
+  plannerTaskUrl: z.string().nullable(),
+});
+export type ActionItem = z.infer<typeof ActionItemSchema>;
+
+export const SESSION_STATES = ['setup', 'step1', 'revealed', 'step2', 'step3', 'closed'] as const;
+export const SessionStateSchema = z.enum(SESSION_STATES);
+export type SessionState = z.infer<typeof SessionStateSchema>;
+
+/** The four uses of the tool ("Waarvoor kunt u de gesprekstool inzetten?"). */
+export const PURPOSES = ['aanscherpen', 'agendering', 'betrekkenVeld', 'monitoring'] as const;
+export const PurposeSchema = z.enum(PURPOSES);
+export type Purpose = z.infer<typeof PurposeSchema>;
+
+/** Step 2 filled in by everyone separately, or once together. */
+export const ModeSchema = z.enum(['separate', 'joint']);
+export type Mode = z.infer<typeof ModeSchema>;
+
+export const FollowUpSchema = z.object({
+  /** Does the group meet again in the same composition? null = not yet agreed. */
+  meetAgain: z.boolean().nullable(),
+  meetAgainDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
+  /** How participants hold each other to the agreements. */
+  accountability: z.string().max(LIMITS.longText),
+});
+export type FollowUp = z.infer<typeof FollowUpSchema>;
+
+export const SessionSchema = z.object({
+  key: z.string().min(1),
+  municipality: z.string().min(1).max(LIMITS.singleLine),
+  title: z.string().min(1).max(LIMITS.singleLine),
+  purpose: PurposeSchema,
+  /** ISO date-time the session was created / held. */
+  date: z.string(),
+  meetingId: z.string().nullable(),
+  facilitatorId: z.string().min(1),
+  facilitatorName: z.string().max(LIMITS.name),
+  instrumentVersion: z.string().min(1),
+  state: SessionStateSchema,
+  /** Input of the current step is closed for participants. */
+  locked: z.boolean(),
+  mode: ModeSchema,
+  /** "Wat opvalt…" (shared note of step 1). */
+  notes: z.string().max(LIMITS.longText),
+  /** Step 3 "Ruimte voor toelichting". */
+  explanation: z.string().max(LIMITS.longText),
+  followUp: FollowUpSchema,
+  plannerGroupId: z.string().nullable(),
+  plannerPlanId: z.string().nullable(),
+});
+export type Session = z.infer<typeof SessionSchema>;

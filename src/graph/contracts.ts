@@ -1,0 +1,163 @@
+// What the UI may ask of the Graph layer. The UI never sees a Graph URL; it calls these.
+import type { ActionItem, Participant, Purpose, Response, Session, ThemeId } from '../domain/model';
+
+/** Where a session lives: a SharePoint site, and (for Planner) a Microsoft 365 group. */
+export interface SessionLocation {
+  siteId: string;
+  /** Web URL of the site, for links shown to people. */
+  siteUrl: string;
+  plannerGroupId: string | null;
+}
+
+export interface SiteChoice {
+  id: string;
+  displayName: string;
+  webUrl: string;
+}
+
+export interface GroupChoice {
+  id: string;
+  displayName: string;
+  isTeam: boolean;
+}
+
+export interface SignedInUser {
+  id: string;
+  displayName: string;
+  userPrincipalName: string;
+  department: string | null;
+  jobTitle: string | null;
+}
+
+/** An item read from SharePoint that does not fit the schema: shown read-only, never overwritten silently. */
+export interface InvalidItem {
+  list: 'sessions' | 'answers' | 'actions';
+  listDisplayName: string;
+  itemId: string;
+  field: string;
+  message: string;
+}
+
+export interface Versioned<T> {
+  value: T;
+  /** SharePoint item id. */
+  itemId: string;
+  etag: string;
+}
+
+export interface SessionSnapshot {
+  session: Versioned<Session>;
+  responses: Versioned<Response>[];
+  actions: Versioned<ActionItem>[];
+  invalid: InvalidItem[];
+  /** Links for people: the three lists in SharePoint, and the Planner plan when published. */
+  links: { sessionsList: string; answersList: string; actionsList: string; plannerPlan: string | null };
+}
+
+export interface SessionSummary {
+  key: string;
+  title: string;
+  municipality: string;
+  date: string;
+  state: Session['state'];
+  meetingId: string | null;
+}
+
+export interface NewSessionInput {
+  municipality: string;
+  title: string;
+  purpose: Purpose;
+  meetingId: string | null;
+  plannerGroupId: string | null;
+  facilitator: { id: string; name: string };
+}
+
+export interface ProvisionResult {
+  createdLists: string[];
+  addedColumns: string[];
+}
+
+export interface SessionStore {
+  provision(): Promise<ProvisionResult>;
+  createSession(input: NewSessionInput): Promise<SessionSnapshot>;
+  findSessions(filter: { municipality?: string; meetingId?: string }): Promise<SessionSummary[]>;
+  /** One $batch round trip: session, answers and actions. */
+  openSession(key: string): Promise<SessionSnapshot>;
+  /** Creates or reclaims the caller's own answers item. */
+  join(key: string, participant: Participant): Promise<Versioned<Response>>;
+  /** Each participant writes only their own item: one request. */
+  saveResponse(current: Versioned<Response>): Promise<Versioned<Response>>;
+  /**
+   * Facilitator writes to the session with If-Match. `change` is re-applied to a fresh copy on a 412
+   * when it does not conflict; a real conflict rejects with ConflictError.
+   */
+  updateSession(current: Versioned<Session>, change: (s: Session) => Session): Promise<Versioned<Session>>;
+  saveAction(action: ActionItem, current: Versioned<ActionItem> | null): Promise<Versioned<ActionItem>>;
+  deleteAction(current: Versioned<ActionItem>): Promise<void>;
+}
+
+export type SyncState =
+  | { kind: 'saved'; at: string | null }
+  | { kind: 'saving'; pending: number }
+  | { kind: 'offline'; pending: number }
+  | { kind: 'error'; pending: number; reason: string; retryAt: string | null };
+
+export interface PublishProgress {
+  done: number;
+  total: number;
+  step: 'plan' | 'buckets' | 'labels' | 'tasks' | 'details' | 'writeBack' | 'finished';
+}
+
+export type PublishOutcome =
+  | { actionId: string; kind: 'created' | 'updated' | 'unchanged'; taskId: string; taskUrl: string; unassignedBecause?: string[] }
+  | { actionId: string; kind: 'failed'; reason: string };
+
+export interface PublishResult {
+  planId: string;
+  planUrl: string;
+  outcomes: PublishOutcome[];
+  /** People who are not members of the Planner group (named in the UI). */
+  nonMembers: { id: string; name: string }[];
+}
+
+export interface PlannerPublisher {
+  publish(
+    snapshot: SessionSnapshot,
+    options: { groupId: string; planTitle: string; themeLabels: Record<ThemeId, string>; linkBack: string },
+    onProgress?: (p: PublishProgress) => void,
+  ): Promise<PublishResult>;
+}
+
+export interface Directory {
+  me(): Promise<SignedInUser>;
+  myGroups(): Promise<GroupChoice[]>;
+  groupSite(groupId: string): Promise<SiteChoice>;
+  siteByUrl(url: string): Promise<SiteChoice>;
+  rootSite(): Promise<SiteChoice>;
+}
+
+/** Delegated token for Graph, from MSAL (Teams) or the emulator's dev token (local). */
+export interface TokenProvider {
+  getToken(scopes: readonly string[]): Promise<string>;
+}
+
+/** Everything the UI gets from the Graph layer; built once by `createGraphServices` in src/graph/index.ts. */
+export interface GraphServices {
+  directory: Directory;
+  store(location: SessionLocation): SessionStore;
+  publisher: PlannerPublisher;
+}
+
+/**
+ * A participant's own answers, written to a local draft first and flushed to SharePoint with retry
+ * (src/sync). The UI edits through `update` and shows `state`.
+ */
+export interface ResponseSync {
+  current(): Response;
+  state(): SyncState;
+  subscribe(listener: () => void): () => void;
+  update(change: (r: Response) => Response): void;
+  /** Retry now (the "Opnieuw proberen" button). */
+  flushNow(): Promise<void>;
+  dispose(): void;
+}

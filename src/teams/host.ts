@@ -1,0 +1,51 @@
+// The one interface the app uses to talk to its host. Only src/teams talks to teams-js.
+
+export type Surface = 'settings' | 'sidePanel' | 'stage' | 'tab' | 'remove';
+export type HostTheme = 'light' | 'dark' | 'contrast';
+
+export interface HostContext {
+  surface: Surface;
+  /** Raw frame context as the host reported it (settings, content, sidePanel, meetingStage, …). */
+  frameContext: string;
+  locale: string;
+  theme: HostTheme;
+  /** From the Teams context: a hint for sign-in, never proof of identity. */
+  user: { id: string | null; userPrincipalName: string | null; displayName: string | null; tenantId: string | null };
+  meetingId: string | null;
+  chatId: string | null;
+  team: { groupId: string; displayName: string | null; siteUrl: string | null } | null;
+  /** The tab's saved configuration entity id (our session key), when configured. */
+  entityId: string | null;
+  /** Whether the user is organiser/presenter and may share to stage (host decides). */
+  hostClientType: string;
+}
+
+export interface StageSharing {
+  /** The host allows this user to share app content to the stage now. */
+  canShare(): Promise<boolean>;
+  isSharing(): Promise<boolean>;
+  share(url: string): Promise<void>;
+}
+
+export interface TabConfig {
+  entityId: string;
+  contentUrl: string;
+  websiteUrl: string;
+  suggestedDisplayName: string;
+}
+
+export interface ConfigPage {
+  setValid(valid: boolean): void;
+  /** Called when the user presses Save in the host; resolve to save, reject to refuse. */
+  onSave(handler: () => Promise<TabConfig>): void;
+}
+
+export interface Host {
+  readonly kind: 'teams' | 'standalone';
+  context(): HostContext;
+  onThemeChange(listener: (theme: HostTheme) => void): () => void;
+  stage: StageSharing;
+  config: ConfigPage;
+  notifySuccess(): void;
+  notifyFailure(reason: string): void;
+}
