@@ -1,0 +1,4 @@
+export type { ConfigPage, Host, HostContext, HostTheme, StageSharing, Surface, TabConfig } from './host';
+export { createHost, whenHostReady } from './createHost';
+export { surfaceFromFrameContext, themeFromHost } from './contextMapping';
+export { HostRequestError, StageSharingUnavailableError } from './errors';

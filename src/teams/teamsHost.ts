@@ -1,0 +1,94 @@
+// The Host implementation inside Teams (or the local meeting simulator): every call goes through
+// the real teams-js message path. Only this file imports teams-js.
+import { app, meeting, pages } from '@microsoft/teams-js';
+import type { ConfigPage, Host, HostContext, HostTheme, StageSharing } from './host';
+import { hostContextFromTeams, themeFromHost } from './contextMapping';
+import { HostRequestError } from './errors';
+
+type SdkError = { errorCode: number; message?: string } | null;
+
+function hostRequest<T>(request: string, call: (callback: (error: SdkError, result: T | null) => void) => void): Promise<T | null> {
+  return new Promise((resolve, reject) => {
+    call((error, result) => {
+      if (error) reject(new HostRequestError(request, error.errorCode, error.message ?? `${request} failed (${error.errorCode})`));
+      else resolve(result);
+    });
+  });
+}
+
+// meeting.* throws synchronously outside the side panel and the stage (teams-js ensureInitialized).
+const STAGE_FRAMES = new Set(['sidePanel', 'meetingStage']);
+// pages.config.* is only allowed on the configuration (and removal) page.
+const CONFIG_FRAMES = new Set(['settings', 'remove']);
+
+function stageSharing(frameContext: string): StageSharing {
+  const inMeeting = STAGE_FRAMES.has(frameContext);
+  return {
+    async canShare() {
+      if (!inMeeting) return false;
+      const capabilities = await hostRequest<meeting.IAppContentStageSharingCapabilities>('meeting.getAppContentStageSharingCapabilities', (cb) =>
+        meeting.getAppContentStageSharingCapabilities(cb),
+      );
+      return capabilities?.doesAppHaveSharePermission === true;
+    },
+    async isSharing() {
+      if (!inMeeting) return false;
+      const state = await hostRequest<meeting.IAppContentStageSharingState>('meeting.getAppContentStageSharingState', (cb) => meeting.getAppContentStageSharingState(cb));
+      return state?.isAppSharing === true;
+    },
+    async share(url) {
+      if (!inMeeting) throw new HostRequestError('meeting.shareAppContentToStage', null, `Cannot share to the stage from ${frameContext}.`);
+      const shared = await hostRequest<boolean>('meeting.shareAppContentToStage', (cb) =>
+        meeting.shareAppContentToStage(cb, url, { sharingProtocol: meeting.SharingProtocol.Collaborative }),
+      );
+      if (shared !== true) throw new HostRequestError('meeting.shareAppContentToStage', null, 'The host did not share the app to the stage.');
+    },
+  };
+}
+
+function configPage(frameContext: string): ConfigPage {
+  const onConfigPage = CONFIG_FRAMES.has(frameContext);
+  return {
+    setValid(valid) {
+      if (onConfigPage) pages.config.setValidityState(valid);
+    },
+    onSave(handler) {
+      if (!onConfigPage) return;
+      pages.config.registerOnSaveHandler((event) => {
+        // Teams waits for notifySuccess/notifyFailure before it closes the dialog: report either, always.
+        handler()
+          .then((config) => pages.config.setConfig(config))
+          .then(() => event.notifySuccess())
+          .catch((error: unknown) => event.notifyFailure(error instanceof Error ? error.message : String(error)));
+      });
+    },
+  };
+}
+
+/** Resolves once teams-js has initialised, so MSAL's nested app auth bridge is in place. */
+export async function createTeamsHost(validMessageOrigins?: string[]): Promise<Host> {
+  await app.initialize(validMessageOrigins);
+  let context: HostContext = hostContextFromTeams(await app.getContext(), app.getFrameContext());
+  const listeners = new Set<(theme: HostTheme) => void>();
+  app.registerOnThemeChangeHandler((theme) => {
+    context = { ...context, theme: themeFromHost(theme) };
+    for (const listener of listeners) listener(context.theme);
+  });
+
+  return {
+    kind: 'teams',
+    context: () => context,
+    onThemeChange(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    stage: stageSharing(context.frameContext),
+    config: configPage(context.frameContext),
+    notifySuccess() {
+      void app.notifySuccess();
+    },
+    notifyFailure(reason) {
+      app.notifyFailure({ reason: app.FailedReason.Other, message: reason });
+    },
+  };
+}
