@@ -1,0 +1,101 @@
+// Comparison over time ("monitoring", one of the tool's four uses): the same municipality runs the
+// tool again and sees what moved. Comparing two municipalities would suggest a benchmark the tool
+// does not offer, so it is refused.
+import { THEME_IDS, type ActionItem, type Response, type Session, type ThemeId } from './model';
+import { summariseScores, type ScoreSummary } from './scores';
+
+export interface SessionSnapshot {
+  session: Pick<Session, 'key' | 'municipality' | 'date'>;
+  responses: readonly Pick<Response, 'scores'>[];
+  actions: readonly ActionItem[];
+}
+
+export class MunicipalityMismatchError extends Error {
+  override readonly name = 'MunicipalityMismatchError';
+  constructor(
+    readonly earlier: string,
+    readonly later: string,
+  ) {
+    super(`sessions of different municipalities cannot be compared: ${earlier} / ${later}`);
+  }
+}
+
+export interface StatementChange {
+  theme: ThemeId;
+  earlier: ScoreSummary;
+  later: ScoreSummary;
+  /** later − earlier; null when either session has no 1–5 score for the statement. */
+  meanChange: number | null;
+  spreadChange: number | null;
+  /** null when nobody responded to the statement (score or weet niet) in either session. */
+  weetNietChange: number | null;
+}
+
+export interface SessionComparison {
+  earlierKey: string;
+  laterKey: string;
+  statements: StatementChange[];
+  /** Actions in the later session whose theme and title were not on the earlier agenda. */
+  added: ActionItem[];
+  /** Actions marked done in the later session. */
+  done: ActionItem[];
+}
+
+function sameMunicipality(a: string, b: string): boolean {
+  return a.trim().toLocaleLowerCase('nl') === b.trim().toLocaleLowerCase('nl');
+}
+
+function difference(later: number | null, earlier: number | null): number | null {
+  return later === null || earlier === null ? null : later - earlier;
+}
+
+function responded(summary: ScoreSummary): boolean {
+  return summary.answered + summary.weetNiet > 0;
+}
+
+/** Theme plus title, ignoring case and spacing: retyping an action does not make it new. */
+function actionIdentity(action: Pick<ActionItem, 'theme' | 'title'>): string {
+  return `${action.theme}|${action.title.trim().replace(/\s+/g, ' ').toLocaleLowerCase('nl')}`;
+}
+
+/** Throws MunicipalityMismatchError for sessions of different municipalities. */
+export function compareSessions(earlier: SessionSnapshot, later: SessionSnapshot): SessionComparison {
+  if (!sameMunicipality(earlier.session.municipality, later.session.municipality)) {
+    throw new MunicipalityMismatchError(earlier.session.municipality, later.session.municipality);
+  }
+  const statements = THEME_IDS.map((theme): StatementChange => {
+    const before = summariseScores(earlier.responses, theme);
+    const after = summariseScores(later.responses, theme);
+    return {
+      theme,
+      earlier: before,
+      later: after,
+      meanChange: difference(after.mean, before.mean),
+      spreadChange: difference(after.spread, before.spread),
+      weetNietChange: responded(before) && responded(after) ? after.weetNiet - before.weetNiet : null,
+    };
+  });
+  const known = new Set(earlier.actions.map(actionIdentity));
+  return {
+    earlierKey: earlier.session.key,
+    laterKey: later.session.key,
+    statements,
+    added: later.actions.filter((a) => !known.has(actionIdentity(a))),
+    done: later.actions.filter((a) => a.status === 'done'),
+  };
+}
+
+function timeOf(date: string): number {
+  const time = Date.parse(date);
+  return Number.isNaN(time) ? Number.POSITIVE_INFINITY : time;
+}
+
+/** Oldest first; sessions with an unreadable date last; ties by key so the order is stable. */
+export function orderSessionsOverTime<T extends Pick<Session, 'key' | 'date'>>(sessions: readonly T[]): T[] {
+  return [...sessions].sort((a, b) => {
+    const ta = timeOf(a.date);
+    const tb = timeOf(b.date);
+    if (ta !== tb) return ta < tb ? -1 : 1;
+    return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
+  });
+}
