@@ -1,0 +1,91 @@
+import { compareSessions, MunicipalityMismatchError, orderSessionsOverTime, type SessionSnapshot } from '../../../src/domain/comparison';
+import { action, session } from './fixtures';
+
+const snapshot = (overrides: Partial<SessionSnapshot> & { municipality?: string; key?: string; date?: string } = {}): SessionSnapshot => ({
+  session: session({
+    key: overrides.key ?? '20251120-aaaaaaaa',
+    municipality: overrides.municipality ?? 'Zwolle',
+    date: overrides.date ?? '2025-11-20T09:00:00Z',
+  }),
+  responses: overrides.responses ?? [],
+  actions: overrides.actions ?? [],
+});
+
+describe('compareSessions', () => {
+  const earlier = snapshot({
+    responses: [{ scores: { A: 2, B: 3, C: 'weetNiet' } }, { scores: { A: 4, B: 'weetNiet', C: 'weetNiet' } }],
+    actions: [action({ id: 'e1', theme: 'A', title: 'Visie opstellen' }), action({ id: 'e2', theme: 'B', title: 'Data delen' })],
+  });
+  const later = snapshot({
+    key: '20261123-bbbbbbbb',
+    municipality: ' zwolle ',
+    date: '2026-11-23T09:00:00Z',
+    responses: [{ scores: { A: 4, B: 3, C: 3, D: 2 } }, { scores: { A: 4, B: 4, C: 'weetNiet' } }, { scores: { A: 5 } }],
+    actions: [
+      action({ id: 'l1', theme: 'A', title: '  visie   opstellen ', status: 'done' }),
+      action({ id: 'l2', theme: 'C', title: 'Visie opstellen' }),
+      action({ id: 'l3', theme: 'B', title: 'Wijkteams trainen', status: 'done' }),
+    ],
+  });
+
+  it('gives the change in mean and spread per statement', () => {
+    const a = compareSessions(earlier, later).statements.find((s) => s.theme === 'A');
+    expect(a?.meanChange).toBeCloseTo(13 / 3 - 3);
+    expect(a?.spreadChange).toBe(1 - 2);
+  });
+
+  it('gives the change in weet-niet count', () => {
+    const statements = compareSessions(earlier, later).statements;
+    expect(statements.find((s) => s.theme === 'B')?.weetNietChange).toBe(-1);
+    expect(statements.find((s) => s.theme === 'C')?.weetNietChange).toBe(-1);
+  });
+
+  it('gives no mean change where one session has only weet niet for a statement', () => {
+    const c = compareSessions(earlier, later).statements.find((s) => s.theme === 'C');
+    expect(c).toMatchObject({ meanChange: null, spreadChange: null });
+    expect(c?.later.mean).toBe(3);
+  });
+
+  it('gives no changes for a statement missing from one session', () => {
+    const d = compareSessions(earlier, later).statements.find((s) => s.theme === 'D');
+    expect(d).toMatchObject({ meanChange: null, spreadChange: null, weetNietChange: null });
+    expect(d?.earlier.answered).toBe(0);
+  });
+
+  it('lists actions that are new by theme and title, ignoring case and spacing', () => {
+    expect(compareSessions(earlier, later).added.map((a) => a.id)).toEqual(['l2', 'l3']);
+  });
+
+  it('lists actions that are done in the later session', () => {
+    expect(compareSessions(earlier, later).done.map((a) => a.id)).toEqual(['l1', 'l3']);
+  });
+
+  it('compares two sessions without any scores or actions', () => {
+    const result = compareSessions(snapshot(), snapshot({ key: 'k2' }));
+    expect(result.statements.every((s) => s.meanChange === null && s.weetNietChange === null)).toBe(true);
+    expect(result).toMatchObject({ added: [], done: [], earlierKey: '20251120-aaaaaaaa', laterKey: 'k2' });
+  });
+
+  it('refuses sessions of different municipalities with a typed error', () => {
+    expect(() => compareSessions(earlier, snapshot({ municipality: 'Deventer' }))).toThrow(MunicipalityMismatchError);
+    let refusal: unknown;
+    try {
+      compareSessions(earlier, snapshot({ municipality: 'Deventer' }));
+    } catch (error) {
+      refusal = error;
+    }
+    expect(refusal).toMatchObject({ name: 'MunicipalityMismatchError', earlier: 'Zwolle', later: 'Deventer' });
+  });
+});
+
+describe('orderSessionsOverTime', () => {
+  it('puts the oldest first, ties by key, unreadable dates last', () => {
+    const sessions = [
+      { key: 'c', date: '2026-11-23T09:00:00Z' },
+      { key: 'x', date: 'onbekend' },
+      { key: 'b', date: '2025-01-01' },
+      { key: 'a', date: '2026-11-23T09:00:00Z' },
+    ];
+    expect(orderSessionsOverTime(sessions).map((s) => s.key)).toEqual(['b', 'a', 'c', 'x']);
+  });
+});
