@@ -19,7 +19,12 @@ export interface ActionContext {
   today: string;
 }
 
+/**
+ * Throws RangeError when `today` is not YYYY-MM-DD: passing an ISO date-time would compare
+ * '2026-11-23' < '2026-11-23T…' and call today's date past, so a wrong call fails loudly.
+ */
 export function validateAction(action: ActionDraft, { participants, today }: ActionContext): ActionProblem[] {
+  if (!isCalendarDate(today)) throw new RangeError(`today must be a calendar date YYYY-MM-DD, got ${today}`);
   const problems: ActionProblem[] = [];
   const title = action.title.trim();
   if (title === '') problems.push({ code: 'titleRequired' });

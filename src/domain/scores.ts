@@ -21,9 +21,7 @@ export interface ScoreSummary {
 export type ScoreSource = Pick<Response, 'scores'> | Scores;
 
 function scoresOf(source: ScoreSource): Scores {
-  return 'scores' in source && typeof source.scores === 'object' && source.scores !== null
-    ? (source as Pick<Response, 'scores'>).scores
-    : (source as Scores);
+  return 'scores' in source ? source.scores : source;
 }
 
 export function isNumericScore(score: Score | undefined): score is NumericScore {

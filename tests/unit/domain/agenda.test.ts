@@ -64,6 +64,10 @@ describe('validateAction', () => {
     expect(validateAction(draft({ dueDate: '1-3-2027' }), context)).toEqual([{ code: 'dueDateInvalid' }]);
   });
 
+  it('refuses to judge a due date against a today that is not a calendar date', () => {
+    expect(() => validateAction(draft({ dueDate: '2026-11-23' }), { ...context, today: '2026-11-23T10:00:00Z' })).toThrow(RangeError);
+  });
+
   it('reports every problem at once', () => {
     expect(validateAction(draft({ title: '', ownerId: 'x', dueDate: '2020-01-01' }), context).map((p) => p.code)).toEqual([
       'titleRequired',
