@@ -1,0 +1,199 @@
+// Programmatic entry: startEmulator() serves the emulated Graph on loopback (plain node http).
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createAdmin, handleAdmin, type EmulatorAdmin } from './admin';
+import { runBatch } from './batch';
+import type { EmuRequest, EmuResponse, Env } from './context';
+import { GraphHttpError } from './errors';
+import { Faults, type FaultInput } from './faults';
+import { RequestLog } from './requestLog';
+import { Router, errorResponse } from './router';
+import { Store } from './store';
+
+export { SEED } from './seed';
+export type { EmulatorAdmin } from './admin';
+export type { FaultConfig, FaultInput } from './faults';
+export type { RequestSummary } from './requestLog';
+
+export const GRAPH_PUBLIC_URL = 'https://graph.microsoft.com';
+const MAX_BODY_BYTES = 64 * 1024 * 1024;
+
+export interface EmulatorOptions {
+  /** 0 (default) picks a free port. */
+  port?: number;
+  host?: string;
+  /** Directory for graph.sqlite, or ':memory:' (default). */
+  dataDir?: string;
+  faults?: FaultInput;
+  /** Seed for the ids the emulator generates (lists, items, plans), for reproducible runs. */
+  seed?: number;
+  /** Origin written into absolute links such as @odata.nextLink; default https://graph.microsoft.com. */
+  publicUrl?: string;
+  now?: () => Date;
+}
+
+export interface RunningEmulator {
+  /** Base URL, e.g. http://127.0.0.1:4000/v1.0 */
+  url: string;
+  /** Loopback origin to give LoopbackRewriteHandler, e.g. http://127.0.0.1:4000 */
+  origin: string;
+  port: number;
+  admin: EmulatorAdmin;
+  close(): Promise<void>;
+}
+
+const CORS_HEADERS = {
+  'Access-Control-Allow-Methods': 'GET, POST, PATCH, PUT, DELETE, OPTIONS',
+  'Access-Control-Allow-Headers': 'Authorization, If-Match, Prefer, Content-Type, Accept, client-request-id, ConsistencyLevel, SdkVersion, Retry-Attempt',
+  // Without this a browser client cannot read Retry-After or ETag (throttling guidance mentions it).
+  'Access-Control-Expose-Headers': 'Retry-After, ETag, Location, request-id, client-request-id',
+  'Access-Control-Max-Age': '600',
+};
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        reject(new GraphHttpError(413, 'requestTooLarge', 'The request body is too large.'));
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function lowerHeaders(req: IncomingMessage): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) out[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
+  return out;
+}
+
+function send(res: ServerResponse, origin: string | undefined, response: EmuResponse, requestId: string, clientRequestId: string): void {
+  const headers: Record<string, string> = {
+    ...CORS_HEADERS,
+    'Access-Control-Allow-Origin': origin ?? '*',
+    Vary: 'Origin',
+    'request-id': requestId,
+    'client-request-id': clientRequestId,
+    ...response.headers,
+  };
+  if (response.body === undefined) {
+    res.writeHead(response.status, headers);
+    res.end();
+    return;
+  }
+  const text = JSON.stringify(response.body);
+  headers['Content-Length'] = String(Buffer.byteLength(text));
+  res.writeHead(response.status, headers);
+  res.end(text);
+}
+
+function sleep(ms: number): Promise<void> {
+  return ms > 0 ? new Promise((resolve) => setTimeout(resolve, ms)) : Promise.resolve();
+}
+
+export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
+  const store = new Store(options.dataDir ?? ':memory:', options.seed);
+  const env: Env = { store, publicUrl: (options.publicUrl ?? GRAPH_PUBLIC_URL).replace(/\/+$/, ''), now: options.now ?? (() => new Date()) };
+  const startFaults = options.faults ?? {};
+  const faults = new Faults(startFaults);
+  const log = new RequestLog();
+  const router = new Router(env);
+  const admin = createAdmin(env, faults, startFaults, log);
+
+  /** One Graph request after the envelope: throttling decision, then the router; logged. */
+  const dispatch = (req: EmuRequest, batched: boolean): EmuResponse => {
+    const fault = faults.decide(req.method, req.path);
+    const response = fault
+      ? fault.status === 429
+        ? errorResponse(env, req, 429, 'TooManyRequests', 'Please retry after the number of seconds in the Retry-After header.', { 'Retry-After': fault.retryAfter })
+        : errorResponse(env, req, 503, 'serviceNotAvailable', 'The service is temporarily unavailable. Please retry after the number of seconds in the Retry-After header.', {
+            'Retry-After': fault.retryAfter,
+          })
+      : router.dispatch(req);
+    log.add({ at: env.now().toISOString(), method: req.method, path: req.path, status: response.status, batched });
+    return response;
+  };
+
+  const server = createServer((req, res) => {
+    void (async () => {
+      const requestId = randomUUID();
+      const headers = lowerHeaders(req);
+      const clientRequestId = headers['client-request-id'] ?? requestId;
+      const base = { requestId, headers };
+      try {
+        if (req.method === 'OPTIONS') {
+          send(res, headers.origin, { status: 204, headers: {} }, requestId, clientRequestId);
+          return;
+        }
+        const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+        const raw = await readBody(req);
+        let body: unknown;
+        if (raw.trim() !== '') {
+          try {
+            body = JSON.parse(raw) as unknown;
+          } catch {
+            throw new GraphHttpError(400, 'BadRequest', 'Unable to read JSON request payload. Please ensure Content-Type header is set and payload is of valid JSON format.');
+          }
+        }
+        let pathname: string;
+        try {
+          pathname = decodeURIComponent(url.pathname);
+        } catch {
+          throw new GraphHttpError(400, 'BadRequest', 'The request URL is not correctly encoded.');
+        }
+        const method = (req.method ?? 'GET').toUpperCase();
+        if (pathname.startsWith('/_emulator/')) {
+          const result = handleAdmin(admin, method, pathname.slice('/_emulator'.length), url.searchParams, body);
+          send(res, headers.origin, { status: result.status, headers: result.body === undefined ? {} : { 'Content-Type': 'application/json' }, body: result.body }, requestId, clientRequestId);
+          return;
+        }
+        if (!/^\/v1\.0(\/|$)/.test(pathname)) throw new GraphHttpError(400, 'BadRequest', `Invalid version: only /v1.0 is emulated.`);
+        const path = pathname.slice('/v1.0'.length) || '/';
+        const emuReq: EmuRequest = { method, path, query: url.searchParams, headers, body, requestId };
+        await sleep(faults.latency(method, path));
+        let response: EmuResponse;
+        if (path === '/$batch' && method === 'POST') {
+          if (!headers.authorization) throw new GraphHttpError(401, 'InvalidAuthenticationToken', 'Access token is empty.');
+          response = runBatch(emuReq, (sub) => dispatch(sub, true));
+          log.add({ at: env.now().toISOString(), method, path, status: response.status, batched: false });
+        } else {
+          response = dispatch(emuReq, false);
+        }
+        send(res, headers.origin, response, requestId, clientRequestId);
+      } catch (error) {
+        const e = error instanceof GraphHttpError ? error : new GraphHttpError(500, 'generalException', 'An unexpected error occurred in the emulator.');
+        if (!(error instanceof GraphHttpError)) console.error('[graph-emulator] unexpected error', error);
+        send(res, headers.origin, errorResponse(env, base, e.status, e.code, e.message, e.headers), requestId, clientRequestId);
+      }
+    })();
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const origin = `http://${options.host ?? '127.0.0.1'}:${port}`;
+  return {
+    url: `${origin}/v1.0`,
+    origin,
+    port,
+    admin,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => {
+          store.close();
+          resolve();
+        });
+      }),
+  };
+}

@@ -1,0 +1,5 @@
+import type { Env, Route } from './context';
+
+export function plannerRoutes(_env: Env): Route[] {
+  return [];
+}

@@ -1,0 +1,127 @@
+// The emulated tenant: a Dutch municipality with people from the poverty and the health domain.
+// Ids are fixed so tests and the meeting simulator can name people without looking them up.
+
+export const TENANT_ID = '7d3a5c1e-2b4f-4e8a-9c6d-0f1e2a3b4c5d';
+export const SHAREPOINT_HOST = 'gemeente-voorbeeld.sharepoint.com';
+export const MAIL_DOMAIN = 'gemeente-voorbeeld.nl';
+
+export interface SeedUser {
+  id: string;
+  displayName: string;
+  givenName: string;
+  surname: string;
+  userPrincipalName: string;
+  mail: string;
+  jobTitle: string;
+  department: string;
+  officeLocation: string;
+  preferredLanguage: string;
+}
+
+export interface SeedSite {
+  /** `hostname,siteCollectionId,webId`, as Graph composes site ids. */
+  id: string;
+  siteCollectionId: string;
+  webId: string;
+  /** Server-relative path, `/` for the root site. */
+  path: string;
+  name: string;
+  displayName: string;
+  description: string;
+}
+
+export interface SeedGroup {
+  id: string;
+  displayName: string;
+  description: string;
+  mailNickname: string;
+  isTeam: boolean;
+  members: string[];
+  owners: string[];
+  site: SeedSite;
+}
+
+function user(id: string, givenName: string, surname: string, login: string, jobTitle: string, department: string, officeLocation = 'Stadskantoor'): SeedUser {
+  return {
+    id,
+    displayName: `${givenName} ${surname}`,
+    givenName,
+    surname,
+    userPrincipalName: `${login}@${MAIL_DOMAIN}`,
+    mail: `${login}@${MAIL_DOMAIN}`,
+    jobTitle,
+    department,
+    officeLocation,
+    preferredLanguage: 'nl-NL',
+  };
+}
+
+function site(siteCollectionId: string, webId: string, path: string, displayName: string, description: string): SeedSite {
+  const name = path === '/' ? '' : (path.split('/').pop() ?? '');
+  return { id: `${SHAREPOINT_HOST},${siteCollectionId},${webId}`, siteCollectionId, webId, path, name, displayName, description };
+}
+
+const users = {
+  /** Gespreksleider; member of both groups. */
+  facilitator: user('0b1c2d3e-4f50-4617-8829-3a4b5c6d7e81', 'Marieke', 'de Vries', 'marieke.devries', 'Beleidsadviseur armoede en schulden', 'Armoede & Schulden'),
+  /** Name with an apostrophe: escaping test for OData literals and UI text. */
+  debtCounsellor: user('1c2d3e4f-5061-4728-993a-4b5c6d7e8f92', 'Sanne', "van 't Hof", 'sanne.vanthof', 'Schuldhulpverlener', 'Armoede & Schulden'),
+  incomeConsultant: user('2d3e4f50-6172-4839-aa4b-5c6d7e8f90a3', 'Joost', 'Verbeek', 'joost.verbeek', 'Klantmanager', 'Werk en Inkomen'),
+  healthPolicy: user('3e4f5061-7283-494a-bb5c-6d7e8f90a1b4', 'Anouk', 'Jansen', 'anouk.jansen', 'Beleidsmedewerker publieke gezondheid', 'Publieke Gezondheid'),
+  /** GGD partner from 's-Hertogenbosch. */
+  ggdNurse: user('4f506172-8394-4a5b-8c6d-7e8f90a1b2c5', 'Lotte', 'van den Heuvel', 'lotte.vandenheuvel', 'Sociaal verpleegkundige', 'GGD Hart voor Brabant', "'s-Hertogenbosch"),
+  healthPromotion: user('506172a3-94a5-4b6c-9d7e-8f90a1b2c3d6', 'Eva', 'Smit', 'eva.smit', 'Gezondheidsbevorderaar', 'Publieke Gezondheid'),
+  neighbourhoodTeam: user('6172a3b4-a5b6-4c7d-8e8f-90a1b2c3d4e7', 'Youssef', 'Amrani', 'youssef.amrani', 'Wijkteammedewerker', 'Sociaal Wijkteam'),
+  /** Owner of the team's group but not a member: Planner refuses owners who are not members. */
+  teamLead: user('72a3b4c5-b6c7-4d8e-9f90-a1b2c3d4e5f8', 'Ruud', 'Hendriks', 'ruud.hendriks', 'Teamleider', 'Werk en Inkomen'),
+  /** Member of neither group. */
+  outsider: user('83b4c5d6-c7d8-4e9f-a0a1-b2c3d4e5f6a9', 'Bram', 'de Groot', 'bram.degroot', 'Medewerker burgerzaken', 'Publiekszaken'),
+} satisfies Record<string, SeedUser>;
+
+const sites = {
+  root: site('9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d', 'a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d', '/', 'Gemeente Voorbeeld', 'Intranet van de gemeente Voorbeeld'),
+  team: site('b2c3d4e5-f6a7-4b8c-9d0e-1f2a3b4c5d6e', 'c3d4e5f6-a7b8-4c9d-8e1f-2a3b4c5d6e7f', '/sites/ArmoedeenGezondheid', 'Armoede en Gezondheid', 'Team armoede- en gezondheidsbeleid'),
+  debtGroup: site('d4e5f6a7-b8c9-4d0e-9f2a-3b4c5d6e7f80', 'e5f6a7b8-c9d0-4e1f-8a3b-4c5d6e7f8091', '/sites/SchuldhulpOverleg', 'Schuldhulp Overleg', 'Overleg schuldhulpverlening en inkomen'),
+} satisfies Record<string, SeedSite>;
+
+const groups = {
+  team: {
+    id: 'f6a7b8c9-d0e1-4f2a-9b4c-5d6e7f8091a2',
+    displayName: 'Armoede en Gezondheid',
+    description: 'Samenwerking armoede- en gezondheidsbeleid',
+    mailNickname: 'ArmoedeenGezondheid',
+    isTeam: true,
+    members: [users.facilitator.id, users.debtCounsellor.id, users.incomeConsultant.id, users.healthPolicy.id, users.ggdNurse.id, users.healthPromotion.id, users.neighbourhoodTeam.id],
+    owners: [users.facilitator.id, users.teamLead.id],
+    site: sites.team,
+  },
+  debtGroup: {
+    id: 'a7b8c9d0-e1f2-4a3b-8c5d-6e7f8091a2b3',
+    displayName: 'Schuldhulp Overleg',
+    description: 'Overleg schuldhulpverlening en inkomen',
+    mailNickname: 'SchuldhulpOverleg',
+    isTeam: false,
+    members: [users.facilitator.id, users.debtCounsellor.id, users.incomeConsultant.id, users.teamLead.id],
+    owners: [users.teamLead.id],
+    site: sites.debtGroup,
+  },
+} satisfies Record<string, SeedGroup>;
+
+export const SEED = { tenantId: TENANT_ID, host: SHAREPOINT_HOST, users, sites, groups } as const;
+
+export const ALL_USERS: readonly SeedUser[] = Object.values(users);
+export const ALL_SITES: readonly SeedSite[] = Object.values(sites);
+export const ALL_GROUPS: readonly SeedGroup[] = Object.values(groups);
+
+export function findUser(idOrUpn: string): SeedUser | undefined {
+  const key = idOrUpn.toLowerCase();
+  return ALL_USERS.find((u) => u.id === key || u.userPrincipalName.toLowerCase() === key);
+}
+
+export function findGroup(id: string): SeedGroup | undefined {
+  return ALL_GROUPS.find((g) => g.id === id.toLowerCase());
+}
+
+export function isMember(groupId: string, userId: string): boolean {
+  return findGroup(groupId)?.members.includes(userId) ?? false;
+}

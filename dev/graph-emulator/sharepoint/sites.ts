@@ -1,0 +1,81 @@
+// Site addressing: /sites/root, /sites/{hostname}:/{path}[:], /sites/{hostname}, /sites/{id},
+// /groups/{id}/sites/root. The router rewrites every form to /sites/{canonical id}{rest}.
+import type * as MG from '@microsoft/microsoft-graph-types';
+import { graphUrl, json, param, queryOption, selectProperties, type Env, type Route } from '../context';
+import { notFound } from '../errors';
+import { ALL_GROUPS, ALL_SITES, SHAREPOINT_HOST, type SeedSite } from '../seed';
+
+const SITE_CREATED = '2024-01-15T09:00:00Z';
+
+function siteNotFound(): Error {
+  return notFound('Requested site could not be found');
+}
+
+export function findSite(id: string): SeedSite | undefined {
+  const key = id.toLowerCase();
+  return ALL_SITES.find((s) => s.id.toLowerCase() === key || s.siteCollectionId === key);
+}
+
+export function requireSite(id: string): SeedSite {
+  const s = findSite(id);
+  if (!s) throw siteNotFound();
+  return s;
+}
+
+function siteByPath(hostname: string, path: string): SeedSite {
+  const wanted = (path === '' ? '/' : path).replace(/\/+$/, '') || '/';
+  const s = hostname.toLowerCase() === SHAREPOINT_HOST ? ALL_SITES.find((x) => x.path.toLowerCase() === wanted.toLowerCase()) : undefined;
+  if (!s) throw siteNotFound();
+  return s;
+}
+
+/** Returns the path with the site segment in canonical form, or the path unchanged when it is not a site path. */
+export function canonicalSitePath(path: string): string {
+  let m = /^\/groups\/([^/]+)\/sites\/root(\/.*)?$/i.exec(path);
+  if (m) {
+    const group = ALL_GROUPS.find((g) => g.id === m?.[1]?.toLowerCase());
+    if (!group) throw notFound(`Resource '${m[1]}' does not exist or one of its queried reference-property objects are not present.`);
+    return `/sites/${group.site.id}${m[2] ?? ''}`;
+  }
+  m = /^\/sites\/root(\/.*)?$/i.exec(path);
+  if (m) return `/sites/${siteByPath(SHAREPOINT_HOST, '/').id}${m[1] ?? ''}`;
+  // /sites/{hostname}:/{server-relative-path}  with an optional ':' closing the path before sub-resources.
+  m = /^\/sites\/([^/:,]+\.[^/:,]+):(\/[^:]*)?(?::(\/.*)?)?$/.exec(path);
+  if (m) return `/sites/${siteByPath(m[1] ?? '', m[2] ?? '/').id}${m[3] ?? ''}`;
+  m = /^\/sites\/([^/,:]+\.[^/,:]+)(\/.*)?$/.exec(path);
+  if (m && !m[1]?.includes(',')) return `/sites/${siteByPath(m[1] ?? '', '/').id}${m[2] ?? ''}`;
+  m = /^\/sites\/([^/]+)(\/.*)?$/.exec(path);
+  if (m && m[1] !== undefined) return `/sites/${requireSite(m[1]).id}${m[2] ?? ''}`;
+  return path;
+}
+
+export function siteWebUrl(s: SeedSite): string {
+  return `https://${SHAREPOINT_HOST}${s.path === '/' ? '' : s.path}`;
+}
+
+export function siteResource(s: SeedSite): MG.Site & { '@odata.type'?: string } {
+  return {
+    id: s.id,
+    createdDateTime: SITE_CREATED,
+    description: s.description,
+    displayName: s.displayName,
+    lastModifiedDateTime: SITE_CREATED,
+    name: s.name,
+    webUrl: siteWebUrl(s),
+    siteCollection: { hostname: SHAREPOINT_HOST },
+    ...(s.path === '/' ? { root: {} } : {}),
+  };
+}
+
+export function siteRoutes(_env: Env): Route[] {
+  return [
+    {
+      method: 'GET',
+      pattern: /^\/sites\/([^/]+)$/,
+      handler: (ctx) => {
+        const s = requireSite(param(ctx, 0));
+        return json({ '@odata.context': graphUrl(ctx, '/$metadata#sites/$entity'), ...selectProperties(siteResource(s), queryOption(ctx.req, 'select'), ['id']) });
+      },
+    },
+  ];
+}

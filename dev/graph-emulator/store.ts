@@ -1,0 +1,141 @@
+// SQLite storage. Every emulated request runs inside one transaction (see router.ts), so a process
+// killed mid-write leaves either the whole request or nothing (WAL journal, rollback on restart).
+import Database from 'better-sqlite3';
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS lists (
+  id TEXT PRIMARY KEY,
+  site_id TEXT NOT NULL,
+  display_name TEXT NOT NULL,
+  name TEXT NOT NULL,
+  version INTEGER NOT NULL,
+  next_item_id INTEGER NOT NULL DEFAULT 1,
+  doc TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS lists_by_site ON lists(site_id, display_name COLLATE NOCASE);
+CREATE TABLE IF NOT EXISTS columns (
+  list_id TEXT NOT NULL,
+  name TEXT NOT NULL,
+  position INTEGER NOT NULL,
+  doc TEXT NOT NULL,
+  PRIMARY KEY (list_id, name)
+);
+CREATE TABLE IF NOT EXISTS items (
+  list_id TEXT NOT NULL,
+  id INTEGER NOT NULL,
+  guid TEXT NOT NULL,
+  version INTEGER NOT NULL,
+  created TEXT NOT NULL,
+  modified TEXT NOT NULL,
+  created_by TEXT NOT NULL,
+  modified_by TEXT NOT NULL,
+  fields TEXT NOT NULL,
+  PRIMARY KEY (list_id, id)
+);
+-- Values of indexed columns, so a filter on them is an index seek, not a scan of JSON.
+CREATE TABLE IF NOT EXISTS item_values (
+  list_id TEXT NOT NULL,
+  col TEXT NOT NULL,
+  item_id INTEGER NOT NULL,
+  value,
+  PRIMARY KEY (list_id, col, item_id)
+);
+CREATE INDEX IF NOT EXISTS item_values_lookup ON item_values(list_id, col, value, item_id);
+CREATE TABLE IF NOT EXISTS planner (
+  id TEXT PRIMARY KEY,
+  kind TEXT NOT NULL,
+  parent TEXT,
+  group_id TEXT NOT NULL,
+  version INTEGER NOT NULL,
+  doc TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS planner_by_parent ON planner(kind, parent);
+`;
+
+export type PlannerKind = 'plan' | 'planDetails' | 'bucket' | 'task' | 'taskDetails';
+
+export interface PlannerRow {
+  id: string;
+  kind: PlannerKind;
+  parent: string | null;
+  group_id: string;
+  version: number;
+  doc: string;
+}
+
+export class Store {
+  readonly db: Database.Database;
+  private readonly idSeed: string;
+
+  constructor(dataDir: string, seed?: number) {
+    let file = ':memory:';
+    if (dataDir !== ':memory:') {
+      mkdirSync(dataDir, { recursive: true });
+      file = join(dataDir, 'graph.sqlite');
+    }
+    this.db = new Database(file);
+    this.db.pragma('journal_mode = WAL');
+    // NORMAL is durable against a killed process in WAL mode (not against power loss), which is what we test.
+    this.db.pragma('synchronous = NORMAL');
+    this.db.pragma('foreign_keys = ON');
+    this.db.exec(SCHEMA);
+    const stored = this.getMeta('idSeed');
+    if (stored === undefined) {
+      this.idSeed = seed !== undefined ? String(seed) : randomBytes(8).toString('hex');
+      this.setMeta('idSeed', this.idSeed);
+      this.setMeta('idCounter', '0');
+    } else {
+      this.idSeed = stored;
+    }
+  }
+
+  transaction<T>(fn: () => T): T {
+    return this.db.transaction(fn)();
+  }
+
+  getMeta(key: string): string | undefined {
+    const row = this.db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined;
+    return row?.value;
+  }
+
+  setMeta(key: string, value: string): void {
+    this.db.prepare('INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
+  }
+
+  /**
+   * Ids derive from the seed and a persisted counter: reproducible under a seed, and never reused
+   * after a restart (the counter lives in the same transaction as the object that gets the id).
+   */
+  private nextDigest(): Buffer {
+    const row = this.db.prepare("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'idCounter' RETURNING value").get() as { value: number | string };
+    return createHash('sha256').update(`${this.idSeed}:${row.value}`).digest();
+  }
+
+  newGuid(): string {
+    const b = this.nextDigest();
+    b[6] = ((b[6] ?? 0) & 0x0f) | 0x40;
+    b[8] = ((b[8] ?? 0) & 0x3f) | 0x80;
+    const h = b.subarray(0, 16).toString('hex');
+    return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
+  }
+
+  /** Planner ids are 28 url-safe characters, e.g. `xqQg5FS2LkCp935s-FIFm2QAFkHM`. */
+  newPlannerId(): string {
+    return this.nextDigest().toString('base64url').slice(0, 28);
+  }
+
+  /** Drops everything but the id seed and counter. */
+  clear(): void {
+    this.transaction(() => {
+      for (const table of ['lists', 'columns', 'items', 'item_values', 'planner']) this.db.exec(`DELETE FROM ${table}`);
+    });
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}
