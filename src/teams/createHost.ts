@@ -21,7 +21,7 @@ function isFramed(win: Window): boolean {
  */
 export function createHost(win: Window = window): Promise<Host> {
   hostPromise ??= isFramed(win)
-    ? import(/* webpackChunkName: "teams-js" */ './teamsHost').then(({ createTeamsHost }) => createTeamsHost())
+    ? import(/* webpackChunkName: "teams-host" */ './teamsHost').then(({ createTeamsHost }) => createTeamsHost())
     : Promise.resolve(createStandaloneHost(win));
   return hostPromise;
 }

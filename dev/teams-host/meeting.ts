@@ -1,0 +1,143 @@
+// What the simulated Teams client knows about the meeting it shows: who is in it, who organises it,
+// the theme and language, and whether it is a channel meeting. From that it answers `getContext`
+// the way Teams does: a flat legacy context per frame (teams-js maps it to `app.Context`).
+import { z } from 'zod';
+import { ALL_USERS, SEED, SHAREPOINT_HOST, type SeedUser } from '../graph-emulator/seed';
+
+/** Teams' frame contexts for the surfaces the app declares in its manifest. */
+export type FrameKind = 'settings' | 'content' | 'sidePanel' | 'meetingStage';
+export type TeamsTheme = 'default' | 'dark' | 'contrast';
+export type TeamsLocale = 'nl-NL' | 'en-US';
+
+/** Version of the Teams client API the simulator speaks; teams-js checks it for older calls only. */
+export const SIMULATED_CLIENT_SDK_VERSION = '2.58.0';
+
+// A scheduled (private) meeting's chat thread; Teams' meetingId is base64 of "0#<thread>#0".
+const MEETING_THREAD = '19:meeting_R2VzcHJla3N0b29sU2ltdWxhdG9y@thread.v2';
+export const MEETING = {
+  chatId: MEETING_THREAD,
+  id: btoa(`0#${MEETING_THREAD}#0`),
+  title: 'Gesprekstool armoede en gezondheid',
+} as const;
+
+// A channel meeting belongs to a team: its chat is the channel's thread and the team's group owns it.
+const CHANNEL = {
+  id: '19:4a1b2c3d5e6f47a8b9c0d1e2f3a4b5c6@thread.tacv2',
+  name: 'Algemeen',
+  teamInternalId: '19:8f7e6d5c4b3a42918070f6e5d4c3b2a1@thread.tacv2',
+} as const;
+
+export const TabConfigSchema = z.object({
+  entityId: z.string().min(1),
+  contentUrl: z.string().url(),
+  websiteUrl: z.string().url().optional(),
+  suggestedDisplayName: z.string().optional(),
+  removeUrl: z.string().url().optional(),
+});
+export type TabConfig = z.infer<typeof TabConfigSchema>;
+
+/** What the simulator remembers between runs (server side, under `.data/`, wiped by `--reset`). */
+export const SimulatorStateSchema = z.object({ tab: TabConfigSchema.nullable() });
+export type SimulatorState = z.infer<typeof SimulatorStateSchema>;
+
+export interface MeetingSettings {
+  theme: TeamsTheme;
+  locale: TeamsLocale;
+  channelMeeting: boolean;
+  organiserId: string;
+  participantIds: string[];
+}
+
+/** A stage and three participants; the facilitator (gespreksleider) organises. */
+export function defaultMeeting(): MeetingSettings {
+  const { facilitator, debtCounsellor, ggdNurse } = SEED.users;
+  return {
+    theme: 'default',
+    locale: 'nl-NL',
+    channelMeeting: false,
+    organiserId: facilitator.id,
+    participantIds: [facilitator.id, debtCounsellor.id, ggdNurse.id],
+  };
+}
+
+export function userById(id: string): SeedUser {
+  const user = ALL_USERS.find((u) => u.id === id);
+  if (!user) throw new Error(`Unknown seeded user ${id}`);
+  return user;
+}
+
+export function usersNotInMeeting(settings: MeetingSettings): SeedUser[] {
+  return ALL_USERS.filter((u) => !settings.participantIds.includes(u.id));
+}
+
+/**
+ * The capabilities this host offers. teams-js refuses calls for capabilities missing here
+ * (`pages.config.setConfig` needs `pages.config`). Nested app auth is deliberately absent:
+ * locally the app signs in with the emulator's dev tokens, so MSAL must not expect a bridge.
+ */
+export function runtimeConfig(): string {
+  return JSON.stringify({
+    apiVersion: 4,
+    hostVersionsInfo: { adaptiveCardSchemaVersion: { majorVersion: 1, minorVersion: 5 } },
+    isNAAChannelRecommended: false,
+    isLegacyTeams: false,
+    supports: {
+      app: {},
+      appInstallDialog: {},
+      interactive: {},
+      meeting: {},
+      pages: { appButton: {}, tabs: {}, config: {}, backStack: {} },
+      teamsCore: {},
+    },
+  });
+}
+
+export interface FrameIdentity {
+  kind: FrameKind;
+  user: SeedUser;
+}
+
+/** The flat context Teams sends in answer to `getContext`. */
+export function legacyContext(frame: FrameIdentity, settings: MeetingSettings, tab: TabConfig | null): Record<string, unknown> {
+  const { user } = frame;
+  const team = SEED.groups.team;
+  const context: Record<string, unknown> = {
+    locale: settings.locale,
+    theme: settings.theme,
+    frameContext: frame.kind,
+    hostClientType: 'web',
+    hostName: 'Teams',
+    entityId: tab?.entityId ?? '',
+    userObjectId: user.id,
+    userPrincipalName: user.userPrincipalName,
+    loginHint: user.userPrincipalName,
+    userDisplayName: user.displayName,
+    userLicenseType: 'Unknown',
+    tid: SEED.tenantId,
+    tenantSKU: 'enterprise',
+    appSessionId: `${user.id}:${frame.kind}`,
+    sessionId: 'gesprekstool-simulator',
+    ringId: 'general',
+    isFullScreen: false,
+    isMultiWindow: frame.kind === 'meetingStage',
+  };
+  if (settings.channelMeeting) {
+    Object.assign(context, {
+      meetingId: btoa(`0#${CHANNEL.id}#0`),
+      channelId: CHANNEL.id,
+      channelName: CHANNEL.name,
+      channelType: 'Regular',
+      teamId: CHANNEL.teamInternalId,
+      teamName: team.displayName,
+      teamType: 0,
+      groupId: team.id,
+      userTeamRole: team.owners.includes(user.id) ? 0 : 1,
+      teamSiteUrl: `https://${SHAREPOINT_HOST}${team.site.path}`,
+      teamSiteDomain: SHAREPOINT_HOST,
+      teamSitePath: team.site.path,
+    });
+  } else {
+    Object.assign(context, { chatId: MEETING.chatId, meetingId: MEETING.id });
+  }
+  return context;
+}

@@ -1,0 +1,109 @@
+/* eslint-disable @typescript-eslint/no-require-imports -- webpack-cli loads this file as CommonJS (the package is not "type": "module") */
+// Two builds from one config: the app (what gets hosted for Teams) and the local meeting simulator.
+// esbuild does the TypeScript and the minifying so a production build stays well under a minute on
+// two cores; type checking is `npm run typecheck`'s job, not the bundler's.
+//
+//   npx webpack --mode production                       both, into dist/app and dist/host
+//   npx webpack --mode production --env only=app        one of them
+//   npx webpack --env appEntry=<file> --env outDir=<d>   another entry as "the app" (test probes)
+const path = require('node:path');
+const HtmlWebpackPlugin = require('html-webpack-plugin');
+const { EsbuildPlugin } = require('esbuild-loader');
+
+const root = __dirname;
+
+const appHtml = `<!doctype html>
+<html lang="nl">
+  <head>
+    <meta charset="utf-8" />
+    <meta name="viewport" content="width=device-width, initial-scale=1" />
+    <title>Gesprekstool</title>
+    <link rel="icon" href="data:," />
+  </head>
+  <body>
+    <div id="root"></div>
+  </body>
+</html>
+`;
+
+function common(mode) {
+  const production = mode !== 'development';
+  return {
+    mode: production ? 'production' : 'development',
+    context: root,
+    devtool: production ? false : 'eval-cheap-module-source-map',
+    resolve: { extensions: ['.tsx', '.ts', '.mjs', '.js', '.json'] },
+    module: {
+      rules: [
+        { test: /\.[cm]?tsx?$/, exclude: /node_modules/, loader: 'esbuild-loader', options: { target: 'es2020', tsconfig: path.join(root, 'tsconfig.json') } },
+        { test: /\.(png|svg|woff2?)$/, type: 'asset/resource' },
+      ],
+    },
+    optimization: {
+      minimizer: [new EsbuildPlugin({ target: 'es2020', legalComments: 'none' })],
+    },
+    // The performance budget is measured by `npm run bench:load` against ARCHITECTURE.md, not by webpack's generic hints.
+    performance: { hints: false },
+    stats: 'errors-warnings',
+  };
+}
+
+function appBuild(mode, env) {
+  const entry = env.appEntry ? path.resolve(root, env.appEntry) : path.join(root, 'src/main.tsx');
+  return {
+    ...common(mode),
+    name: 'app',
+    entry: { main: entry },
+    output: {
+      path: path.resolve(root, env.outDir || 'dist/app'),
+      filename: '[name].[contenthash:8].js',
+      chunkFilename: '[name].[contenthash:8].js',
+      assetModuleFilename: 'assets/[name].[contenthash:8][ext]',
+      // Relative to the script itself, so the same build works at any path of any https host.
+      publicPath: 'auto',
+      clean: { keep: /app-config\.json$/ },
+    },
+    optimization: {
+      ...common(mode).optimization,
+      moduleIds: 'deterministic',
+      runtimeChunk: 'single',
+      splitChunks: {
+        chunks: 'all',
+        // Libraries change less often than the app: separate chunks stay cached across releases,
+        // and the big ones load in parallel with the first paint.
+        cacheGroups: {
+          react: { test: /[\\/]node_modules[\\/](react|react-dom|scheduler)[\\/]/, name: 'react', priority: 40 },
+          fluent: { test: /[\\/]node_modules[\\/](@fluentui|@griffel|@floating-ui|tabster|keyborg|@swc[\\/]helpers)[\\/]/, name: 'fluent', priority: 30 },
+          msal: { test: /[\\/]node_modules[\\/]@azure[\\/]/, name: 'msal', priority: 30 },
+          graph: { test: /[\\/]node_modules[\\/]@microsoft[\\/]microsoft-graph-client[\\/]/, name: 'graph', priority: 30 },
+          vendors: { test: /[\\/]node_modules[\\/]/, name: 'vendors', priority: 10, reuseExistingChunk: true },
+        },
+      },
+    },
+    plugins: [new HtmlWebpackPlugin({ templateContent: appHtml, filename: 'index.html', scriptLoading: 'defer' })],
+  };
+}
+
+function hostBuild(mode) {
+  return {
+    ...common(mode),
+    name: 'host',
+    entry: { host: path.join(root, 'dev/teams-host/host.ts'), 'cdn-stand-in': path.join(root, 'dev/teams-host/cdnStandIn.ts') },
+    output: {
+      path: path.join(root, 'dist/host'),
+      // A service worker is registered by a fixed URL, so it cannot carry a content hash.
+      filename: (pathData) => (pathData.chunk.name === 'cdn-stand-in' ? '[name].js' : '[name].[contenthash:8].js'),
+      publicPath: 'auto',
+      clean: true,
+    },
+    plugins: [new HtmlWebpackPlugin({ template: path.join(root, 'dev/teams-host/index.html'), filename: 'index.html', scriptLoading: 'defer', chunks: ['host'] })],
+  };
+}
+
+module.exports = (env = {}, argv = {}) => {
+  const mode = argv.mode || 'production';
+  const builds = [];
+  if (!env.only || env.only === 'app') builds.push(appBuild(mode, env));
+  if (!env.only || env.only === 'host') builds.push(hostBuild(mode));
+  return builds;
+};
