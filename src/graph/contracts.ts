@@ -123,7 +123,14 @@ export interface PublishResult {
 export interface PlannerPublisher {
   publish(
     snapshot: SessionSnapshot,
-    options: { groupId: string; planTitle: string; themeLabels: Record<ThemeId, string>; linkBack: string },
+    options: {
+      groupId: string;
+      planTitle: string;
+      themeLabels: Record<ThemeId, string>;
+      linkBack: string;
+      /** Where the session's lists are, so PlannerTaskId/Url and PlannerPlanId are written back (additive). */
+      location?: SessionLocation;
+    },
     onProgress?: (p: PublishProgress) => void,
   ): Promise<PublishResult>;
 }

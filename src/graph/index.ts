@@ -1,0 +1,59 @@
+// Everything the UI gets from the Graph layer, built once. Local and production differ only in the
+// config (loopback origin, dev tokens), which shapes the client's middleware, not the services.
+import type { Middleware } from '@microsoft/microsoft-graph-client';
+import type { AppConfig } from '../app/config';
+import type { Instrument, RandomBytes } from '../domain';
+import type { GraphServices, SessionLocation, TokenProvider } from './contracts';
+import { createGraphClient, GraphApi } from './client';
+import { createDirectory } from './directory';
+import { createSessionStore } from './sessionStore';
+import { createPlannerPublisher } from './plannerPublisher';
+import type { BatchOptions } from './batch';
+import type { OptionDescriber } from './mapping';
+
+export * from './errors';
+export type * from './contracts';
+export { SCOPES } from '../auth/scopes';
+
+export interface GraphServicesOptions {
+  /** Names step-2 options in the readable summary column and records the instrument version. */
+  instrument?: Instrument;
+  now?: () => Date;
+  random?: RandomBytes;
+  batch?: BatchOptions;
+  /** Unit tests of the pipeline only. */
+  transport?: Middleware;
+}
+
+export function describeOptions(instrument: Instrument): OptionDescriber {
+  const questions = new Map<string, { number: number }>();
+  const options = new Map<string, string>();
+  for (const theme of instrument.themes) {
+    for (const q of theme.questions) {
+      questions.set(q.id, { number: q.number });
+      for (const o of q.options) options.set(o.id, o.text);
+    }
+  }
+  return { question: (id) => questions.get(id), option: (id) => options.get(id) };
+}
+
+export function createGraphServices(config: AppConfig, tokens: TokenProvider, options: GraphServicesOptions = {}): GraphServices {
+  const api = new GraphApi(createGraphClient(config, tokens, options.transport));
+  const now = options.now ?? (() => new Date());
+  const random = options.random ?? ((n: number) => crypto.getRandomValues(new Uint8Array(n)));
+  const describe = options.instrument ? describeOptions(options.instrument) : undefined;
+  return {
+    directory: createDirectory(api),
+    store: (location: SessionLocation) =>
+      createSessionStore({
+        api,
+        location,
+        now,
+        random,
+        ...(options.instrument ? { instrumentVersion: options.instrument.version } : {}),
+        ...(describe ? { describe } : {}),
+        ...(options.batch ? { batch: options.batch } : {}),
+      }),
+    publisher: createPlannerPublisher({ api, ...(options.batch ? { batch: options.batch } : {}) }),
+  };
+}

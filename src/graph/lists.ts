@@ -1,0 +1,196 @@
+// The three SharePoint lists the app keeps its sessions in: their Dutch names, their columns, and
+// idempotent provisioning (a second run creates nothing; a column missing from an existing list is added).
+import { THEME_IDS } from '../domain/model';
+import type { ProvisionResult } from './contracts';
+import type { GraphApi } from './client';
+import type { BatchQueue } from './batch';
+import { NotFoundError } from './errors';
+import { segment } from './odata';
+import { SCOPES } from '../auth/scopes';
+import { z } from 'zod';
+
+export type ListKind = 'sessions' | 'answers' | 'actions';
+export const LIST_KINDS: readonly ListKind[] = ['sessions', 'answers', 'actions'];
+
+export const LIST_TITLES: Record<ListKind, string> = {
+  sessions: 'Gesprekstool sessies',
+  answers: 'Gesprekstool antwoorden',
+  actions: 'Gesprekstool acties',
+};
+
+/** SharePoint column sizes (REFERENCE.md): checked before sending so the error names the field. */
+export const SINGLE_LINE_MAX = 255;
+export const MULTI_LINE_MAX = 63_999;
+
+export type ColumnKind = 'text' | 'note' | 'number' | 'choice' | 'boolean' | 'dateTime';
+
+export interface ColumnSpec {
+  name: string;
+  displayName: string;
+  kind: ColumnKind;
+  choices?: readonly string[];
+  indexed?: boolean;
+  /** Number columns: inclusive bounds SharePoint enforces as well. */
+  min?: number;
+  max?: number;
+}
+
+export const STATE_LABELS = {
+  setup: 'Voorbereiding',
+  step1: 'Stap 1',
+  revealed: 'Stap 1 onthuld',
+  step2: 'Stap 2',
+  step3: 'Stap 3',
+  closed: 'Afgesloten',
+} as const;
+export const PURPOSE_LABELS = {
+  aanscherpen: 'Beleid aanscherpen',
+  agendering: 'Agenderen',
+  betrekkenVeld: 'Het veld betrekken',
+  monitoring: 'Monitoring',
+} as const;
+export const MODE_LABELS = { separate: 'Ieder apart', joint: 'Samen' } as const;
+export const DOMAIN_LABELS = { armoede: 'Armoede', gezondheid: 'Gezondheid', partner: 'Partner' } as const;
+export const STATUS_LABELS = { open: 'Open', done: 'Afgerond' } as const;
+export const MEET_AGAIN_LABELS = { yes: 'Ja', no: 'Nee', unknown: 'Nog niet afgesproken' } as const;
+
+const text = (name: string, displayName: string, indexed = false): ColumnSpec => ({ name, displayName, kind: 'text', indexed });
+const note = (name: string, displayName: string): ColumnSpec => ({ name, displayName, kind: 'note' });
+const choice = (name: string, displayName: string, choices: readonly string[]): ColumnSpec => ({ name, displayName, kind: 'choice', choices });
+
+export const COLUMNS: Record<ListKind, readonly ColumnSpec[]> = {
+  sessions: [
+    text('SessionKey', 'Sessiesleutel', true),
+    text('Gemeente', 'Gemeente', true),
+    { name: 'Datum', displayName: 'Datum', kind: 'dateTime' },
+    choice('Stap', 'Stap', Object.values(STATE_LABELS)),
+    { name: 'Onthuld', displayName: 'Scores onthuld', kind: 'boolean' },
+    { name: 'Vergrendeld', displayName: 'Invoer vergrendeld', kind: 'boolean' },
+    choice('Modus', 'Stap 2 invullen', Object.values(MODE_LABELS)),
+    choice('Doel', 'Doel', Object.values(PURPOSE_LABELS)),
+    text('MeetingId', 'Vergadering', true),
+    text('Facilitator', 'Gespreksleider'),
+    text('FacilitatorId', 'Gespreksleider (id)'),
+    text('InstrumentVersie', 'Versie gesprekstool'),
+    note('WatOpvalt', 'Wat opvalt'),
+    note('Toelichting', 'Toelichting actieagenda'),
+    choice('VervolgBijeenkomst', 'Opnieuw bijeen', Object.values(MEET_AGAIN_LABELS)),
+    { name: 'VervolgDatum', displayName: 'Datum vervolgbijeenkomst', kind: 'dateTime' },
+    note('VervolgAfspraak', 'Hoe houden we elkaar aan de afspraken'),
+    text('PlannerGroepId', 'Planner-groep (id)'),
+    text('PlannerPlanId', 'Planner-plan (id)'),
+  ],
+  answers: [
+    text('SessionKey', 'Sessiesleutel', true),
+    text('DeelnemerId', 'Deelnemer (id)', true),
+    text('Naam', 'Naam'),
+    choice('Domein', 'Domein', Object.values(DOMAIN_LABELS)),
+    text('Partner', 'Partnerorganisatie'),
+    text('Afdeling', 'Afdeling'),
+    ...THEME_IDS.map((t): ColumnSpec => ({ name: `Score${t}`, displayName: `Score ${t}`, kind: 'number', min: 1, max: 5 })),
+    text('WeetNiet', 'Weet niet (thema’s)'),
+    note('Stap2Samenvatting', 'Stap 2 antwoorden'),
+    note('Stap2Json', 'Stap 2 (gegevens)'),
+    text('KlaarStap1', 'Klaar met stap 1'),
+    text('KlaarStap2', 'Klaar met stap 2'),
+    text('KlaarStap3', 'Klaar met stap 3'),
+    text('BijgewerktOp', 'Bijgewerkt op'),
+  ],
+  actions: [
+    text('SessionKey', 'Sessiesleutel', true),
+    text('ActieId', 'Actie (id)', true),
+    choice('Thema', 'Thema', THEME_IDS),
+    text('Actie', 'Actie'),
+    text('Eigenaar', 'Wie'),
+    text('EigenaarId', 'Wie (id)'),
+    text('Afdeling', 'Afdeling'),
+    { name: 'Deadline', displayName: 'Deadline', kind: 'dateTime' },
+    choice('Status', 'Status', Object.values(STATUS_LABELS)),
+    text('PlannerTaskId', 'Planner-taak (id)'),
+    text('PlannerTaskUrl', 'Planner-taak'),
+    text('VoorgesteldDoor', 'Voorgesteld door (id)'),
+  ],
+};
+
+/** A column as Graph's columnDefinition wants it (REFERENCE.md "Column definitions"). */
+export function columnDefinition(spec: ColumnSpec): Record<string, unknown> {
+  const base: Record<string, unknown> = { name: spec.name, displayName: spec.displayName };
+  if (spec.indexed) base.indexed = true;
+  switch (spec.kind) {
+    case 'text':
+      return { ...base, text: { allowMultipleLines: false, maxLength: SINGLE_LINE_MAX } };
+    case 'note':
+      return { ...base, text: { allowMultipleLines: true, linesForEditing: 6 } };
+    case 'number':
+      return { ...base, number: spec.min !== undefined || spec.max !== undefined ? { minimum: spec.min, maximum: spec.max, decimalPlaces: 'none' } : {} };
+    case 'choice':
+      return { ...base, choice: { choices: [...(spec.choices ?? [])], allowTextEntry: false } };
+    case 'boolean':
+      return { ...base, boolean: {} };
+    case 'dateTime':
+      return { ...base, dateTime: { format: 'dateOnly' } };
+  }
+}
+
+/** Lists are addressed by title (list-get documents `/sites/{site-id}/lists/{list-title}`), so no id lookup precedes a read. */
+export function listPath(siteId: string, kind: ListKind): string {
+  return `/sites/${segment(siteId)}/lists/${segment(LIST_TITLES[kind])}`;
+}
+
+const ListWithColumnsSchema = z.object({
+  id: z.string(),
+  webUrl: z.string().optional(),
+  columns: z.array(z.object({ name: z.string() }).passthrough()).optional(),
+});
+
+export interface ProvisionedList {
+  id: string;
+  webUrl: string | null;
+}
+
+export async function provisionLists(api: GraphApi, queue: BatchQueue, siteId: string): Promise<{ result: ProvisionResult; lists: Record<ListKind, ProvisionedList> }> {
+  const scopes = SCOPES.provisioning;
+  const found = await Promise.all(
+    LIST_KINDS.map(async (kind) => {
+      try {
+        const body = await queue.submit({ method: 'GET', url: `${listPath(siteId, kind)}?$expand=columns` }, scopes);
+        return ListWithColumnsSchema.parse(body);
+      } catch (err) {
+        if (err instanceof NotFoundError) return null;
+        throw err;
+      }
+    }),
+  );
+  const createdLists: string[] = [];
+  const addedColumns: string[] = [];
+  const lists = {} as Record<ListKind, ProvisionedList>;
+  await Promise.all(
+    LIST_KINDS.map(async (kind, i) => {
+      const existing = found[i];
+      if (!existing) {
+        const body = await queue.submit(
+          {
+            method: 'POST',
+            url: `/sites/${segment(siteId)}/lists`,
+            body: { displayName: LIST_TITLES[kind], list: { template: 'genericList' }, columns: COLUMNS[kind].map(columnDefinition) },
+          },
+          scopes,
+        );
+        const created = ListWithColumnsSchema.parse(body);
+        createdLists.push(LIST_TITLES[kind]);
+        lists[kind] = { id: created.id, webUrl: created.webUrl ?? null };
+        return;
+      }
+      lists[kind] = { id: existing.id, webUrl: existing.webUrl ?? null };
+      const have = new Set((existing.columns ?? []).map((c) => c.name));
+      const missing = COLUMNS[kind].filter((c) => !have.has(c.name));
+      await Promise.all(
+        missing.map(async (column) => {
+          await queue.submit({ method: 'POST', url: `/sites/${segment(siteId)}/lists/${segment(existing.id)}/columns`, body: columnDefinition(column) }, scopes);
+          addedColumns.push(`${LIST_TITLES[kind]}: ${column.displayName}`);
+        }),
+      );
+    }),
+  );
+  return { result: { createdLists: createdLists.sort(), addedColumns: addedColumns.sort() }, lists };
+}

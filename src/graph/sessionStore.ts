@@ -1,0 +1,331 @@
+// The session as three SharePoint lists. Reads filter on the indexed SessionKey so a session opens in
+// one $batch whether a list holds 50 items or 50,000 (SharePoint refuses non-indexed filters past 5,000).
+import { z } from 'zod';
+import {
+  ActionItemSchema,
+  newSessionKey,
+  ResponseSchema,
+  SessionSchema,
+  type ActionItem,
+  type Participant,
+  type RandomBytes,
+  type Response,
+  type Session,
+} from '../domain';
+import { SCOPES } from '../auth/scopes';
+import type {
+  InvalidItem,
+  NewSessionInput,
+  ProvisionResult,
+  SessionLocation,
+  SessionSnapshot,
+  SessionStore,
+  SessionSummary,
+  Versioned,
+} from './contracts';
+import type { GraphApi } from './client';
+import { BatchQueue, sendBatch, subResponseError, type BatchOptions, type SubRequest } from './batch';
+import { ConflictError, InvalidItemError, NotFoundError } from './errors';
+import { LIST_KINDS, listPath, provisionLists, type ListKind } from './lists';
+import {
+  actionFields,
+  ListItemSchema,
+  readAction,
+  readResponse,
+  readSession,
+  responseFields,
+  sessionFields,
+  type Fields,
+  type ListItem,
+  type OptionDescriber,
+  type ReadResult,
+} from './mapping';
+import { allOf, fieldEquals, itemsQuery, segment } from './odata';
+import { planUrl } from './plannerLinks';
+
+/**
+ * Items per page when reading a session. Opening stays one round trip while a session has at most
+ * this many answers and actions (≤ 50 participants, a few dozen actions); beyond it the nextLink
+ * pages are followed, one request each.
+ */
+export const SESSION_PAGE_SIZE = 500;
+/** Re-applying a change after a 412 more often than this means someone is editing the same fields. */
+export const MAX_MERGE_ATTEMPTS = 3;
+export const DEFAULT_INSTRUMENT_VERSION = 'gesprekstool-2018.1';
+
+export interface SessionStoreOptions {
+  api: GraphApi;
+  location: SessionLocation;
+  now: () => Date;
+  random: RandomBytes;
+  instrumentVersion?: string;
+  describe?: OptionDescriber;
+  batch?: BatchOptions;
+}
+
+const PageSchema = z.object({ value: z.array(ListItemSchema), '@odata.nextLink': z.string().optional() });
+const ListInfoSchema = z.object({ id: z.string(), webUrl: z.string().optional() });
+const FieldsResponseSchema = z.object({ '@odata.etag': z.string().optional() }).passthrough();
+const CreatedItemSchema = ListItemSchema;
+
+export function createSessionStore(options: SessionStoreOptions): SessionStore {
+  const { api, location } = options;
+  const siteId = location.siteId;
+  const scopes = SCOPES.sites;
+  const listUrls: Partial<Record<ListKind, string>> = {};
+
+  const itemsPath = (kind: ListKind) => `${listPath(siteId, kind)}/items`;
+  const itemPath = (kind: ListKind, itemId: string) => `${itemsPath(kind)}/${segment(itemId)}`;
+  const newQueue = () => new BatchQueue(api, options.batch);
+
+  const links = (session: Session | null): SessionSnapshot['links'] => {
+    const fallback = (kind: ListKind) => listUrls[kind] ?? location.siteUrl;
+    return {
+      sessionsList: fallback('sessions'),
+      answersList: fallback('answers'),
+      actionsList: fallback('actions'),
+      plannerPlan: session?.plannerPlanId ? planUrl(session.plannerPlanId) : null,
+    };
+  };
+
+  async function queryItems(kind: ListKind, filter: string): Promise<ListItem[]> {
+    const values = await api.getAll(`${itemsPath(kind)}${itemsQuery({ filter, top: SESSION_PAGE_SIZE })}`, { scopes });
+    return values.map((v) => ListItemSchema.parse(v));
+  }
+
+  async function readItem<T>(kind: ListKind, itemId: string, read: (item: ListItem) => ReadResult<T>): Promise<Versioned<T>> {
+    const body = await api.call('GET', `${itemPath(kind, itemId)}?$expand=fields`, { scopes });
+    const result = read(ListItemSchema.parse(body));
+    if (!result.ok) throw invalidError(result.invalid);
+    return result.value;
+  }
+
+  async function createItem(kind: ListKind, fields: Fields): Promise<ListItem> {
+    const body = await api.call('POST', itemsPath(kind), { scopes, body: { fields } });
+    return CreatedItemSchema.parse(body);
+  }
+
+  async function patchFields(kind: ListKind, itemId: string, fields: Fields, etag: string | null): Promise<string> {
+    const headers = etag ? { 'If-Match': etag } : undefined;
+    const body = FieldsResponseSchema.parse(await api.call('PATCH', `${itemPath(kind, itemId)}/fields`, { scopes, body: fields, ...(headers ? { headers } : {}) }));
+    return body['@odata.etag'] ?? '';
+  }
+
+  /**
+   * If-Match write; on 412 the item is read again and `change` re-applied to the fresh copy when the
+   * columns it touches were not changed remotely (to a different value). Otherwise ConflictError:
+   * never silently overwrite what someone else saved.
+   */
+  async function writeWithMerge<T>(
+    kind: ListKind,
+    current: Versioned<T>,
+    change: (value: T) => T,
+    toFields: (value: T) => Fields,
+    read: (item: ListItem) => ReadResult<T>,
+  ): Promise<Versioned<T>> {
+    let base = current;
+    for (let attempt = 1; ; attempt += 1) {
+      const next = change(base.value);
+      const baseFields = toFields(base.value);
+      const wanted = changedFields(baseFields, toFields(next));
+      if (Object.keys(wanted).length === 0) return base;
+      try {
+        const etag = await patchFields(kind, base.itemId, wanted, base.etag);
+        return { value: next, itemId: base.itemId, etag };
+      } catch (err) {
+        if (!(err instanceof ConflictError) || attempt >= MAX_MERGE_ATTEMPTS) throw err;
+        const fresh = await readItem(kind, base.itemId, read);
+        const freshFields = toFields(fresh.value);
+        const clashes = Object.keys(wanted).filter((name) => !sameValue(freshFields[name], baseFields[name]) && !sameValue(freshFields[name], wanted[name]));
+        if (clashes.length > 0) throw new ConflictError(`${kind} item ${base.itemId} changed remotely: ${clashes.join(', ')}`, clashes);
+        base = fresh;
+      }
+    }
+  }
+
+  return {
+    async provision(): Promise<ProvisionResult> {
+      const { result, lists } = await provisionLists(api, newQueue(), siteId);
+      for (const kind of LIST_KINDS) if (lists[kind].webUrl) listUrls[kind] = lists[kind].webUrl as string;
+      return result;
+    },
+
+    async createSession(input: NewSessionInput): Promise<SessionSnapshot> {
+      const date = options.now().toISOString();
+      const session = SessionSchema.parse({
+        key: newSessionKey(options.random, date),
+        municipality: input.municipality.trim(),
+        title: input.title.trim(),
+        purpose: input.purpose,
+        date,
+        meetingId: input.meetingId,
+        facilitatorId: input.facilitator.id,
+        facilitatorName: input.facilitator.name,
+        instrumentVersion: options.instrumentVersion ?? DEFAULT_INSTRUMENT_VERSION,
+        state: 'setup',
+        locked: false,
+        mode: 'separate',
+        notes: '',
+        explanation: '',
+        followUp: { meetAgain: null, meetAgainDate: null, accountability: '' },
+        plannerGroupId: input.plannerGroupId,
+        plannerPlanId: null,
+      } satisfies Session);
+      const item = await createItem('sessions', sessionFields(session));
+      return { session: { value: session, itemId: item.id, etag: etagOf(item) }, responses: [], actions: [], invalid: [], links: links(session) };
+    },
+
+    async findSessions(filter): Promise<SessionSummary[]> {
+      const clauses: string[] = [];
+      if (filter.municipality !== undefined) clauses.push(fieldEquals('Gemeente', filter.municipality.trim()));
+      if (filter.meetingId !== undefined) clauses.push(fieldEquals('MeetingId', filter.meetingId));
+      if (clauses.length === 0) throw new RangeError('findSessions needs a municipality or a meeting id');
+      const items = await queryItems('sessions', allOf(...clauses));
+      const summaries: SessionSummary[] = [];
+      for (const item of items) {
+        const read = readSession(item);
+        if (!read.ok) continue;
+        const s = read.value.value;
+        summaries.push({ key: s.key, title: s.title, municipality: s.municipality, date: s.date, state: s.state, meetingId: s.meetingId });
+      }
+      return summaries.sort((a, b) => b.date.localeCompare(a.date));
+    },
+
+    async openSession(key: string): Promise<SessionSnapshot> {
+      const requests = new Map<string, SubRequest>();
+      for (const kind of LIST_KINDS) {
+        requests.set(`items:${kind}`, { method: 'GET', url: `${itemsPath(kind)}${itemsQuery({ filter: fieldEquals('SessionKey', key), top: SESSION_PAGE_SIZE })}` });
+        // List links ride along in the same round trip the first time; they never change afterwards.
+        if (!listUrls[kind]) requests.set(`list:${kind}`, { method: 'GET', url: `${listPath(siteId, kind)}?$select=id,webUrl` });
+      }
+      const responses = await sendBatch(api, requests, scopes, options.batch);
+      const pages = {} as Record<ListKind, ListItem[]>;
+      for (const kind of LIST_KINDS) {
+        const listInfo = responses.get(`list:${kind}`);
+        if (listInfo && listInfo.status === 200) {
+          const parsed = ListInfoSchema.safeParse(listInfo.body);
+          if (parsed.success && parsed.data.webUrl) listUrls[kind] = parsed.data.webUrl;
+        }
+        const response = responses.get(`items:${kind}`);
+        if (!response || response.status < 200 || response.status >= 300) throw subResponseError(response ?? { status: 503, headers: {}, body: undefined });
+        const page = PageSchema.parse(response.body);
+        pages[kind] = page.value;
+        if (page['@odata.nextLink']) {
+          const rest = await api.getAll(page['@odata.nextLink'], { scopes });
+          pages[kind].push(...rest.map((v) => ListItemSchema.parse(v)));
+        }
+      }
+      const invalid: InvalidItem[] = [];
+      const sessionItem = pages.sessions[0];
+      if (!sessionItem) throw new NotFoundError(`no session ${key}`, 'itemNotFound', 404);
+      const session = readSession(sessionItem);
+      if (!session.ok) throw invalidError(session.invalid);
+      const responsesRead: Versioned<Response>[] = [];
+      for (const item of pages.answers) {
+        const r = readResponse(item);
+        if (r.ok) responsesRead.push(r.value);
+        else invalid.push(r.invalid);
+      }
+      const actions: Versioned<ActionItem>[] = [];
+      for (const item of pages.actions) {
+        const r = readAction(item);
+        if (r.ok) actions.push(r.value);
+        else invalid.push(r.invalid);
+      }
+      return { session: session.value, responses: responsesRead, actions, invalid, links: links(session.value.value) };
+    },
+
+    async join(key: string, participant: Participant): Promise<Versioned<Response>> {
+      const items = await queryItems('answers', allOf(fieldEquals('SessionKey', key), fieldEquals('DeelnemerId', participant.id)));
+      const mine = items.sort((a, b) => Number(a.id) - Number(b.id))[0];
+      if (mine) {
+        const read = readResponse(mine);
+        // An answers item someone corrupted by hand stays untouched; the UI names it.
+        if (!read.ok) throw invalidError(read.invalid);
+        const existing = read.value;
+        const p = existing.value.participant;
+        if (p.name === participant.name && p.domain === participant.domain && p.department === participant.department && p.partnerLabel === participant.partnerLabel) return existing;
+        const value = ResponseSchema.parse({ ...existing.value, participant });
+        const etag = await patchFields('answers', existing.itemId, changedFields(responseFields(existing.value, options.describe), responseFields(value, options.describe)), null);
+        return { value, itemId: existing.itemId, etag };
+      }
+      const value: Response = ResponseSchema.parse({
+        sessionKey: key,
+        participant,
+        scores: {},
+        step2: { questions: {}, comments: {} },
+        done: {},
+        updatedAt: options.now().toISOString(),
+      });
+      const item = await createItem('answers', responseFields(value, options.describe));
+      return { value, itemId: item.id, etag: etagOf(item) };
+    },
+
+    async saveResponse(current: Versioned<Response>): Promise<Versioned<Response>> {
+      const value = ResponseSchema.parse(current.value);
+      // No If-Match: each participant writes only their own answers item (one writer per item), so a
+      // 412 could only come from that same person's earlier save, which this one supersedes.
+      const etag = await patchFields('answers', current.itemId, responseFields(value, options.describe), null);
+      return { value, itemId: current.itemId, etag };
+    },
+
+    updateSession(current, change) {
+      return writeWithMerge('sessions', current, (s) => SessionSchema.parse(change(s)), sessionFields, readSession);
+    },
+
+    async saveAction(action: ActionItem, current: Versioned<ActionItem> | null): Promise<Versioned<ActionItem>> {
+      const wanted = ActionItemSchema.parse(action);
+      actionFields(wanted);
+      if (current === null) {
+        // The client-made ActieId makes a retried create land on the item the first try made.
+        const existing = (await queryItems('actions', allOf(fieldEquals('SessionKey', wanted.sessionKey), fieldEquals('ActieId', wanted.id))))[0];
+        if (!existing) {
+          const item = await createItem('actions', actionFields(wanted));
+          return { value: wanted, itemId: item.id, etag: etagOf(item) };
+        }
+        const read = readAction(existing);
+        if (!read.ok) throw invalidError(read.invalid);
+        current = read.value;
+      }
+      const base = current.value;
+      const changed = (Object.keys(wanted) as (keyof ActionItem)[]).filter((k) => !sameValue(wanted[k], base[k]));
+      const change = (fresh: ActionItem): ActionItem => {
+        const next: Record<string, unknown> = { ...fresh };
+        for (const k of changed) next[k] = wanted[k];
+        return ActionItemSchema.parse(next);
+      };
+      return writeWithMerge('actions', current, change, actionFields, readAction);
+    },
+
+    async deleteAction(current: Versioned<ActionItem>): Promise<void> {
+      try {
+        await api.call('DELETE', itemPath('actions', current.itemId), { scopes, headers: { 'If-Match': current.etag } });
+      } catch (err) {
+        if (err instanceof NotFoundError) return;
+        throw err;
+      }
+    },
+  };
+}
+
+function etagOf(item: ListItem): string {
+  const tag = item['@odata.etag'] ?? item.eTag ?? item.fields['@odata.etag'];
+  return typeof tag === 'string' ? tag : '';
+}
+
+function invalidError(invalid: InvalidItem): InvalidItemError {
+  return new InvalidItemError(invalid.list, invalid.itemId, invalid.field, invalid.message);
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if ((a === null || a === undefined || a === '') && (b === null || b === undefined || b === '')) return true;
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** Only the columns whose value differs: a smaller PATCH, and merges stay per column. */
+export function changedFields(before: Fields, after: Fields): Fields {
+  const out: Fields = {};
+  for (const [name, value] of Object.entries(after)) if (!sameValue(before[name], value)) out[name] = value;
+  return out;
+}

@@ -1,0 +1,135 @@
+import { startHarness, SEED, type Harness } from './harness';
+import type { Participant } from '../../../src/domain';
+import { ConflictError, InvalidItemError, TextTooLongError } from '../../../src/graph/errors';
+
+const { users } = SEED;
+let h: Harness;
+
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h.close();
+});
+beforeEach(() => {
+  h.emulator.admin.reset();
+});
+
+const participant = (u: (typeof users)[keyof typeof users], domain: Participant['domain'] = 'armoede'): Participant => ({
+  id: u.id,
+  name: u.displayName,
+  domain,
+  department: u.department,
+});
+
+async function newSession(municipality = "'s-Hertogenbosch", meetingId: string | null = 'meeting-1') {
+  const store = h.services(users.facilitator.userPrincipalName).store(h.location);
+  await store.provision();
+  const snap = await store.createSession({
+    municipality,
+    title: 'Armoede en gezondheid 2026',
+    purpose: 'agendering',
+    meetingId,
+    plannerGroupId: SEED.groups.team.id,
+    facilitator: { id: users.facilitator.id, name: users.facilitator.displayName },
+  });
+  return { store, snap };
+}
+
+describe('provisioning', () => {
+  it('creates the three Dutch lists once and changes nothing on a second run', async () => {
+    const store = h.services(users.facilitator.userPrincipalName).store(h.location);
+    const first = await store.provision();
+    expect(first.createdLists).toEqual(['Gesprekstool acties', 'Gesprekstool antwoorden', 'Gesprekstool sessies']);
+    const second = await store.provision();
+    expect(second).toEqual({ createdLists: [], addedColumns: [] });
+  });
+});
+
+describe('sessions', () => {
+  it('finds a session by a municipality with an apostrophe and by its meeting', async () => {
+    const { store, snap } = await newSession("'s-Hertogenbosch", 'meeting#1&2%');
+    await newSession('Utrecht', 'other');
+    const byTown = await store.findSessions({ municipality: "'s-Hertogenbosch" });
+    expect(byTown.map((s) => s.key)).toEqual([snap.session.value.key]);
+    const byMeeting = await store.findSessions({ meetingId: 'meeting#1&2%' });
+    expect(byMeeting.map((s) => s.municipality)).toEqual(["'s-Hertogenbosch"]);
+  });
+
+  it('opens a session with its answers and actions in one round trip', async () => {
+    const { store, snap } = await newSession();
+    const key = snap.session.value.key;
+    const sanne = await store.join(key, participant(users.debtCounsellor));
+    await store.saveResponse({ ...sanne, value: { ...sanne.value, scores: { A: 4, B: 'weetNiet' } } });
+    await store.saveAction(
+      { id: 'a-1', sessionKey: key, theme: 'A', title: 'Samen & snel', ownerId: users.debtCounsellor.id, ownerName: users.debtCounsellor.displayName, department: 'Armoede & Schulden', dueDate: '2026-12-01', status: 'open', proposedBy: null, plannerTaskId: null, plannerTaskUrl: null },
+      null,
+    );
+    const fresh = h.services(users.healthPolicy.userPrincipalName).store(h.location);
+    h.emulator.admin.clearRequests();
+    const opened = await fresh.openSession(key);
+    expect(h.emulator.admin.requests().roundTrips).toBe(1);
+    expect(opened.responses.map((r) => r.value.scores)).toEqual([{ A: 4, B: 'weetNiet' }]);
+    expect(opened.actions.map((a) => [a.value.title, a.value.dueDate])).toEqual([['Samen & snel', '2026-12-01']]);
+    expect(opened.invalid).toEqual([]);
+  });
+
+  it('joining twice reclaims the same answers item', async () => {
+    const { store, snap } = await newSession();
+    const first = await store.join(snap.session.value.key, participant(users.ggdNurse, 'partner'));
+    const again = await store.join(snap.session.value.key, participant(users.ggdNurse, 'partner'));
+    expect(again.itemId).toBe(first.itemId);
+    expect((await store.openSession(snap.session.value.key)).responses).toHaveLength(1);
+  });
+
+  it('saving an answer costs one request', async () => {
+    const { store, snap } = await newSession();
+    const mine = await store.join(snap.session.value.key, participant(users.incomeConsultant));
+    h.emulator.admin.clearRequests();
+    await store.saveResponse({ ...mine, value: { ...mine.value, scores: { C: 2 } } });
+    expect(h.emulator.admin.requests().roundTrips).toBe(1);
+  });
+
+  it('merges a session change that does not touch what someone else changed', async () => {
+    const { store, snap } = await newSession();
+    const other = h.services(users.facilitator.userPrincipalName).store(h.location);
+    await other.updateSession(snap.session, (s) => ({ ...s, notes: 'Wat opvalt: veel weet niet bij B' }));
+    const merged = await store.updateSession(snap.session, (s) => ({ ...s, state: 'step1' }));
+    expect(merged.value).toMatchObject({ state: 'step1', notes: 'Wat opvalt: veel weet niet bij B' });
+    const reopened = await store.openSession(snap.session.value.key);
+    expect(reopened.session.value).toMatchObject({ state: 'step1', notes: 'Wat opvalt: veel weet niet bij B' });
+  });
+
+  it('refuses to overwrite a field someone else changed meanwhile', async () => {
+    const { store, snap } = await newSession();
+    await store.updateSession(snap.session, (s) => ({ ...s, notes: 'eerste' }));
+    await expect(store.updateSession(snap.session, (s) => ({ ...s, notes: 'tweede' }))).rejects.toBeInstanceOf(ConflictError);
+    expect((await store.openSession(snap.session.value.key)).session.value.notes).toBe('eerste');
+  });
+
+  it('names the field when a text is longer than SharePoint holds, before sending it', async () => {
+    const { store, snap } = await newSession();
+    h.emulator.admin.clearRequests();
+    const action = { id: 'a-2', sessionKey: snap.session.value.key, theme: 'B' as const, title: 'ok', ownerId: null, ownerName: null, department: 'x'.repeat(100), dueDate: null, status: 'open' as const, proposedBy: 'y'.repeat(300), plannerTaskId: null, plannerTaskUrl: null };
+    const tooLong = await store.saveAction(action, null).catch((e: unknown) => e);
+    expect(tooLong).toBeInstanceOf(TextTooLongError);
+    expect(tooLong).toMatchObject({ field: 'VoorgesteldDoor', limit: 255, length: 300 });
+    expect(h.emulator.admin.requests().roundTrips).toBe(0);
+  });
+
+  it('reports a hand-corrupted answers item with its field and still opens the rest', async () => {
+    const { store, snap } = await newSession();
+    const key = snap.session.value.key;
+    const good = await store.join(key, participant(users.healthPolicy, 'gezondheid'));
+    const bad = await store.join(key, participant(users.debtCounsellor));
+    await fetch(`${h.emulator.url}/sites/${encodeURIComponent(h.location.siteId)}/lists/${encodeURIComponent('Gesprekstool antwoorden')}/items/${bad.itemId}/fields`, {
+      method: 'PATCH',
+      headers: { Authorization: `Bearer dev:${users.facilitator.userPrincipalName}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ Stap2Json: '{niet json' }),
+    });
+    const opened = await store.openSession(key);
+    expect(opened.responses.map((r) => r.itemId)).toEqual([good.itemId]);
+    expect(opened.invalid).toEqual([expect.objectContaining({ list: 'answers', itemId: bad.itemId, field: 'Stap2Json', listDisplayName: 'Gesprekstool antwoorden' })]);
+    await expect(store.join(key, participant(users.debtCounsellor))).rejects.toBeInstanceOf(InvalidItemError);
+  });
+});
