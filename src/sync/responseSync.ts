@@ -1,0 +1,220 @@
+// A participant's own answers: every change goes to a local draft first, then to SharePoint after a
+// short debounce as one saveResponse, retried with backoff when throttled, offline or on a 5xx. A
+// reload, a crash or a dropped connection loses nothing: a draft newer than the server copy wins.
+import { z } from 'zod';
+import { ResponseSchema, type Response } from '../domain/model';
+import type { ResponseSync, SessionStore, SyncState, Versioned } from '../graph/contracts';
+import { GraphLayerError, OfflineError, ThrottledError, toGraphLayerError } from '../graph/errors';
+import { backoffMs } from '../graph/retryPolicy';
+
+/** One request about a second after someone stops clicking (performance budget: one answer = 1 request). */
+export const DEFAULT_DEBOUNCE_MS = 600;
+export const DRAFT_VERSION = 1;
+
+export type DraftStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+
+export interface Timers {
+  setTimeout(fn: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+/** The browser's online/offline signal; absent outside a browser. */
+export interface Connectivity {
+  onOnline(listener: () => void): () => void;
+}
+
+export interface ResponseSyncOptions {
+  store: Pick<SessionStore, 'saveResponse'>;
+  /** The server copy, from join/openSession. */
+  initial: Versioned<Response>;
+  storage: DraftStorage | null;
+  /** Draft key, one per session and user: see draftKey(). */
+  key: string;
+  debounceMs?: number;
+  now?: () => Date;
+  timers?: Timers;
+  connectivity?: Connectivity | null;
+  random?: () => number;
+}
+
+const DraftSchema = z.object({
+  version: z.literal(DRAFT_VERSION),
+  itemId: z.string(),
+  etag: z.string(),
+  /** Changes not yet confirmed by SharePoint. */
+  dirty: z.boolean(),
+  response: ResponseSchema,
+});
+type Draft = z.infer<typeof DraftSchema>;
+
+export function draftKey(sessionKey: string, userId: string): string {
+  return `gesprekstool:draft:${sessionKey}:${userId}`;
+}
+
+const realTimers: Timers = {
+  setTimeout: (fn, ms) => globalThis.setTimeout(fn, ms),
+  clearTimeout: (handle) => globalThis.clearTimeout(handle as ReturnType<typeof globalThis.setTimeout>),
+};
+
+export function browserConnectivity(): Connectivity | null {
+  if (typeof window === 'undefined' || typeof window.addEventListener !== 'function') return null;
+  return {
+    onOnline(listener) {
+      window.addEventListener('online', listener);
+      return () => window.removeEventListener('online', listener);
+    },
+  };
+}
+
+function readDraft(storage: DraftStorage | null, key: string): Draft | null {
+  if (!storage) return null;
+  try {
+    const raw = storage.getItem(key);
+    if (raw === null) return null;
+    const parsed = DraftSchema.safeParse(JSON.parse(raw));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+export function createResponseSync(options: ResponseSyncOptions): ResponseSync {
+  const { store, storage, key } = options;
+  const debounceMs = options.debounceMs ?? DEFAULT_DEBOUNCE_MS;
+  const now = options.now ?? (() => new Date());
+  const timers = options.timers ?? realTimers;
+  const connectivity = options.connectivity === undefined ? browserConnectivity() : options.connectivity;
+
+  let saved: Versioned<Response> = options.initial;
+  let current: Response = options.initial.value;
+  let pending = 0;
+  let state: SyncState = { kind: 'saved', at: null };
+  let timer: unknown = null;
+  let inFlight: Promise<void> | null = null;
+  let failures = 0;
+  let disposed = false;
+  const listeners = new Set<() => void>();
+
+  const setState = (next: SyncState) => {
+    state = next;
+    for (const l of listeners) l();
+  };
+
+  const writeDraft = (dirty: boolean) => {
+    if (!storage) return;
+    const draft: Draft = { version: DRAFT_VERSION, itemId: saved.itemId, etag: saved.etag, dirty, response: current };
+    try {
+      storage.setItem(key, JSON.stringify(draft));
+    } catch {
+      // A full or blocked storage must not stop saving to SharePoint; the draft is a safety net only.
+    }
+  };
+
+  const schedule = (ms: number) => {
+    if (disposed) return;
+    if (timer !== null) timers.clearTimeout(timer);
+    timer = timers.setTimeout(() => {
+      timer = null;
+      void flush();
+    }, ms);
+  };
+
+  const flush = async (): Promise<void> => {
+    if (disposed) return;
+    if (inFlight) {
+      await inFlight;
+      if (pending > 0) return flush();
+      return;
+    }
+    if (pending === 0) return;
+    const sending = current;
+    const sentPending = pending;
+    setState({ kind: 'saving', pending });
+    inFlight = (async () => {
+      try {
+        saved = await store.saveResponse({ value: sending, itemId: saved.itemId, etag: saved.etag });
+        failures = 0;
+        pending = Math.max(0, pending - sentPending);
+        if (current === sending) pending = 0;
+        writeDraft(pending > 0);
+        if (pending > 0) {
+          setState({ kind: 'saving', pending });
+          schedule(debounceMs);
+        } else {
+          setState({ kind: 'saved', at: now().toISOString() });
+        }
+      } catch (err) {
+        failures += 1;
+        const e = err instanceof GraphLayerError ? err : toGraphLayerError(err);
+        if (!e.transient) {
+          // Not worth repeating unchanged (access denied, too long, invalid item): wait for the person.
+          setState({ kind: 'error', pending, reason: e.code, retryAt: null });
+          return;
+        }
+        const wait = e instanceof ThrottledError && e.retryAfterMs !== null ? Math.max(e.retryAfterMs, backoffMs(1, options.random)) : backoffMs(failures, options.random);
+        const retryAt = new Date(now().getTime() + wait).toISOString();
+        setState(e instanceof OfflineError ? { kind: 'offline', pending } : { kind: 'error', pending, reason: e.code, retryAt });
+        schedule(wait);
+      } finally {
+        inFlight = null;
+      }
+    })();
+    await inFlight;
+  };
+
+  const unsubscribeOnline = connectivity?.onOnline(() => {
+    if (pending > 0 && !inFlight) {
+      if (timer !== null) timers.clearTimeout(timer);
+      timer = null;
+      void flush();
+    }
+  });
+
+  // Restore: a draft with unsaved changes for this same item, newer than the server copy, wins.
+  const draft = readDraft(storage, key);
+  if (draft && draft.dirty && draft.itemId === saved.itemId && Date.parse(draft.response.updatedAt) > Date.parse(saved.value.updatedAt)) {
+    current = draft.response;
+    pending = 1;
+    setState({ kind: 'saving', pending });
+    schedule(0);
+  } else {
+    writeDraft(false);
+  }
+
+  return {
+    current: () => current,
+    state: () => state,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    update(change) {
+      if (disposed) return;
+      const next = ResponseSchema.parse({ ...change(current), updatedAt: now().toISOString() });
+      current = next;
+      pending += 1;
+      writeDraft(true);
+      if (state.kind === 'offline') {
+        // The pending retry (or the browser's online event) sends the newest copy.
+        setState({ kind: 'offline', pending });
+      } else if (state.kind === 'error' && state.retryAt !== null) {
+        setState({ ...state, pending });
+      } else {
+        setState({ kind: 'saving', pending });
+        schedule(debounceMs);
+      }
+    },
+    async flushNow() {
+      if (timer !== null) timers.clearTimeout(timer);
+      timer = null;
+      await flush();
+    },
+    dispose() {
+      disposed = true;
+      if (timer !== null) timers.clearTimeout(timer);
+      timer = null;
+      unsubscribeOnline?.();
+      listeners.clear();
+    },
+  };
+}

@@ -1,0 +1,166 @@
+import { createResponseSync, draftKey, type Connectivity, type DraftStorage } from '../../../src/sync';
+import type { Response } from '../../../src/domain';
+import type { SessionStore, Versioned } from '../../../src/graph/contracts';
+import { AccessDeniedError, OfflineError, ThrottledError } from '../../../src/graph/errors';
+
+const sanne: Response = {
+  sessionKey: '20261123-abcdefgh',
+  participant: { id: 'u-sanne', name: "Sanne van 't Hof", domain: 'armoede', department: 'Armoede & Schulden' },
+  scores: {},
+  step2: { questions: {}, comments: {} },
+  done: {},
+  updatedAt: '2026-11-23T10:00:00.000Z',
+};
+const serverCopy: Versioned<Response> = { value: sanne, itemId: '7', etag: '"x,1"' };
+
+class MemoryStorage implements DraftStorage {
+  readonly data = new Map<string, string>();
+  getItem(k: string) {
+    return this.data.get(k) ?? null;
+  }
+  setItem(k: string, v: string) {
+    this.data.set(k, v);
+  }
+  removeItem(k: string) {
+    this.data.delete(k);
+  }
+}
+
+class FakeConnectivity implements Connectivity {
+  private listeners = new Set<() => void>();
+  onOnline(l: () => void) {
+    this.listeners.add(l);
+    return () => this.listeners.delete(l);
+  }
+  goOnline() {
+    for (const l of this.listeners) l();
+  }
+}
+
+type Save = SessionStore['saveResponse'];
+
+function fakeStore(behaviour: (call: number, v: Versioned<Response>) => Promise<Versioned<Response>> | Versioned<Response>) {
+  const calls: Versioned<Response>[] = [];
+  const saveResponse: Save = async (v) => {
+    calls.push(v);
+    return behaviour(calls.length, v);
+  };
+  return { store: { saveResponse }, calls };
+}
+
+const ok = (_n: number, v: Versioned<Response>) => ({ ...v, etag: `"x,${_n + 1}"` });
+
+let clock = Date.parse('2026-11-23T12:00:00.000Z');
+const now = () => new Date(clock);
+
+beforeEach(() => {
+  jest.useFakeTimers();
+  clock = Date.parse('2026-11-23T12:00:00.000Z');
+});
+afterEach(() => {
+  jest.useRealTimers();
+});
+
+async function advance(ms: number) {
+  clock += ms;
+  await jest.advanceTimersByTimeAsync(ms);
+}
+
+function setup(behaviour = ok, storage = new MemoryStorage(), connectivity: Connectivity | null = null) {
+  const { store, calls } = fakeStore(behaviour);
+  const sync = createResponseSync({ store, initial: serverCopy, storage, key: draftKey(sanne.sessionKey, sanne.participant.id), now, timers: { setTimeout, clearTimeout }, connectivity, random: () => 0.5 });
+  return { sync, calls, storage };
+}
+
+describe('response sync', () => {
+  it('sends a burst of changes as one save after the debounce', async () => {
+    const { sync, calls } = setup();
+    sync.update((r) => ({ ...r, scores: { A: 3 } }));
+    sync.update((r) => ({ ...r, scores: { ...r.scores, B: 'weetNiet' } }));
+    expect(sync.state()).toEqual({ kind: 'saving', pending: 2 });
+    await advance(599);
+    expect(calls).toHaveLength(0);
+    await advance(1);
+    expect(calls).toHaveLength(1);
+    expect(calls[0]?.value.scores).toEqual({ A: 3, B: 'weetNiet' });
+    expect(sync.state()).toEqual({ kind: 'saved', at: '2026-11-23T12:00:00.600Z' });
+  });
+
+  it('writes every change to the local draft before anything is sent', async () => {
+    const { sync, storage, calls } = setup();
+    sync.update((r) => ({ ...r, scores: { C: 5 } }));
+    const draft = JSON.parse(storage.getItem(draftKey(sanne.sessionKey, sanne.participant.id)) ?? '{}');
+    expect(calls).toHaveLength(0);
+    expect(draft).toMatchObject({ dirty: true, itemId: '7', response: { scores: { C: 5 } } });
+  });
+
+  it('keeps changes through an offline spell and sends them when the browser is online again', async () => {
+    const connectivity = new FakeConnectivity();
+    let offline = true;
+    const { sync, calls } = setup((n, v) => (offline ? Promise.reject(new OfflineError('fetch failed')) : ok(n, v)), new MemoryStorage(), connectivity);
+    sync.update((r) => ({ ...r, scores: { A: 2 } }));
+    await advance(600);
+    expect(sync.state()).toEqual({ kind: 'offline', pending: 1 });
+    sync.update((r) => ({ ...r, scores: { ...r.scores, D: 4 } }));
+    expect(sync.state()).toEqual({ kind: 'offline', pending: 2 });
+    offline = false;
+    connectivity.goOnline();
+    await advance(0);
+    expect(sync.state().kind).toBe('saved');
+    expect(calls.at(-1)?.value.scores).toEqual({ A: 2, D: 4 });
+  });
+
+  it('retries after the Retry-After of a throttled save and says when', async () => {
+    const { sync, calls } = setup((n, v) => (n === 1 ? Promise.reject(new ThrottledError('slow down', 2000)) : ok(n, v)));
+    sync.update((r) => ({ ...r, scores: { E: 1 } }));
+    await advance(600);
+    expect(sync.state()).toEqual({ kind: 'error', pending: 1, reason: 'throttled', retryAt: '2026-11-23T12:00:02.600Z' });
+    await advance(1999);
+    expect(calls).toHaveLength(1);
+    await advance(1);
+    expect(calls).toHaveLength(2);
+    expect(sync.state().kind).toBe('saved');
+  });
+
+  it('stops retrying a save the server refuses and waits for the person', async () => {
+    const { sync, calls } = setup(() => Promise.reject(new AccessDeniedError('no access', 'accessDenied', 403)));
+    sync.update((r) => ({ ...r, scores: { F: 3 } }));
+    await advance(600);
+    expect(sync.state()).toEqual({ kind: 'error', pending: 1, reason: 'accessDenied', retryAt: null });
+    await advance(60_000);
+    expect(calls).toHaveLength(1);
+  });
+
+  it('restores unsent changes after a reload and sends them', async () => {
+    const storage = new MemoryStorage();
+    const first = setup(() => Promise.reject(new OfflineError('fetch failed')), storage);
+    first.sync.update((r) => ({ ...r, scores: { A: 5 } }));
+    first.sync.dispose();
+    clock += 1000;
+    const second = setup(ok, storage);
+    expect(second.sync.current().scores).toEqual({ A: 5 });
+    await advance(0);
+    expect(second.calls.map((c) => c.value.scores)).toEqual([{ A: 5 }]);
+    expect(second.sync.state().kind).toBe('saved');
+  });
+
+  it('prefers the server copy when the draft is older', async () => {
+    const storage = new MemoryStorage();
+    storage.setItem(
+      draftKey(sanne.sessionKey, sanne.participant.id),
+      JSON.stringify({ version: 1, itemId: '7', etag: '"x,1"', dirty: true, response: { ...sanne, scores: { A: 1 }, updatedAt: '2026-11-23T09:00:00.000Z' } }),
+    );
+    const { sync, calls } = setup(ok, storage);
+    await advance(1000);
+    expect(sync.current().scores).toEqual({});
+    expect(calls).toHaveLength(0);
+  });
+
+  it('flushNow sends at once without waiting for the debounce', async () => {
+    const { sync, calls } = setup();
+    sync.update((r) => ({ ...r, scores: { B: 2 } }));
+    await sync.flushNow();
+    expect(calls).toHaveLength(1);
+    expect(sync.state().kind).toBe('saved');
+  });
+});
