@@ -123,6 +123,14 @@ export class Store {
     return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
   }
 
+  /** A store-wide increasing number (Planner etags): unique across objects, never reused after restart. */
+  nextSequence(): number {
+    const row = this.db
+      .prepare("INSERT INTO meta(key, value) VALUES ('sequence', '1') ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + 1 RETURNING value")
+      .get() as { value: number | string };
+    return Number(row.value);
+  }
+
   /** Planner ids are 28 url-safe characters, e.g. `xqQg5FS2LkCp935s-FIFm2QAFkHM`. */
   newPlannerId(): string {
     return this.nextDigest().toString('base64url').slice(0, 28);

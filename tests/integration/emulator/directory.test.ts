@@ -1,0 +1,119 @@
+import type { Client, GraphError } from '@microsoft/microsoft-graph-client';
+import type * as MG from '@microsoft/microsoft-graph-types';
+import { SEED, startEmulator, type RunningEmulator } from '../../../dev/graph-emulator';
+import { createEmulatorClient } from '../support/emulatorClient';
+import { rawGraph } from '../support/rawGraph';
+
+let emu: RunningEmulator;
+let facilitator: Client;
+
+beforeAll(async () => {
+  emu = await startEmulator({ dataDir: ':memory:' });
+  facilitator = createEmulatorClient(emu.url, SEED.users.facilitator.userPrincipalName);
+});
+afterAll(() => emu.close());
+
+async function graphError(p: Promise<unknown>): Promise<GraphError> {
+  try {
+    await p;
+  } catch (e) {
+    return e as GraphError;
+  }
+  throw new Error('expected the request to fail');
+}
+
+describe('authentication with dev tokens', () => {
+  it('answers a request without a token with 401 InvalidAuthenticationToken in Graph error shape', async () => {
+    const res = await rawGraph(emu.origin, 'GET', '/v1.0/me');
+    expect(res.status).toBe(401);
+    const body = res.body as { error: { code: string; message: string; innerError: Record<string, string> } };
+    expect(body.error.code).toBe('InvalidAuthenticationToken');
+    expect(body.error.innerError['request-id']).toBe(res.headers.get('request-id'));
+    expect(body.error.innerError.date).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/);
+  });
+
+  it('refuses a token for a user the tenant does not know', async () => {
+    const client = createEmulatorClient(emu.url, 'nobody@gemeente-voorbeeld.nl', { maxRetries: 0 });
+    const error = await graphError(client.api('/me').get());
+    expect(error.statusCode).toBe(401);
+    expect(error.code).toBe('InvalidAuthenticationToken');
+  });
+
+  it('echoes the client-request-id it was sent', async () => {
+    const res = await rawGraph(emu.origin, 'GET', '/v1.0/me', { upn: SEED.users.facilitator.userPrincipalName, headers: { 'client-request-id': 'abc-123' } });
+    expect(res.headers.get('client-request-id')).toBe('abc-123');
+    expect(res.headers.get('request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});
+
+describe('directory', () => {
+  it('GET /me returns the signed-in user with job title and department', async () => {
+    const me = (await facilitator.api('/me').get()) as MG.User;
+    expect(me).toMatchObject({ id: SEED.users.facilitator.id, displayName: 'Marieke de Vries', department: 'Armoede & Schulden', jobTitle: expect.any(String) });
+  });
+
+  it('GET /me follows the token, so another user sees themselves', async () => {
+    const sanne = createEmulatorClient(emu.url, SEED.users.debtCounsellor.userPrincipalName);
+    const me = (await sanne.api('/me').get()) as MG.User;
+    expect(me.displayName).toBe("Sanne van 't Hof");
+  });
+
+  it('honours $select on users', async () => {
+    const user = (await facilitator.api(`/users/${SEED.users.ggdNurse.userPrincipalName}`).select('id,officeLocation').get()) as Record<string, unknown>;
+    expect(user.officeLocation).toBe("'s-Hertogenbosch");
+    expect(user.displayName).toBeUndefined();
+    expect(user.id).toBe(SEED.users.ggdNurse.id);
+  });
+
+  it('answers an unknown user with 404 itemNotFound', async () => {
+    const error = await graphError(facilitator.api('/users/00000000-0000-4000-8000-000000000000').get());
+    expect(error.statusCode).toBe(404);
+    expect(error.code).toBe('itemNotFound');
+  });
+
+  it('lists the groups a user is a member of, typed as groups', async () => {
+    const res = (await facilitator.api('/me/memberOf').get()) as { value: (MG.Group & { '@odata.type': string })[] };
+    expect(res.value.map((g) => g.displayName).sort()).toEqual(['Armoede en Gezondheid', 'Schuldhulp Overleg']);
+    expect(res.value.every((g) => g['@odata.type'] === '#microsoft.graph.group')).toBe(true);
+  });
+
+  it('gives the user outside both groups no groups and no teams', async () => {
+    const outsider = createEmulatorClient(emu.url, SEED.users.outsider.userPrincipalName);
+    expect(((await outsider.api('/me/memberOf').get()) as { value: unknown[] }).value).toEqual([]);
+    expect(((await outsider.api('/me/joinedTeams').get()) as { value: unknown[] }).value).toEqual([]);
+  });
+
+  it('lists only teams under joinedTeams', async () => {
+    const res = (await facilitator.api('/me/joinedTeams').get()) as { value: MG.Team[] };
+    expect(res.value.map((t) => t.id)).toEqual([SEED.groups.team.id]);
+  });
+
+  it('reads a group and its members with $select', async () => {
+    const group = (await facilitator.api(`/groups/${SEED.groups.debtGroup.id}`).select('displayName').get()) as Record<string, unknown>;
+    expect(group).toMatchObject({ id: SEED.groups.debtGroup.id, displayName: 'Schuldhulp Overleg' });
+    expect(group.resourceProvisioningOptions).toBeUndefined();
+    const members = (await facilitator.api(`/groups/${SEED.groups.team.id}/members`).select('id,displayName').get()) as { value: MG.User[] };
+    expect(members.value.map((m) => m.id)).toEqual(SEED.groups.team.members);
+    expect(members.value.map((m) => m.id)).not.toContain(SEED.users.outsider.id);
+  });
+});
+
+describe('CORS for the browser app on another loopback origin', () => {
+  it('answers a preflight allowing Authorization, If-Match and Prefer', async () => {
+    const res = await rawGraph(emu.origin, 'OPTIONS', '/v1.0/me', {
+      headers: { Origin: 'http://127.0.0.1:5173', 'Access-Control-Request-Method': 'PATCH', 'Access-Control-Request-Headers': 'authorization,if-match,prefer,content-type' },
+    });
+    expect(res.status).toBe(204);
+    expect(res.headers.get('access-control-allow-origin')).toBe('http://127.0.0.1:5173');
+    const allowed = (res.headers.get('access-control-allow-headers') ?? '').toLowerCase();
+    for (const h of ['authorization', 'if-match', 'prefer', 'content-type']) expect(allowed).toContain(h);
+    expect(res.headers.get('access-control-allow-methods')).toContain('PATCH');
+  });
+
+  it('exposes Retry-After and ETag to scripts', async () => {
+    const res = await rawGraph(emu.origin, 'GET', '/v1.0/me', { upn: SEED.users.facilitator.userPrincipalName, headers: { Origin: 'http://127.0.0.1:5173' } });
+    const exposed = (res.headers.get('access-control-expose-headers') ?? '').toLowerCase();
+    expect(exposed).toContain('retry-after');
+    expect(exposed).toContain('etag');
+  });
+});
