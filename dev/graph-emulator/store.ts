@@ -45,13 +45,15 @@ CREATE TABLE IF NOT EXISTS item_values (
   PRIMARY KEY (list_id, col, item_id)
 );
 CREATE INDEX IF NOT EXISTS item_values_lookup ON item_values(list_id, col, value, item_id);
+-- A plan and its details (a task and its details) share an id, hence the composite key.
 CREATE TABLE IF NOT EXISTS planner (
-  id TEXT PRIMARY KEY,
   kind TEXT NOT NULL,
+  id TEXT NOT NULL,
   parent TEXT,
   group_id TEXT NOT NULL,
   version INTEGER NOT NULL,
-  doc TEXT NOT NULL
+  doc TEXT NOT NULL,
+  PRIMARY KEY (kind, id)
 );
 CREATE INDEX IF NOT EXISTS planner_by_parent ON planner(kind, parent);
 `;
