@@ -302,10 +302,6 @@ export function createPlannerPublisher(options: PublisherOptions): PlannerPublis
         report('tasks', tasksDone);
         const url = taskUrl(planId, taskId);
 
-        const writeBack =
-          location && (action.plannerTaskId !== taskId || action.plannerTaskUrl !== url)
-            ? writeTaskBack(q, location, snapshot, action, taskId, url).then(() => report('writeBack', ++writeBackDone))
-            : Promise.resolve();
         if (needsDetails) {
           // A task's details carry their own etag (planner-overview): read it, then PATCH with If-Match.
           const details = DetailsSchema.parse(await q.submit({ method: 'GET', url: `/planner/tasks/${segment(taskId)}/details` }, planner));
@@ -319,7 +315,13 @@ export function createPlannerPublisher(options: PublisherOptions): PlannerPublis
           detailsDone += 1;
           report('details', detailsDone);
         }
-        await writeBack;
+        // Written last: an action only carries a PlannerTaskId once its task is complete, so a run that
+        // stopped earlier finds the task again as an orphan and finishes it (see the resume pass above).
+        if (location && (action.plannerTaskId !== taskId || action.plannerTaskUrl !== url)) {
+          await writeTaskBack(q, location, snapshot, action, taskId, url);
+          writeBackDone += 1;
+          report('writeBack', writeBackDone);
+        }
         return { actionId: action.id, kind, taskId, taskUrl: url, ...(unassignedBecause.length ? { unassignedBecause } : {}) };
       };
 
@@ -335,14 +337,16 @@ export function createPlannerPublisher(options: PublisherOptions): PlannerPublis
       if (location && session.plannerPlanId !== planId) {
         // Only the publisher writes PlannerPlanId/PlannerGroepId; a PATCH of just these columns cannot
         // overwrite anyone's other edits, so no If-Match (which would fail on any unrelated change).
-        await q.submit(
-          {
-            method: 'PATCH',
-            url: `${listPath(location.siteId, 'sessions')}/items/${segment(snapshot.session.itemId)}/fields`,
-            body: { PlannerPlanId: planId, PlannerGroepId: groupId },
-          },
-          SCOPES.sites,
-        );
+        // If it fails the tasks still stand: the plan is found again by title and the next publish
+        // writes the id, so the failure is reported through the outcomes' write-backs, not thrown.
+        await q
+          .submit(
+            { method: 'PATCH', url: `${listPath(location.siteId, 'sessions')}/items/${segment(snapshot.session.itemId)}/fields`, body: { PlannerPlanId: planId, PlannerGroepId: groupId } },
+            SCOPES.sites,
+          )
+          .catch((err: unknown) => {
+            if (!(err instanceof GraphLayerError && err.transient)) throw err;
+          });
       }
       report('finished', total);
       return { planId, planUrl: planUrl(planId), outcomes, nonMembers: [...nonMembers].map(([id, name]) => ({ id, name })) };

@@ -39,7 +39,9 @@ class FakeConnectivity implements Connectivity {
 
 type Save = SessionStore['saveResponse'];
 
-function fakeStore(behaviour: (call: number, v: Versioned<Response>) => Promise<Versioned<Response>> | Versioned<Response>) {
+type Behaviour = (call: number, v: Versioned<Response>) => Promise<Versioned<Response>> | Versioned<Response>;
+
+function fakeStore(behaviour: Behaviour) {
   const calls: Versioned<Response>[] = [];
   const saveResponse: Save = async (v) => {
     calls.push(v);
@@ -48,7 +50,7 @@ function fakeStore(behaviour: (call: number, v: Versioned<Response>) => Promise<
   return { store: { saveResponse }, calls };
 }
 
-const ok = (_n: number, v: Versioned<Response>) => ({ ...v, etag: `"x,${_n + 1}"` });
+const ok: Behaviour = (n, v) => ({ ...v, etag: `"x,${n + 1}"` });
 
 let clock = Date.parse('2026-11-23T12:00:00.000Z');
 const now = () => new Date(clock);
@@ -66,7 +68,7 @@ async function advance(ms: number) {
   await jest.advanceTimersByTimeAsync(ms);
 }
 
-function setup(behaviour = ok, storage = new MemoryStorage(), connectivity: Connectivity | null = null) {
+function setup(behaviour: Behaviour = ok, storage = new MemoryStorage(), connectivity: Connectivity | null = null) {
   const { store, calls } = fakeStore(behaviour);
   const sync = createResponseSync({ store, initial: serverCopy, storage, key: draftKey(sanne.sessionKey, sanne.participant.id), now, timers: { setTimeout, clearTimeout }, connectivity, random: () => 0.5 });
   return { sync, calls, storage };

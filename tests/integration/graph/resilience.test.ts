@@ -1,0 +1,144 @@
+import { startHarness, SEED, type Harness } from './harness';
+import { agenda, plannerTasks, publishUntilComplete, runLifecycle, THEME_LABELS, threeParticipants } from './lifecycle';
+import { LimitExceededError } from '../../../src/graph/errors';
+import { GraphApi, createGraphClient } from '../../../src/graph/client';
+import { AppConfigSchema } from '../../../src/app/config';
+import { createDevTokenProvider } from '../../../src/auth/devTokenProvider';
+import { taskAssignees } from '../../../src/domain';
+
+const { users, groups } = SEED;
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h.close();
+});
+beforeEach(() => {
+  h.emulator.admin.reset();
+});
+
+async function sessionWithAgenda(actions: ReturnType<typeof agenda> extends infer A ? (key: string) => A : never) {
+  const facilitator = h.services(users.facilitator.userPrincipalName);
+  const store = facilitator.store(h.location);
+  await store.provision();
+  const created = await store.createSession({
+    municipality: 'Lelystad',
+    title: 'Agenda',
+    purpose: 'agendering',
+    meetingId: null,
+    plannerGroupId: groups.team.id,
+    facilitator: { id: users.facilitator.id, name: users.facilitator.displayName },
+  });
+  const key = created.session.value.key;
+  for (const action of actions(key)) await store.saveAction(action, null);
+  return { facilitator, store, key };
+}
+
+const publishOptions = (key: string) => ({ groupId: groups.team.id, planTitle: 'Gesprekstool Lelystad', themeLabels: THEME_LABELS, linkBack: `https://localhost:4210/#/sessie/${key}`, location: h.location });
+
+describe('under throttling', () => {
+  it('with half the requests answered 429/503 and added latency, loses no answer and duplicates no task', async () => {
+    h.emulator.admin.setFaults({ rate429: 0.25, rate503: 0.25, retryAfterSeconds: 0.005, latencyMs: 2, seed: 11 });
+    const { finalSnapshot, second } = await runLifecycle(h, 8);
+    h.emulator.admin.setFaults({});
+    const byPerson = Object.fromEntries(finalSnapshot.responses.map((r) => [r.value.participant.id, r.value.scores]));
+    expect(byPerson).toEqual(Object.fromEntries(threeParticipants.map((p) => [p.participant.id, p.scores])));
+    expect(plannerTasks(h).map((t) => t.title).sort()).toEqual(agenda('x', 8).map((a) => a.title).sort());
+    expect(second.outcomes.every((o) => o.kind === 'unchanged')).toBe(true);
+    expect(h.emulator.admin.requests().byStatus['429']).toBeGreaterThan(0);
+  }, 60_000);
+});
+
+describe('publishing', () => {
+  it('resumes a run that failed halfway without duplicating tasks', async () => {
+    const { facilitator, store, key } = await sessionWithAgenda((k) => agenda(k, 6));
+    // Every write back to SharePoint fails: tasks get created, but no action learns its task id.
+    h.emulator.admin.setFaults({ rate503: 1, retryAfterSeconds: 0.001, pathPattern: '/sites/*', methods: ['PATCH'] });
+    const broken = await facilitator.publisher.publish(await store.openSession(key), publishOptions(key));
+    expect(broken.outcomes.every((o) => o.kind === 'failed')).toBe(true);
+    expect(plannerTasks(h)).toHaveLength(6);
+    h.emulator.admin.setFaults({});
+
+    h.emulator.admin.clearRequests();
+    const resumed = await facilitator.publisher.publish(await store.openSession(key), publishOptions(key));
+    expect(resumed.outcomes.map((o) => o.kind)).toEqual(Array(6).fill('unchanged'));
+    expect(h.emulator.admin.requests().counts['POST /planner/tasks'] ?? 0).toBe(0);
+    expect(plannerTasks(h)).toHaveLength(6);
+    const reopened = await store.openSession(key);
+    expect(reopened.actions.every((a) => a.value.plannerTaskId !== null)).toBe(true);
+  });
+
+  it('updates only the task whose action changed', async () => {
+    const { facilitator, store, key } = await sessionWithAgenda((k) => agenda(k, 3));
+    await facilitator.publisher.publish(await store.openSession(key), publishOptions(key));
+    const snap = await store.openSession(key);
+    const target = snap.actions[1];
+    if (!target) throw new Error('no action');
+    await store.saveAction({ ...target.value, title: 'Nieuwe titel', dueDate: '2027-06-30' }, target);
+    const again = await facilitator.publisher.publish(await store.openSession(key), publishOptions(key));
+    expect(again.outcomes.map((o) => o.kind)).toEqual(['unchanged', 'updated', 'unchanged']);
+    expect(plannerTasks(h).map((t) => t.title)).toContain('Nieuwe titel');
+  });
+
+  it('leaves a task unassigned when its owner is not a member of the group, and names them', async () => {
+    const { facilitator, store, key } = await sessionWithAgenda((k) => [
+      { ...agenda(k, 1)[0]!, ownerId: users.teamLead.id, ownerName: users.teamLead.displayName },
+    ]);
+    const result = await facilitator.publisher.publish(await store.openSession(key), publishOptions(key));
+    expect(result.nonMembers).toEqual([{ id: users.teamLead.id, name: 'Ruud Hendriks' }]);
+    expect(result.outcomes[0]).toMatchObject({ kind: 'created', unassignedBecause: ['Ruud Hendriks'] });
+    expect(Object.keys(plannerTasks(h)[0]?.assignments ?? {})).toEqual([]);
+  });
+
+  it('refuses a 21st assignee, in the domain and as Planner does', async () => {
+    const ids = Array.from({ length: 21 }, (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`);
+    expect(taskAssignees(ids).problems).toEqual([{ code: 'tooManyAssignees', limit: 20, count: 21 }]);
+
+    const { facilitator, store, key } = await sessionWithAgenda((k) => agenda(k, 1));
+    const published = await facilitator.publisher.publish(await store.openSession(key), publishOptions(key));
+    const config = AppConfigSchema.parse({ auth: { mode: 'dev' }, graph: { loopbackOrigin: h.emulator.origin }, appOrigin: 'https://localhost:4210' });
+    const api = new GraphApi(createGraphClient(config, createDevTokenProvider(users.facilitator.userPrincipalName)));
+    const members = groups.team.members;
+    const assignments = Object.fromEntries([...members, ...ids].slice(0, 21).map((id) => [id, { '@odata.type': '#microsoft.graph.plannerAssignment', orderHint: ' !' }]));
+    const err = await api.call('POST', '/planner/tasks', { scopes: ['Tasks.ReadWrite'], body: { planId: published.planId, title: 'te veel', assignments } }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(LimitExceededError);
+  });
+
+  it('reports progress up to finished', async () => {
+    const { facilitator, store, key } = await sessionWithAgenda((k) => agenda(k, 2));
+    const steps: string[] = [];
+    await facilitator.publisher.publish(await store.openSession(key), publishOptions(key), (p) => steps.push(`${p.step}:${p.done}/${p.total}`));
+    expect(steps[0]).toBe('plan:0/2');
+    expect(steps).toContain('tasks:2/2');
+    expect(steps).toContain('details:2/2');
+    expect(steps.at(-1)).toBe('finished:2/2');
+  });
+
+  it('publishUntilComplete helper converges after partial failure', async () => {
+    const { facilitator, key } = await sessionWithAgenda((k) => agenda(k, 4));
+    h.emulator.admin.setFaults({ rate429: 0.5, retryAfterSeconds: 0.001, pathPattern: '/planner/*', seed: 5 });
+    const { last } = await publishUntilComplete(facilitator, h, key);
+    h.emulator.admin.setFaults({});
+    expect(last.outcomes.every((o) => o.kind !== 'failed')).toBe(true);
+    expect(plannerTasks(h)).toHaveLength(4);
+  });
+});
+
+describe('corrupted items', () => {
+  it('reports a score of 9 typed into SharePoint and opens the rest', async () => {
+    const { store, key } = await sessionWithAgenda(() => []);
+    const p = threeParticipants[0]!;
+    const mine = await h.services(p.upn).store(h.location).join(key, p.participant);
+    const ok = await h.services(threeParticipants[1]!.upn).store(h.location).join(key, threeParticipants[1]!.participant);
+    const res = await fetch(`${h.emulator.url}/sites/${encodeURIComponent(h.location.siteId)}/lists/${encodeURIComponent('Gesprekstool antwoorden')}/items/${mine.itemId}/fields`, {
+      method: 'PATCH',
+      headers: { Authorization: `Bearer dev:${users.facilitator.userPrincipalName}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ ScoreA: 9 }),
+    });
+    expect(res.status).toBe(200);
+    const opened = await store.openSession(key);
+    expect(opened.invalid).toEqual([expect.objectContaining({ list: 'answers', itemId: mine.itemId, field: 'ScoreA' })]);
+    expect(opened.responses.map((r) => r.itemId)).toEqual([ok.itemId]);
+  });
+});
