@@ -122,27 +122,27 @@ type Doc = Record<string, unknown>;
 // ---- storage ------------------------------------------------------------------------------
 
 function getRow(store: Store, kind: PlannerKind, id: string): PlannerRow | undefined {
-  return store.db.prepare('SELECT * FROM planner WHERE id = ? AND kind = ?').get(id, kind) as PlannerRow | undefined;
+  return store.stmt('SELECT * FROM planner WHERE id = ? AND kind = ?').get(id, kind) as PlannerRow | undefined;
 }
 
 function children(store: Store, kind: PlannerKind, parent: string): PlannerRow[] {
-  return store.db.prepare('SELECT * FROM planner WHERE kind = ? AND parent = ? ORDER BY rowid').all(kind, parent) as PlannerRow[];
+  return store.stmt('SELECT * FROM planner WHERE kind = ? AND parent = ? ORDER BY rowid').all(kind, parent) as PlannerRow[];
 }
 
 function insertRow(store: Store, kind: PlannerKind, id: string, parent: string | null, groupId: string, doc: Doc): PlannerRow {
   const row: PlannerRow = { id, kind, parent, group_id: groupId, version: store.nextSequence(), doc: JSON.stringify(doc) };
-  store.db.prepare('INSERT INTO planner(id, kind, parent, group_id, version, doc) VALUES (@id, @kind, @parent, @group_id, @version, @doc)').run(row);
+  store.stmt('INSERT INTO planner(id, kind, parent, group_id, version, doc) VALUES (@id, @kind, @parent, @group_id, @version, @doc)').run(row);
   return row;
 }
 
 function updateRow(store: Store, row: PlannerRow, doc: Doc, parent: string | null = row.parent): PlannerRow {
   const next: PlannerRow = { ...row, parent, version: store.nextSequence(), doc: JSON.stringify(doc) };
-  store.db.prepare('UPDATE planner SET parent = @parent, version = @version, doc = @doc WHERE id = @id AND kind = @kind').run(next);
+  store.stmt('UPDATE planner SET parent = @parent, version = @version, doc = @doc WHERE id = @id AND kind = @kind').run(next);
   return next;
 }
 
 function deleteRows(store: Store, ids: string[]): void {
-  const del = store.db.prepare('DELETE FROM planner WHERE id = ?');
+  const del = store.stmt('DELETE FROM planner WHERE id = ?');
   for (const id of ids) del.run(id);
 }
 
@@ -243,7 +243,7 @@ function createPlan(ctx: RouteContext): EmuResponse {
 function deletePlan(ctx: RouteContext): EmuResponse {
   const row = requireObject(ctx, 'plan', param(ctx, 0));
   checkIfMatch(ctx, row);
-  const ids = ctx.store.db.prepare("SELECT id FROM planner WHERE (kind IN ('bucket','task') AND parent = ?)").all(row.id) as { id: string }[];
+  const ids = ctx.store.stmt("SELECT id FROM planner WHERE (kind IN ('bucket','task') AND parent = ?)").all(row.id) as { id: string }[];
   deleteRows(ctx.store, [row.id, ...ids.map((r) => r.id)]);
   return noContent();
 }

@@ -58,6 +58,8 @@ CREATE TABLE IF NOT EXISTS planner (
 CREATE INDEX IF NOT EXISTS planner_by_parent ON planner(kind, parent);
 `;
 
+const SCHEMA_VERSION = 2;
+
 export type PlannerKind = 'plan' | 'planDetails' | 'bucket' | 'task' | 'taskDetails';
 
 export interface PlannerRow {
@@ -72,6 +74,7 @@ export interface PlannerRow {
 export class Store {
   readonly db: Database.Database;
   private readonly idSeed: string;
+  private readonly statements = new Map<string, Database.Statement>();
 
   constructor(dataDir: string, seed?: number) {
     let file = ':memory:';
@@ -84,6 +87,7 @@ export class Store {
     // NORMAL is durable against a killed process in WAL mode (not against power loss), which is what we test.
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('foreign_keys = ON');
+    this.migrate();
     this.db.exec(SCHEMA);
     const stored = this.getMeta('idSeed');
     if (stored === undefined) {
@@ -95,40 +99,80 @@ export class Store {
     }
   }
 
+  /** Databases written by the first version keyed Planner rows by id alone; re-key them. */
+  private migrate(): void {
+    const version = this.db.pragma('user_version', { simple: true }) as number;
+    if (version >= SCHEMA_VERSION) return;
+    const planner = this.db.prepare("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'planner'").get() as { sql: string } | undefined;
+    if (planner && !planner.sql.includes('PRIMARY KEY (kind, id)')) {
+      this.transaction(() => {
+        this.db.exec('ALTER TABLE planner RENAME TO planner_v1');
+        this.db.exec('DROP INDEX IF EXISTS planner_by_parent');
+        this.db.exec(SCHEMA);
+        this.db.exec('INSERT INTO planner(kind, id, parent, group_id, version, doc) SELECT kind, id, parent, group_id, version, doc FROM planner_v1');
+        this.db.exec('DROP TABLE planner_v1');
+      });
+    }
+    this.db.pragma(`user_version = ${SCHEMA_VERSION}`);
+  }
+
+  /** Prepared once per SQL text: preparing dominates the cost of small statements (bulk inserts). */
+  stmt(sql: string): Database.Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement;
+  }
+
   transaction<T>(fn: () => T): T {
     return this.db.transaction(fn)();
   }
 
   getMeta(key: string): string | undefined {
-    const row = this.db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined;
+    const row = this.stmt('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined;
     return row?.value;
   }
 
   setMeta(key: string, value: string): void {
-    this.db.prepare('INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
+    this.stmt('INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
   }
 
   /**
    * Ids derive from the seed and a persisted counter: reproducible under a seed, and never reused
    * after a restart (the counter lives in the same transaction as the object that gets the id).
    */
+  private digests(count: number): Buffer[] {
+    const row = this.stmt("UPDATE meta SET value = CAST(value AS INTEGER) + ? WHERE key = 'idCounter' RETURNING value").get(count) as { value: number | string };
+    const last = Number(row.value);
+    return Array.from({ length: count }, (_, i) => createHash('sha256').update(`${this.idSeed}:${last - count + 1 + i}`).digest());
+  }
+
   private nextDigest(): Buffer {
-    const row = this.db.prepare("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'idCounter' RETURNING value").get() as { value: number | string };
-    return createHash('sha256').update(`${this.idSeed}:${row.value}`).digest();
+    const [digest] = this.digests(1);
+    if (!digest) throw new Error('no id digest');
+    return digest;
   }
 
   newGuid(): string {
-    const b = this.nextDigest();
-    b[6] = ((b[6] ?? 0) & 0x0f) | 0x40;
-    b[8] = ((b[8] ?? 0) & 0x3f) | 0x80;
-    const h = b.subarray(0, 16).toString('hex');
-    return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
+    return this.newGuids(1)[0] ?? '';
+  }
+
+  /** One counter update for many ids (bulk inserts). */
+  newGuids(count: number): string[] {
+    return this.digests(count).map((b) => {
+      b[6] = ((b[6] ?? 0) & 0x0f) | 0x40;
+      b[8] = ((b[8] ?? 0) & 0x3f) | 0x80;
+      const h = b.subarray(0, 16).toString('hex');
+      return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
+    });
   }
 
   /** A store-wide increasing number (Planner etags): unique across objects, never reused after restart. */
   nextSequence(): number {
-    const row = this.db
-      .prepare("INSERT INTO meta(key, value) VALUES ('sequence', '1') ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + 1 RETURNING value")
+    const row = this
+      .stmt("INSERT INTO meta(key, value) VALUES ('sequence', '1') ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + 1 RETURNING value")
       .get() as { value: number | string };
     return Number(row.value);
   }

@@ -107,8 +107,7 @@ function itemResource(ctx: RouteContext, list: ListRow, row: ItemRow, expansion:
 }
 
 /** Validates written fields against the list's columns; unknown names are refused like Graph does. */
-function normaliseWrite(columns: ColumnDef[], input: Record<string, unknown>): Map<ColumnDef, string | number | boolean | null> {
-  const byName = new Map(columns.map((c) => [c.name, c]));
+function normaliseWrite(byName: Map<string, ColumnDef>, input: Record<string, unknown>): Map<ColumnDef, string | number | boolean | null> {
   const out = new Map<ColumnDef, string | number | boolean | null>();
   for (const [name, value] of Object.entries(input)) {
     if (name.startsWith('@odata.')) continue;
@@ -119,10 +118,14 @@ function normaliseWrite(columns: ColumnDef[], input: Record<string, unknown>): M
   return out;
 }
 
+function columnsByName(columns: ColumnDef[]): Map<string, ColumnDef> {
+  return new Map(columns.map((c) => [c.name, c]));
+}
+
 function applyWrite(store: Store, list: ListRow, itemId: number, stored: StoredFields, changes: Map<ColumnDef, string | number | boolean | null>): StoredFields {
   const next: StoredFields = { ...stored };
-  const upsert = store.db.prepare('INSERT OR REPLACE INTO item_values(list_id, col, item_id, value) VALUES (?, ?, ?, ?)');
-  const remove = store.db.prepare('DELETE FROM item_values WHERE list_id = ? AND col = ? AND item_id = ?');
+  const upsert = store.stmt('INSERT OR REPLACE INTO item_values(list_id, col, item_id, value) VALUES (?, ?, ?, ?)');
+  const remove = store.stmt('DELETE FROM item_values WHERE list_id = ? AND col = ? AND item_id = ?');
   for (const [column, value] of changes) {
     if (value === null) delete next[column.name];
     else next[column.name] = value;
@@ -133,21 +136,28 @@ function applyWrite(store: Store, list: ListRow, itemId: number, stored: StoredF
   return next;
 }
 
-export function insertItem(store: Store, env: Env, list: ListRow, columns: ColumnDef[], fields: Record<string, unknown>, userId: string): ItemRow {
-  const changes = normaliseWrite(columns, fields);
-  const next = store.db.prepare('UPDATE lists SET next_item_id = next_item_id + 1 WHERE id = ? RETURNING next_item_id - 1 AS id').get(list.id) as { id: number };
-  const stored = applyWrite(store, list, next.id, {}, changes);
+/** Inserts items with consecutive ids; ids and guids are reserved with one update each. */
+export function insertItems(store: Store, env: Env, list: ListRow, columns: ColumnDef[], fieldsList: Record<string, unknown>[], userId: string): ItemRow[] {
+  const byName = columnsByName(columns);
+  const count = fieldsList.length;
+  const reserved = store.stmt('UPDATE lists SET next_item_id = next_item_id + ? WHERE id = ? RETURNING next_item_id - ? AS id').get(count, list.id, count) as { id: number };
+  const guids = store.newGuids(count);
   const now = isoNow(env);
-  const row: ItemRow = { list_id: list.id, id: next.id, guid: store.newGuid(), version: 1, created: now, modified: now, created_by: userId, modified_by: userId, fields: JSON.stringify(stored) };
-  store.db
-    .prepare('INSERT INTO items(list_id, id, guid, version, created, modified, created_by, modified_by, fields) VALUES (@list_id, @id, @guid, @version, @created, @modified, @created_by, @modified_by, @fields)')
-    .run(row);
-  return row;
+  const insert = store.stmt(
+    'INSERT INTO items(list_id, id, guid, version, created, modified, created_by, modified_by, fields) VALUES (@list_id, @id, @guid, @version, @created, @modified, @created_by, @modified_by, @fields)',
+  );
+  return fieldsList.map((fields, i) => {
+    const id = reserved.id + i;
+    const stored = applyWrite(store, list, id, {}, normaliseWrite(byName, fields));
+    const row: ItemRow = { list_id: list.id, id, guid: guids[i] ?? '', version: 1, created: now, modified: now, created_by: userId, modified_by: userId, fields: JSON.stringify(stored) };
+    insert.run(row);
+    return row;
+  });
 }
 
 function requireItem(store: Store, list: ListRow, id: string): ItemRow {
   const n = /^\d+$/.test(id) ? Number(id) : NaN;
-  const row = Number.isNaN(n) ? undefined : (store.db.prepare('SELECT * FROM items WHERE list_id = ? AND id = ?').get(list.id, n) as ItemRow | undefined);
+  const row = Number.isNaN(n) ? undefined : (store.stmt('SELECT * FROM items WHERE list_id = ? AND id = ?').get(list.id, n) as ItemRow | undefined);
   if (!row) throw notFound('The specified list item was not found.');
   return row;
 }
@@ -165,10 +175,10 @@ function checkIfMatch(ctx: RouteContext, row: ItemRow): void {
 
 function updateItem(ctx: RouteContext, list: ListRow, row: ItemRow, fields: Record<string, unknown>): ItemRow {
   checkIfMatch(ctx, row);
-  const changes = normaliseWrite(listColumns(ctx.store, list.id), fields);
+  const changes = normaliseWrite(columnsByName(listColumns(ctx.store, list.id)), fields);
   const stored = applyWrite(ctx.store, list, row.id, JSON.parse(row.fields) as StoredFields, changes);
   const updated: ItemRow = { ...row, version: row.version + 1, modified: isoNow(ctx), modified_by: ctx.user.id, fields: JSON.stringify(stored) };
-  ctx.store.db.prepare('UPDATE items SET version = @version, modified = @modified, modified_by = @modified_by, fields = @fields WHERE list_id = @list_id AND id = @id').run(updated);
+  ctx.store.stmt('UPDATE items SET version = @version, modified = @modified, modified_by = @modified_by, fields = @fields WHERE list_id = @list_id AND id = @id').run(updated);
   return updated;
 }
 
@@ -276,7 +286,7 @@ function thresholdRule(ctx: RouteContext, list: ListRow, columns: ColumnDef[]): 
       `Field '${nonIndexed.name}' cannot be referenced in filter or orderby as it is not indexed. Provide the 'Prefer: HonorNonIndexedQueriesWarningMayFailRandomly' header to allow this, but be warned that such queries may fail on large lists.`,
     );
   }
-  const count = (ctx.store.db.prepare('SELECT COUNT(*) AS n FROM items WHERE list_id = ?').get(list.id) as { n: number }).n;
+  const count = (ctx.store.stmt('SELECT COUNT(*) AS n FROM items WHERE list_id = ?').get(list.id) as { n: number }).n;
   if (count > LIST_VIEW_THRESHOLD) {
     throw invalidRequest(
       `The attempted operation is prohibited because it exceeds the list view threshold (${LIST_VIEW_THRESHOLD} items): field '${nonIndexed.name}' is not indexed and the list holds ${count} items.`,
@@ -351,6 +361,7 @@ function listItems(ctx: RouteContext) {
   sql += ` ORDER BY ${order} LIMIT ? OFFSET ?`;
   const offset = orderText ? (token.offset ?? 0) : 0;
   params.push(...orderParams, top + 1, offset);
+  // Filters vary per request, so this statement is not cached.
   const rows = ctx.store.db.prepare(sql).all(...params) as ItemRow[];
   const page = rows.slice(0, top);
   const body: Record<string, unknown> = {
@@ -376,7 +387,8 @@ export function itemRoutes(_env: Env): Route[] {
       handler: (ctx) => {
         const list = requireList(ctx.store, param(ctx, 0), param(ctx, 1));
         const body = parseBody(CreateItemSchema, ctx.req.body);
-        const row = insertItem(ctx.store, ctx, list, listColumns(ctx.store, list.id), body.fields ?? {}, ctx.user.id);
+        const [row] = insertItems(ctx.store, ctx, list, listColumns(ctx.store, list.id), [body.fields ?? {}], ctx.user.id);
+        if (!row) throw new Error('item not inserted');
         return json(
           { '@odata.context': graphUrl(ctx, `/$metadata#sites('${list.site_id}')/lists('${list.id}')/items/$entity`), ...itemResource(ctx, list, row, { fields: true }) },
           201,
@@ -439,8 +451,8 @@ export function itemRoutes(_env: Env): Route[] {
         const list = requireList(ctx.store, param(ctx, 0), param(ctx, 1));
         const row = requireItem(ctx.store, list, param(ctx, 2));
         checkIfMatch(ctx, row);
-        ctx.store.db.prepare('DELETE FROM items WHERE list_id = ? AND id = ?').run(list.id, row.id);
-        ctx.store.db.prepare('DELETE FROM item_values WHERE list_id = ? AND item_id = ?').run(list.id, row.id);
+        ctx.store.stmt('DELETE FROM items WHERE list_id = ? AND id = ?').run(list.id, row.id);
+        ctx.store.stmt('DELETE FROM item_values WHERE list_id = ? AND item_id = ?').run(list.id, row.id);
         return noContent();
       },
     },
@@ -451,7 +463,6 @@ export function itemRoutes(_env: Env): Route[] {
 export function bulkInsertItems(store: Store, env: Env, siteId: string, listId: string, items: Record<string, unknown>[], userId: string): number {
   const list = requireList(store, siteId, listId);
   const columns = listColumns(store, list.id);
-  for (const fields of items) insertItem(store, env, list, columns, fields, userId);
-  return items.length;
+  return insertItems(store, env, list, columns, items, userId).length;
 }
 

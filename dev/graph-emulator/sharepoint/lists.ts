@@ -54,7 +54,7 @@ export function requireList(store: Store, siteId: string, idOrName: string): Lis
 }
 
 export function listColumns(store: Store, listId: string): ColumnDef[] {
-  const rows = store.db.prepare('SELECT doc FROM columns WHERE list_id = ? ORDER BY position').all(listId) as { doc: string }[];
+  const rows = store.stmt('SELECT doc FROM columns WHERE list_id = ? ORDER BY position').all(listId) as { doc: string }[];
   return rows.map((r) => JSON.parse(r.doc) as ColumnDef);
 }
 
@@ -95,19 +95,19 @@ function expandsColumns(ctx: RouteContext): boolean {
 }
 
 function insertColumn(store: Store, listId: string, column: ColumnDef): void {
-  const position = (store.db.prepare('SELECT COALESCE(MAX(position), -1) + 1 AS p FROM columns WHERE list_id = ?').get(listId) as { p: number }).p;
-  store.db.prepare('INSERT INTO columns(list_id, name, position, doc) VALUES (?, ?, ?, ?)').run(listId, column.name, position, JSON.stringify(column));
+  const position = (store.stmt('SELECT COALESCE(MAX(position), -1) + 1 AS p FROM columns WHERE list_id = ?').get(listId) as { p: number }).p;
+  store.stmt('INSERT INTO columns(list_id, name, position, doc) VALUES (?, ?, ?, ?)').run(listId, column.name, position, JSON.stringify(column));
 }
 
 function touchList(ctx: RouteContext, row: ListRow): void {
   const doc = { ...listDoc(row), modified: isoNow(ctx) };
-  ctx.store.db.prepare('UPDATE lists SET version = version + 1, doc = ? WHERE id = ?').run(JSON.stringify(doc), row.id);
+  ctx.store.stmt('UPDATE lists SET version = version + 1, doc = ? WHERE id = ?').run(JSON.stringify(doc), row.id);
 }
 
 /** Copies existing values of a column into the index side table when the column becomes indexed. */
 function backfillIndex(store: Store, listId: string, column: ColumnDef): void {
-  const rows = store.db.prepare('SELECT id, fields FROM items WHERE list_id = ?').all(listId) as { id: number; fields: string }[];
-  const insert = store.db.prepare('INSERT OR REPLACE INTO item_values(list_id, col, item_id, value) VALUES (?, ?, ?, ?)');
+  const rows = store.stmt('SELECT id, fields FROM items WHERE list_id = ?').all(listId) as { id: number; fields: string }[];
+  const insert = store.stmt('INSERT OR REPLACE INTO item_values(list_id, col, item_id, value) VALUES (?, ?, ?, ?)');
   for (const r of rows) {
     const value = (JSON.parse(r.fields) as Record<string, string | number | boolean>)[column.name];
     if (value !== undefined && value !== null) insert.run(listId, column.name, r.id, indexValue(normaliseFieldValue(column, value) ?? ''));
@@ -129,7 +129,7 @@ function createList(ctx: RouteContext, siteId: string, user: SeedUser) {
   const now = isoNow(ctx);
   const doc: ListDoc = { description: body.description ?? '', created: now, modified: now, createdBy: user.id, template: body.list?.template ?? 'genericList', hidden: body.list?.hidden ?? false };
   const urlName = body.displayName.replace(/[^A-Za-z0-9]/g, '') || id;
-  ctx.store.db.prepare('INSERT INTO lists(id, site_id, display_name, name, version, next_item_id, doc) VALUES (?, ?, ?, ?, 1, 1, ?)').run(id, site.id, body.displayName, urlName, JSON.stringify(doc));
+  ctx.store.stmt('INSERT INTO lists(id, site_id, display_name, name, version, next_item_id, doc) VALUES (?, ?, ?, ?, 1, 1, ?)').run(id, site.id, body.displayName, urlName, JSON.stringify(doc));
   insertColumn(ctx.store, id, titleColumn(ctx.store.newGuid()));
   for (const c of body.columns ?? []) insertColumn(ctx.store, id, columnFromInput(ctx.store.newGuid(), c));
   const row = requireList(ctx.store, site.id, id);
@@ -166,7 +166,7 @@ export function listRoutes(_env: Env): Route[] {
       pattern: /^\/sites\/([^/]+)\/lists$/,
       handler: (ctx) => {
         const site = requireSite(param(ctx, 0));
-        const rows = ctx.store.db.prepare('SELECT * FROM lists WHERE site_id = ? ORDER BY display_name').all(site.id) as ListRow[];
+        const rows = ctx.store.stmt('SELECT * FROM lists WHERE site_id = ? ORDER BY display_name').all(site.id) as ListRow[];
         const filterText = queryOption(ctx.req, 'filter');
         const filter = filterText ? parseFilter(filterText) : undefined;
         const withColumns = expandsColumns(ctx);
