@@ -1,0 +1,146 @@
+// The Teams app package as Teams admin centre receives it, checked against Microsoft's schema
+// (shipped in @microsoft/app-manifest, validated offline).
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import JSZip from 'jszip';
+import { AppConfigSchema } from '../../../src/app/config';
+import {
+  buildAppPackage,
+  checkDeployment,
+  type Deployment,
+  productionAppConfig,
+  readLanguageFiles,
+  renderManifest,
+  schemaProblems,
+} from '../../../scripts/appPackage';
+import { decodePng } from '../../../scripts/png';
+
+const municipality: Deployment = { origin: 'https://gesprekstool.gemeente-voorbeeld.nl', clientId: '3f2a1b0c-9d8e-4f7a-b6c5-d4e3f2a1b0c9' };
+const assets = path.resolve(__dirname, '../../../assets');
+
+describe('manifest', () => {
+  const manifest = renderManifest(municipality) as Record<string, any>;
+
+  it('is valid against Microsoft’s schema, with valid language files', () => {
+    expect(schemaProblems(manifest, readLanguageFiles())).toEqual([]);
+  });
+
+  it('the schema check does catch what Teams rejects', () => {
+    const lowerCaseGroupChat = structuredClone(manifest);
+    lowerCaseGroupChat.configurableTabs[0].scopes = ['team', 'groupchat'];
+    expect(schemaProblems(lowerCaseGroupChat, {})).toEqual([expect.objectContaining({ file: 'manifest.json', where: '/configurableTabs/0/scopes/1' })]);
+    const tooLong = { ...readLanguageFiles()['nl.json'] as object, 'description.short': 'x'.repeat(81) };
+    expect(schemaProblems(manifest, { 'nl.json': tooLong })).toEqual([expect.objectContaining({ file: 'nl.json' })]);
+  });
+
+  it('offers one configurable tab for teams and group chats, in the meeting side panel and on the stage', () => {
+    expect(manifest.configurableTabs).toEqual([
+      expect.objectContaining({
+        configurationUrl: 'https://gesprekstool.gemeente-voorbeeld.nl/index.html',
+        scopes: ['team', 'groupChat'],
+        context: ['channelTab', 'privateChatTab', 'meetingChatTab', 'meetingDetailsTab', 'meetingSidePanel', 'meetingStage'],
+        meetingSurfaces: ['sidePanel', 'stage'],
+      }),
+    ]);
+  });
+
+  it('asks the meeting-stage permissions for meeting chats and channel meetings', () => {
+    expect(manifest.authorization.permissions.resourceSpecific).toEqual([
+      { name: 'MeetingStage.Write.Chat', type: 'Delegated' },
+      { name: 'ChannelMeetingStage.Write.Group', type: 'Delegated' },
+    ]);
+  });
+
+  it('signs in through nested app auth with the deployment’s Entra app and host', () => {
+    expect(manifest.webApplicationInfo).toEqual({
+      id: '3f2a1b0c-9d8e-4f7a-b6c5-d4e3f2a1b0c9',
+      nestedAppAuthInfo: [{ redirectUri: 'brk-multihub://gesprekstool.gemeente-voorbeeld.nl', scopes: ['Sites.ReadWrite.All'] }],
+    });
+    expect(manifest.validDomains).toEqual(['gesprekstool.gemeente-voorbeeld.nl']);
+  });
+
+  it('is Dutch by default with an English translation of every Dutch string', () => {
+    expect(manifest.localizationInfo).toEqual({ defaultLanguageTag: 'nl', defaultLanguageFile: 'nl.json', additionalLanguages: [{ languageTag: 'en', file: 'en.json' }] });
+    const { 'nl.json': nl, 'en.json': en } = readLanguageFiles() as Record<string, Record<string, string>>;
+    expect(Object.keys(en!).sort()).toEqual(Object.keys(nl!).sort());
+    expect(nl!['name.short']).toBe(manifest.name.short);
+    expect(nl!['description.short']).toBe(manifest.description.short);
+  });
+
+  it('keeps a port in the host names when the app is served on one', () => {
+    const onPort = renderManifest({ ...municipality, origin: 'https://apps.gemeente.nl:8443' }) as Record<string, any>;
+    expect(onPort.validDomains).toEqual(['apps.gemeente.nl:8443']);
+    expect(onPort.configurableTabs[0].configurationUrl).toBe('https://apps.gemeente.nl:8443/index.html');
+  });
+});
+
+describe('deployment parameters', () => {
+  it.each([
+    ['an http host', { origin: 'http://gesprekstool.gemeente.nl' }, /https/],
+    ['a host with a path', { origin: 'https://gemeente.nl/gesprekstool' }, /zonder pad/],
+    ['a client id that is not a GUID', { clientId: 'gesprekstool' }, /GUID/],
+    ['a version that is not semver', { version: 'v2' }, /semver/],
+  ])('refuses %s with a sentence saying what to give instead', (_case, change, message) => {
+    expect(() => checkDeployment({ ...municipality, ...change })).toThrow(message);
+  });
+
+  it('the production app configuration signs in with NAA and talks to Graph itself', () => {
+    const config = productionAppConfig(municipality);
+    expect(AppConfigSchema.parse(config)).toEqual({
+      auth: { mode: 'naa', clientId: '3f2a1b0c-9d8e-4f7a-b6c5-d4e3f2a1b0c9', authority: 'https://login.microsoftonline.com/organizations' },
+      graph: { loopbackOrigin: null },
+      appOrigin: 'https://gesprekstool.gemeente-voorbeeld.nl',
+    });
+  });
+});
+
+describe('icons', () => {
+  const color = decodePng(readFileSync(path.join(assets, 'color.png')));
+  const outline = decodePng(readFileSync(path.join(assets, 'outline.png')));
+  const alphas = (image: { data: Uint8Array }) => Array.from(image.data.filter((_, i) => i % 4 === 3));
+
+  it('the colour icon is 192×192 and fully opaque', () => {
+    expect([color.width, color.height]).toEqual([192, 192]);
+    expect(alphas(color).every((alpha) => alpha === 255)).toBe(true);
+  });
+
+  it('the outline icon is 32×32, white on a transparent background', () => {
+    expect([outline.width, outline.height]).toEqual([32, 32]);
+    const pixels = Array.from({ length: 32 * 32 }, (_, i) => Array.from(outline.data.subarray(i * 4, i * 4 + 4)));
+    const visible = pixels.filter(([, , , alpha]) => alpha! > 0);
+    expect(visible.length).toBeGreaterThan(50);
+    expect(visible.length).toBeLessThan(32 * 32 * 0.6);
+    expect(visible.every(([r, g, b]) => r === 255 && g === 255 && b === 255)).toBe(true);
+    for (const corner of [0, 31, 32 * 31, 32 * 32 - 1]) expect(pixels[corner]?.[3]).toBe(0);
+  });
+
+  it('the committed icons are what scripts/icons.ts draws', () => {
+    // In a child process: drawing 192×192 with supersampling is quick in node, slow in jest's sandbox.
+    const outputDir = mkdtempSync(path.join(tmpdir(), 'icons-'));
+    execFileSync(process.execPath, [require.resolve('tsx/cli'), path.resolve(__dirname, '../../../scripts/icons.ts'), outputDir]);
+    for (const icon of ['color.png', 'outline.png']) {
+      expect(readFileSync(path.join(outputDir, icon)).equals(readFileSync(path.join(assets, icon)))).toBe(true);
+    }
+  });
+});
+
+describe('app package', () => {
+  it('holds exactly the manifest, both icons and both language files, at the root', async () => {
+    const { zip, manifest } = await buildAppPackage(municipality);
+    const archive = await JSZip.loadAsync(zip);
+    expect(Object.keys(archive.files).sort()).toEqual(['color.png', 'en.json', 'manifest.json', 'nl.json', 'outline.png']);
+    expect(JSON.parse(await archive.file('manifest.json')!.async('string'))).toEqual(manifest);
+    const color = await archive.file('color.png')!.async('nodebuffer');
+    expect(color.equals(readFileSync(path.join(assets, 'color.png')))).toBe(true);
+    const nl = JSON.parse(await archive.file('nl.json')!.async('string'));
+    expect(nl['name.short']).toBe('Gesprekstool');
+  });
+
+  it('is byte-for-byte the same for the same deployment', async () => {
+    const first = await buildAppPackage(municipality);
+    const second = await buildAppPackage(municipality);
+    expect(first.zip.equals(second.zip)).toBe(true);
+  });
+});
