@@ -20,8 +20,23 @@ import { decodePng } from '../../../scripts/png';
 const municipality: Deployment = { origin: 'https://gesprekstool.gemeente-voorbeeld.nl', clientId: '3f2a1b0c-9d8e-4f7a-b6c5-d4e3f2a1b0c9' };
 const assets = path.resolve(__dirname, '../../../assets');
 
+/** The parts of manifest.json these tests read. */
+interface RenderedManifest {
+  configurableTabs: { configurationUrl: string; scopes: string[] }[];
+  authorization: { permissions: { resourceSpecific: unknown[] } };
+  webApplicationInfo: unknown;
+  validDomains: string[];
+  localizationInfo: unknown;
+  name: { short: string };
+  description: { short: string };
+}
+
+function rendered(deployment: Deployment): RenderedManifest {
+  return renderManifest(deployment) as unknown as RenderedManifest;
+}
+
 describe('manifest', () => {
-  const manifest = renderManifest(municipality) as Record<string, any>;
+  const manifest = rendered(municipality);
 
   it('is valid against Microsoft’s schema, with valid language files', () => {
     expect(schemaProblems(manifest, readLanguageFiles())).toEqual([]);
@@ -29,7 +44,7 @@ describe('manifest', () => {
 
   it('the schema check does catch what Teams rejects', () => {
     const lowerCaseGroupChat = structuredClone(manifest);
-    lowerCaseGroupChat.configurableTabs[0].scopes = ['team', 'groupchat'];
+    lowerCaseGroupChat.configurableTabs[0]!.scopes = ['team', 'groupchat'];
     expect(schemaProblems(lowerCaseGroupChat, {})).toEqual([expect.objectContaining({ file: 'manifest.json', where: '/configurableTabs/0/scopes/1' })]);
     const tooLong = { ...readLanguageFiles()['nl.json'] as object, 'description.short': 'x'.repeat(81) };
     expect(schemaProblems(manifest, { 'nl.json': tooLong })).toEqual([expect.objectContaining({ file: 'nl.json' })]);
@@ -70,9 +85,9 @@ describe('manifest', () => {
   });
 
   it('keeps a port in the host names when the app is served on one', () => {
-    const onPort = renderManifest({ ...municipality, origin: 'https://apps.gemeente.nl:8443' }) as Record<string, any>;
+    const onPort = rendered({ ...municipality, origin: 'https://apps.gemeente.nl:8443' });
     expect(onPort.validDomains).toEqual(['apps.gemeente.nl:8443']);
-    expect(onPort.configurableTabs[0].configurationUrl).toBe('https://apps.gemeente.nl:8443/index.html');
+    expect(onPort.configurableTabs[0]?.configurationUrl).toBe('https://apps.gemeente.nl:8443/index.html');
   });
 });
 
