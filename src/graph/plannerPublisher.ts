@@ -182,43 +182,42 @@ export function createPlannerPublisher(options: PublisherOptions): PlannerPublis
       const planId = plan.id;
       report('plan', 0);
 
-      // Round trip 2: what the plan already holds (nothing to read in a plan we just made, except its details' etag).
-      const [bucketsRaw, detailsRaw, tasksRaw] = await Promise.all([
-        planIsNew ? Promise.resolve([]) : getAll(`/planner/plans/${segment(planId)}/buckets`, planner),
-        afterCreate(planIsNew, () => q.submit({ method: 'GET', url: `/planner/plans/${segment(planId)}/details` }, planner)),
-        planIsNew ? Promise.resolve([]) : getAll(`/planner/plans/${segment(planId)}/tasks`, planner),
-      ]);
-      const buckets = new Map(bucketsRaw.map((b) => BucketSchema.parse(b)).map((b) => [b.name.trim().toLocaleLowerCase('nl'), b.id] as const));
-      const planDetails = DetailsSchema.parse(detailsRaw);
-      const tasks = new Map(tasksRaw.map((t) => TaskSchema.parse(t)).map((t) => [t.id, t] as const));
+      // Everything below starts as soon as what it needs is known, so independent requests share a
+      // round trip: reading the plan, creating buckets, writing labels and the plan id back.
+      const bucketsRead = planIsNew ? Promise.resolve([]) : getAll(`/planner/plans/${segment(planId)}/buckets`, planner);
+      const detailsRead = afterCreate(planIsNew, () => q.submit({ method: 'GET', url: `/planner/plans/${segment(planId)}/details` }, planner));
+      const tasksRead = planIsNew ? Promise.resolve([]) : getAll(`/planner/plans/${segment(planId)}/tasks`, planner);
+      const planIdWritten = location && session.plannerPlanId !== planId ? writePlanBack(q, location, snapshot, planId, groupId) : Promise.resolve();
 
-      // Buckets and labels go together in the next round trip.
       const neededBuckets = [...new Set(actions.map((a) => bucketName(a.department)))];
       const bucketIds = new Map<string, Promise<string>>();
+      const bucketsByName = bucketsRead.then(
+        (raw) => new Map(raw.map((b) => BucketSchema.parse(b)).map((b) => [b.name.trim().toLocaleLowerCase('nl'), b.id] as const)),
+      );
       for (const name of neededBuckets) {
-        const existing = buckets.get(name.toLocaleLowerCase('nl'));
         bucketIds.set(
           name,
-          existing
-            ? Promise.resolve(existing)
-            : afterCreate(planIsNew, () => q.submit({ method: 'POST', url: '/planner/buckets', body: { name, planId, orderHint: FIRST_ORDER_HINT } }, planner)).then(
-                (b) => BucketSchema.parse(b).id,
-              ),
+          bucketsByName.then(async (existing) => {
+            const id = existing.get(name.toLocaleLowerCase('nl'));
+            if (id) return id;
+            const created = await afterCreate(planIsNew, () => q.submit({ method: 'POST', url: '/planner/buckets', body: { name, planId, orderHint: FIRST_ORDER_HINT } }, planner));
+            return BucketSchema.parse(created).id;
+          }),
         );
       }
-      const wantedLabels = Object.fromEntries(THEME_IDS.map((t) => [categoryOf(t), `${t}. ${themeLabels[t]}`]));
-      const labelPatch = Object.fromEntries(Object.entries(wantedLabels).filter(([k, v]) => (planDetails.categoryDescriptions?.[k] ?? null) !== v));
-      const labels =
-        Object.keys(labelPatch).length === 0
-          ? Promise.resolve()
-          : q.submit(
-              { method: 'PATCH', url: `/planner/plans/${segment(planId)}/details`, headers: { 'If-Match': planDetails['@odata.etag'] }, body: { categoryDescriptions: labelPatch } },
-              planner,
-            );
-      await Promise.all([...bucketIds.values()]);
-      report('buckets', 0);
-      await labels;
-      report('labels', 0);
+      const labels = detailsRead.then(async (raw) => {
+        const planDetails = DetailsSchema.parse(raw);
+        const wanted = Object.fromEntries(THEME_IDS.map((t) => [categoryOf(t), `${t}. ${themeLabels[t]}`]));
+        const patch = Object.fromEntries(Object.entries(wanted).filter(([k, v]) => (planDetails.categoryDescriptions?.[k] ?? null) !== v));
+        if (Object.keys(patch).length === 0) return;
+        // Plan details have their own etag (planner-overview): the one just read, never '*'.
+        await q.submit({ method: 'PATCH', url: `/planner/plans/${segment(planId)}/details`, headers: { 'If-Match': planDetails['@odata.etag'] }, body: { categoryDescriptions: patch } }, planner);
+      });
+      // Awaited at the end; until then a failure must not surface as an unhandled rejection.
+      for (const pending of [labels, planIdWritten, ...bucketIds.values()]) pending.catch(() => undefined);
+      const tasks = new Map((await tasksRead).map((t) => TaskSchema.parse(t)).map((t) => [t.id, t] as const));
+      void Promise.all([...bucketIds.values()]).then(() => report('buckets', 0), () => undefined);
+      void labels.then(() => report('labels', 0), () => undefined);
 
       // Resume: tasks no action claims, matched by title and then by the marker in their description.
       const claimed = new Set(actions.map((a) => a.plannerTaskId).filter((id): id is string => id !== null && tasks.has(id)));
@@ -334,24 +333,28 @@ export function createPlannerPublisher(options: PublisherOptions): PlannerPublis
         ),
       );
 
-      if (location && session.plannerPlanId !== planId) {
-        // Only the publisher writes PlannerPlanId/PlannerGroepId; a PATCH of just these columns cannot
-        // overwrite anyone's other edits, so no If-Match (which would fail on any unrelated change).
-        // If it fails the tasks still stand: the plan is found again by title and the next publish
-        // writes the id, so the failure is reported through the outcomes' write-backs, not thrown.
-        await q
-          .submit(
-            { method: 'PATCH', url: `${listPath(location.siteId, 'sessions')}/items/${segment(snapshot.session.itemId)}/fields`, body: { PlannerPlanId: planId, PlannerGroepId: groupId } },
-            SCOPES.sites,
-          )
-          .catch((err: unknown) => {
-            if (!(err instanceof GraphLayerError && err.transient)) throw err;
-          });
-      }
+      await labels;
+      await planIdWritten;
       report('finished', total);
       return { planId, planUrl: planUrl(planId), outcomes, nonMembers: [...nonMembers].map(([id, name]) => ({ id, name })) };
     },
   };
+}
+
+/**
+ * Only the publisher writes PlannerPlanId/PlannerGroepId; a PATCH of just these columns cannot overwrite
+ * anyone's other edits, so no If-Match (which would fail on any unrelated change). A transient failure
+ * is not fatal: the tasks stand, the plan is found again by title and the next publish writes the id.
+ */
+async function writePlanBack(q: BatchQueue, location: SessionLocation, snapshot: SessionSnapshot, planId: string, groupId: string): Promise<void> {
+  await q
+    .submit(
+      { method: 'PATCH', url: `${listPath(location.siteId, 'sessions')}/items/${segment(snapshot.session.itemId)}/fields`, body: { PlannerPlanId: planId, PlannerGroepId: groupId } },
+      SCOPES.sites,
+    )
+    .catch((err: unknown) => {
+      if (!(err instanceof GraphLayerError && err.transient)) throw err;
+    });
 }
 
 /** Only PlannerTaskId/Url are written, columns no person edits, so no If-Match (see above). */

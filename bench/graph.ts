@@ -1,0 +1,134 @@
+// Graph round trips and times for the operations the performance budget names, measured through the
+// app's own Graph layer against the emulator with 50 ms added per HTTP request. Prints figures; it is
+// not a test. Budget (ARCHITECTURE.md): open = 1 round trip at 50 or 50,000 items; one answer = 1
+// request; publishing 30 actions ≤ 6 round trips for tasks + details, ≤ 10 in all; re-publish 0 creates.
+import { startEmulator, SEED } from '../dev/graph-emulator';
+import type { LoggedRequest } from '../dev/graph-emulator/requestLog';
+import { AppConfigSchema } from '../src/app/config';
+import { createDevTokenProvider } from '../src/auth/devTokenProvider';
+import { createGraphServices } from '../src/graph';
+import { createGraphClient, GraphApi } from '../src/graph/client';
+import type { SessionLocation } from '../src/graph/contracts';
+import { LIST_TITLES, listPath, type ListKind } from '../src/graph/lists';
+import type { ActionItem, ThemeId } from '../src/domain';
+
+const LATENCY_MS = 50;
+const SIZES = [50, 50_000];
+const SAMPLES = 5;
+const ACTIONS = 30;
+const { users, groups } = SEED;
+const THEMES: ThemeId[] = ['A', 'B', 'C', 'D', 'E', 'F'];
+const THEME_LABELS = { A: 'Visie', B: 'Kennis', C: 'Samenwerking', D: 'Bereik', E: 'Aanbod', F: 'Monitoring' } satisfies Record<ThemeId, string>;
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
+};
+
+/** Round trips as the emulator logged them; a $batch's sub-requests are logged just before it. */
+function roundTrips(entries: LoggedRequest[]): { path: string; subs: LoggedRequest[] }[] {
+  const trips: { path: string; subs: LoggedRequest[] }[] = [];
+  let subs: LoggedRequest[] = [];
+  for (const e of entries) {
+    if (e.batched) subs.push(e);
+    else {
+      trips.push({ path: `${e.method} ${e.path}`, subs });
+      subs = [];
+    }
+  }
+  return trips;
+}
+
+async function main(): Promise<void> {
+  const emu = await startEmulator({ port: 0, dataDir: ':memory:', seed: 3 });
+  const config = AppConfigSchema.parse({ auth: { mode: 'dev' }, graph: { loopbackOrigin: emu.origin }, appOrigin: 'https://localhost:4210' });
+  const upn = users.facilitator.userPrincipalName;
+  const services = createGraphServices(config, createDevTokenProvider(upn));
+  const api = new GraphApi(createGraphClient(config, createDevTokenProvider(upn)));
+  const site = groups.team.site;
+  const location: SessionLocation = { siteId: site.id, siteUrl: `https://${SEED.host}${site.path}`, plannerGroupId: groups.team.id };
+  const rows: string[][] = [['list items', 'operation', 'round trips', 'sub-requests', 'median ms', 'note']];
+
+  try {
+    const store = services.store(location);
+    await store.provision();
+    const listIds = {} as Record<ListKind, string>;
+    for (const kind of ['sessions', 'answers', 'actions'] as ListKind[]) {
+      listIds[kind] = ((await api.call('GET', `${listPath(site.id, kind)}?$select=id`, { scopes: ['Sites.ReadWrite.All'] })) as { id: string }).id;
+    }
+    let filled = 0;
+    for (const size of SIZES) {
+      // Other sessions' items fill every list up to `size`, so the filter has to find ours among them.
+      const add = size - filled;
+      for (const kind of ['sessions', 'answers', 'actions'] as ListKind[]) {
+        for (let start = 0; start < add; start += 10_000) {
+          const n = Math.min(10_000, add - start);
+          emu.admin.bulkInsertItems(
+            site.id,
+            listIds[kind],
+            Array.from({ length: n }, (_, i) => ({ Title: `${LIST_TITLES[kind]} ${filled + start + i}`, SessionKey: `20250101-${String(filled + start + i).padStart(8, '0')}` })),
+          );
+        }
+      }
+      filled = size;
+      emu.admin.setFaults({ latencyMs: LATENCY_MS });
+
+      const created = await store.createSession({ municipality: "'s-Hertogenbosch", title: `Bench ${size}`, purpose: 'monitoring', meetingId: null, plannerGroupId: groups.team.id, facilitator: { id: users.facilitator.id, name: users.facilitator.displayName } });
+      const key = created.session.value.key;
+      const mine = await store.join(key, { id: users.facilitator.id, name: users.facilitator.displayName, domain: 'armoede', department: 'Armoede & Schulden' });
+      const actions: ActionItem[] = Array.from({ length: ACTIONS }, (_, i) => ({
+        id: `a-bench-${size}-${i}`, sessionKey: key, theme: THEMES[i % 6] as ThemeId, title: `Actie ${i + 1}`, ownerId: groups.team.members[i % groups.team.members.length] as string,
+        ownerName: null, department: ['Armoede & Schulden', 'Publieke Gezondheid', 'Sociaal Wijkteam', ''][i % 4] as string, dueDate: '2027-03-15', status: 'open', proposedBy: null, plannerTaskId: null, plannerTaskUrl: null,
+      }));
+      for (const a of actions) await store.saveAction(a, null);
+
+      const measure = async (label: string, run: () => Promise<unknown>, samples: number, note = '') => {
+        const times: number[] = [];
+        const trips: number[] = [];
+        const subs: number[] = [];
+        let last: { path: string; subs: LoggedRequest[] }[] = [];
+        for (let i = 0; i < samples; i += 1) {
+          emu.admin.clearRequests();
+          const t0 = performance.now();
+          await run();
+          times.push(performance.now() - t0);
+          const log = emu.admin.requests();
+          trips.push(log.roundTrips);
+          subs.push(log.batchedRequests);
+          last = roundTrips(log.entries);
+        }
+        rows.push([String(size), label, String(median(trips)), String(median(subs)), median(times).toFixed(0), note]);
+        return last;
+      };
+
+      await measure('open a session', () => services.store(location).openSession(key), SAMPLES);
+      let n = 0;
+      await measure('save one answer', () => store.saveResponse({ ...mine, value: { ...mine.value, scores: { A: ((n++ % 5) + 1) as 1 } } }), SAMPLES);
+
+      const publishOnce = async () =>
+        services.publisher.publish(await store.openSession(key), { groupId: groups.team.id, planTitle: `Bench ${size}`, themeLabels: THEME_LABELS, linkBack: 'https://localhost:4210/', location });
+      const snapshotTrips = 1;
+      const first = await measure('publish 30 actions (first)', publishOnce, 1);
+      if (process.env.BENCH_TRACE) for (const t of first) console.log(t.subs.map((s) => `${s.method} ${s.path.split('/').slice(0, 4).join('/')}`).join(' | '));
+      const taskTrips = first.filter((t) => t.subs.some((s) => (s.method === 'POST' && s.path === '/planner/tasks') || /^\/planner\/tasks\/[^/]+\/details$/.test(s.path))).length;
+      rows[rows.length - 1]![2] = String(Number(rows[rows.length - 1]![2]) - snapshotTrips);
+      rows[rows.length - 1]![5] = `${taskTrips} round trips carry task creation/details; excl. the openSession before it`;
+      const re = await measure('re-publish (nothing changed)', publishOnce, 1);
+      const creates = re.flatMap((t) => t.subs).filter((s) => s.method === 'POST' && s.path === '/planner/tasks').length;
+      rows[rows.length - 1]![2] = String(Number(rows[rows.length - 1]![2]) - snapshotTrips);
+      rows[rows.length - 1]![5] = `${creates} tasks created`;
+      emu.admin.setFaults({});
+    }
+  } finally {
+    await emu.close();
+  }
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
+  console.log(`Graph emulator, ${LATENCY_MS} ms latency per HTTP request, medians of ${SAMPLES} (publish: 1 run)\n`);
+  for (const r of rows) console.log(r.map((c, i) => c.padEnd(widths[i] as number)).join('  '));
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exitCode = 1;
+});
