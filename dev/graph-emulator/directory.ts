@@ -70,7 +70,16 @@ export function directoryRoutes(_env: Env): Route[] {
   return [
     { method: 'GET', pattern: /^\/me$/, handler: (ctx) => one(ctx, userResource(ctx.user), 'users/$entity') },
     { method: 'GET', pattern: /^\/users\/([^/]+)$/, handler: (ctx) => one(ctx, userResource(requireUser(param(ctx, 0))), 'users/$entity') },
-    { method: 'GET', pattern: /^\/me\/memberOf$/, handler: (ctx) => collection(ctx, memberOf(ctx.user).map(groupResource), 'directoryObjects') },
+    // The groups are direct memberships, so memberOf and transitiveMemberOf agree; the cast segment
+    // `/microsoft.graph.group` only filters to groups, which is all this tenant has.
+    {
+      method: 'GET',
+      pattern: /^\/(?:me|users\/([^/]+))\/(?:memberOf|transitiveMemberOf)(?:\/microsoft\.graph\.group)?$/,
+      handler: (ctx) => {
+        const who = ctx.params[0] !== undefined ? requireUser(ctx.params[0]) : ctx.user;
+        return collection(ctx, memberOf(who).map(groupResource), 'directoryObjects');
+      },
+    },
     {
       method: 'GET',
       pattern: /^\/me\/joinedTeams$/,
@@ -79,10 +88,10 @@ export function directoryRoutes(_env: Env): Route[] {
     { method: 'GET', pattern: /^\/groups\/([^/]+)$/, handler: (ctx) => one(ctx, groupResource(requireGroup(param(ctx, 0))), 'groups/$entity') },
     {
       method: 'GET',
-      pattern: /^\/groups\/([^/]+)\/members$/,
+      pattern: /^\/groups\/([^/]+)\/(members|owners)$/,
       handler: (ctx) => {
         const g = requireGroup(param(ctx, 0));
-        const members = g.members.map((id) => findUser(id)).filter((u): u is SeedUser => u !== undefined);
+        const members = (param(ctx, 1) === 'owners' ? g.owners : g.members).map((id) => findUser(id)).filter((u): u is SeedUser => u !== undefined);
         return collection(ctx, members.map((u) => ({ '@odata.type': '#microsoft.graph.user', ...userResource(u) })), 'directoryObjects');
       },
     },

@@ -13,6 +13,8 @@ import { Store } from './store';
 
 export { SEED } from './seed';
 export type { EmulatorAdmin } from './admin';
+export { PLANNER_LIMITS } from './planner';
+export { LIST_VIEW_THRESHOLD } from './sharepoint/items';
 export type { FaultConfig, FaultInput } from './faults';
 export type { RequestSummary } from './requestLog';
 

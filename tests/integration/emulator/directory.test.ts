@@ -1,17 +1,18 @@
 import type { Client, GraphError } from '@microsoft/microsoft-graph-client';
 import type * as MG from '@microsoft/microsoft-graph-types';
-import { SEED, startEmulator, type RunningEmulator } from '../../../dev/graph-emulator';
+import { SEED } from '../../../dev/graph-emulator';
 import { createEmulatorClient } from '../support/emulatorClient';
+import { emulatorPerTestFile } from '../support/emulatorLifecycle';
 import { rawGraph } from '../support/rawGraph';
 
-let emu: RunningEmulator;
+const emulator = emulatorPerTestFile();
+let emu: ReturnType<typeof emulator>;
 let facilitator: Client;
 
-beforeAll(async () => {
-  emu = await startEmulator({ dataDir: ':memory:' });
+beforeAll(() => {
+  emu = emulator();
   facilitator = createEmulatorClient(emu.url, SEED.users.facilitator.userPrincipalName);
 });
-afterAll(() => emu.close());
 
 async function graphError(p: Promise<unknown>): Promise<GraphError> {
   try {
@@ -81,6 +82,20 @@ describe('directory', () => {
     const outsider = createEmulatorClient(emu.url, SEED.users.outsider.userPrincipalName);
     expect(((await outsider.api('/me/memberOf').get()) as { value: unknown[] }).value).toEqual([]);
     expect(((await outsider.api('/me/joinedTeams').get()) as { value: unknown[] }).value).toEqual([]);
+  });
+
+  it('answers the /microsoft.graph.group cast and another user\'s memberOf the same way', async () => {
+    const cast = (await facilitator.api('/me/memberOf/microsoft.graph.group').select('id').get()) as { value: MG.Group[] };
+    expect(cast.value.map((g) => g.id).sort()).toEqual([SEED.groups.team.id, SEED.groups.debtGroup.id].sort());
+    const teamLead = (await facilitator.api(`/users/${SEED.users.teamLead.id}/memberOf`).get()) as { value: MG.Group[] };
+    expect(teamLead.value.map((g) => g.id)).toEqual([SEED.groups.debtGroup.id]);
+  });
+
+  it('lists group owners apart from members: the team lead owns the team but is no member', async () => {
+    const owners = (await facilitator.api(`/groups/${SEED.groups.team.id}/owners`).get()) as { value: MG.User[] };
+    expect(owners.value.map((o) => o.id)).toContain(SEED.users.teamLead.id);
+    const members = (await facilitator.api(`/groups/${SEED.groups.team.id}/members`).get()) as { value: MG.User[] };
+    expect(members.value.map((m) => m.id)).not.toContain(SEED.users.teamLead.id);
   });
 
   it('lists only teams under joinedTeams', async () => {
