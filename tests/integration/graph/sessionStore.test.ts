@@ -44,6 +44,22 @@ describe('provisioning', () => {
     const second = await store.provision();
     expect(second).toEqual({ createdLists: [], addedColumns: [] });
   });
+
+  it('adds a column that is missing from an existing list', async () => {
+    const url = `${h.emulator.url}/sites/${encodeURIComponent(h.location.siteId)}/lists`;
+    const auth = { Authorization: `Bearer dev:${users.facilitator.userPrincipalName}`, 'Content-Type': 'application/json' };
+    await fetch(url, {
+      method: 'POST',
+      headers: auth,
+      body: JSON.stringify({ displayName: 'Gesprekstool acties', list: { template: 'genericList' }, columns: [{ name: 'SessionKey', text: {}, indexed: true }] }),
+    });
+    const store = h.services(users.facilitator.userPrincipalName).store(h.location);
+    const result = await store.provision();
+    expect(result.createdLists).toEqual(['Gesprekstool antwoorden', 'Gesprekstool sessies']);
+    expect(result.addedColumns).toContain('Gesprekstool acties: Actie (id)');
+    expect(result.addedColumns).not.toContain('Gesprekstool acties: Sessiesleutel');
+    expect(await store.provision()).toEqual({ createdLists: [], addedColumns: [] });
+  });
 });
 
 describe('sessions', () => {
@@ -105,6 +121,22 @@ describe('sessions', () => {
     await store.updateSession(snap.session, (s) => ({ ...s, notes: 'eerste' }));
     await expect(store.updateSession(snap.session, (s) => ({ ...s, notes: 'tweede' }))).rejects.toBeInstanceOf(ConflictError);
     expect((await store.openSession(snap.session.value.key)).session.value.notes).toBe('eerste');
+  });
+
+  it('merges two writers on one action when they change different fields, and refuses when they clash', async () => {
+    const { store, snap } = await newSession();
+    const key = snap.session.value.key;
+    const base = await store.saveAction(
+      { id: 'a-9', sessionKey: key, theme: 'D', title: 'Bereik vergroten', ownerId: null, ownerName: null, department: '', dueDate: null, status: 'open', proposedBy: null, plannerTaskId: null, plannerTaskUrl: null },
+      null,
+    );
+    const other = h.services(users.healthPolicy.userPrincipalName).store(h.location);
+    await other.saveAction({ ...base.value, department: 'Publieke Gezondheid' }, base);
+    const merged = await store.saveAction({ ...base.value, dueDate: '2027-01-31' }, base);
+    expect(merged.value).toMatchObject({ department: 'Publieke Gezondheid', dueDate: '2027-01-31' });
+    await expect(store.saveAction({ ...base.value, department: 'Werk en Inkomen' }, base)).rejects.toBeInstanceOf(ConflictError);
+    const reopened = await store.openSession(key);
+    expect(reopened.actions[0]?.value).toMatchObject({ department: 'Publieke Gezondheid', dueDate: '2027-01-31' });
   });
 
   it('names the field when a text is longer than SharePoint holds, before sending it', async () => {
