@@ -5,7 +5,7 @@
 //
 //   npx webpack --mode production                       both, into dist/app and dist/host
 //   npx webpack --mode production --env only=app        one of them
-//   npx webpack --env appEntry=<file> --env outDir=<d>   another entry as "the app" (test probes)
+//   npx webpack --env appEntry=<file> --env outDir=<d>   another entry as "the app", into <d>/app and <d>/host (test probes)
 const path = require('node:path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const { EsbuildPlugin } = require('esbuild-loader');
@@ -55,7 +55,7 @@ function appBuild(mode, env) {
     name: 'app',
     entry: { main: entry },
     output: {
-      path: path.resolve(root, env.outDir || 'dist/app'),
+      path: path.resolve(root, env.outDir || 'dist', 'app'),
       filename: '[name].[contenthash:8].js',
       chunkFilename: '[name].[contenthash:8].js',
       assetModuleFilename: 'assets/[name].[contenthash:8][ext]',
@@ -84,13 +84,13 @@ function appBuild(mode, env) {
   };
 }
 
-function hostBuild(mode) {
+function hostBuild(mode, env) {
   return {
     ...common(mode),
     name: 'host',
     entry: { host: path.join(root, 'dev/teams-host/host.ts'), 'cdn-stand-in': path.join(root, 'dev/teams-host/cdnStandIn.ts') },
     output: {
-      path: path.join(root, 'dist/host'),
+      path: path.resolve(root, env.outDir || 'dist', 'host'),
       // A service worker is registered by a fixed URL, so it cannot carry a content hash.
       filename: (pathData) => (pathData.chunk.name === 'cdn-stand-in' ? '[name].js' : '[name].[contenthash:8].js'),
       publicPath: 'auto',
@@ -104,6 +104,6 @@ module.exports = (env = {}, argv = {}) => {
   const mode = argv.mode || 'production';
   const builds = [];
   if (!env.only || env.only === 'app') builds.push(appBuild(mode, env));
-  if (!env.only || env.only === 'host') builds.push(hostBuild(mode));
+  if (!env.only || env.only === 'host') builds.push(hostBuild(mode, env));
   return builds;
 };
