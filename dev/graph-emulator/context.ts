@@ -26,6 +26,8 @@ export interface Env {
   /** Origin written into absolute links (`@odata.nextLink`), `https://graph.microsoft.com` like real Graph. */
   publicUrl: string;
   now(): Date;
+  /** Milliseconds after creation during which Planner reads still answer 404 (fault `replicationDelayMs`). */
+  replicationDelayMs(): number;
 }
 
 export interface RouteContext extends Env {

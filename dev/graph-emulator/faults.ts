@@ -16,6 +16,11 @@ export const FaultConfigSchema = z.strictObject({
   pathPattern: z.string().min(1).default('*'),
   /** Upper-case methods to fault; empty means all. */
   methods: z.array(z.string().regex(/^[A-Z]+$/)).default([]),
+  /**
+   * Planner replication: for this many milliseconds after a plan or task is created, reading it
+   * (and its details, buckets or tasks) answers 404, as Graph can right after creation (planner-overview).
+   */
+  replicationDelayMs: z.number().min(0).max(600_000).default(0),
 });
 export type FaultConfig = z.infer<typeof FaultConfigSchema>;
 export type FaultInput = z.input<typeof FaultConfigSchema>;

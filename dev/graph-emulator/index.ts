@@ -103,9 +103,14 @@ function sleep(ms: number): Promise<void> {
 
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
   const store = new Store(options.dataDir ?? ':memory:', options.seed);
-  const env: Env = { store, publicUrl: (options.publicUrl ?? GRAPH_PUBLIC_URL).replace(/\/+$/, ''), now: options.now ?? (() => new Date()) };
   const startFaults = options.faults ?? {};
   const faults = new Faults(startFaults);
+  const env: Env = {
+    store,
+    publicUrl: (options.publicUrl ?? GRAPH_PUBLIC_URL).replace(/\/+$/, ''),
+    now: options.now ?? (() => new Date()),
+    replicationDelayMs: () => faults.get().replicationDelayMs,
+  };
   const log = new RequestLog();
   const router = new Router(env);
   const admin = createAdmin(env, faults, startFaults, log);

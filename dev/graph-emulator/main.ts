@@ -17,6 +17,7 @@ const { values } = parseArgs({
     'fault-seed': { type: 'string' },
     'fault-path': { type: 'string' },
     'fault-method': { type: 'string', multiple: true },
+    'replication-delay': { type: 'string' },
   },
   strict: true,
 });
@@ -39,6 +40,7 @@ set('latencyJitterMs', num('latency-jitter', values['latency-jitter']));
 set('retryAfterSeconds', num('retry-after', values['retry-after']));
 set('seed', num('fault-seed', values['fault-seed']));
 set('pathPattern', values['fault-path']);
+set('replicationDelayMs', num('replication-delay', values['replication-delay']));
 set('methods', values['fault-method']?.flatMap((m) => m.split(',')).map((m) => m.trim().toUpperCase()));
 
 async function main(): Promise<void> {

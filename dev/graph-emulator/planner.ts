@@ -162,6 +162,20 @@ function requireObject(ctx: RouteContext, kind: PlannerKind, id: string): Planne
   return row;
 }
 
+/** Reads of a plan or task (and what hangs under it) 404 until replication has caught up. */
+function requireReplicated(ctx: RouteContext, row: PlannerRow): PlannerRow {
+  const delay = ctx.replicationDelayMs();
+  if (delay <= 0) return row;
+  const owner = row.kind === 'planDetails' ? getRow(ctx.store, 'plan', row.id) : row.kind === 'taskDetails' ? getRow(ctx.store, 'task', row.id) : row;
+  const created = owner ? Date.parse(String(docOf(owner).createdDateTime ?? '')) : NaN;
+  if (!Number.isNaN(created) && ctx.now().getTime() - created < delay) throw notFound('The requested item is not found.');
+  return row;
+}
+
+function readObject(ctx: RouteContext, kind: PlannerKind, id: string): PlannerRow {
+  return requireReplicated(ctx, requireObject(ctx, kind, id));
+}
+
 function identity(userId: string): MG.IdentitySet {
   return { user: { displayName: null, id: userId } };
 }
@@ -460,7 +474,7 @@ export function plannerRoutes(_env: Env): Route[] {
         return collection(ctx, children(ctx.store, 'plan', groupId).map((r) => resource(r)), 'planner/plans');
       },
     },
-    { method: 'GET', pattern: plan, handler: (ctx) => written(ctx, resource(requireObject(ctx, 'plan', param(ctx, 0))), 200, 'planner/plans/$entity') },
+    { method: 'GET', pattern: plan, handler: (ctx) => written(ctx, resource(readObject(ctx, 'plan', param(ctx, 0))), 200, 'planner/plans/$entity') },
     {
       method: 'PATCH',
       pattern: plan,
@@ -472,13 +486,13 @@ export function plannerRoutes(_env: Env): Route[] {
       },
     },
     { method: 'DELETE', pattern: plan, handler: deletePlan },
-    { method: 'GET', pattern: planDetails, handler: (ctx) => written(ctx, resource(requireObject(ctx, 'planDetails', param(ctx, 0))), 200, 'planner/plans/details/$entity') },
+    { method: 'GET', pattern: planDetails, handler: (ctx) => written(ctx, resource(readObject(ctx, 'planDetails', param(ctx, 0))), 200, 'planner/plans/details/$entity') },
     { method: 'PATCH', pattern: planDetails, handler: updatePlanDetails },
     {
       method: 'GET',
       pattern: /^\/planner\/plans\/([^/]+)\/buckets$/,
       handler: (ctx) => {
-        const row = requireObject(ctx, 'plan', param(ctx, 0));
+        const row = readObject(ctx, 'plan', param(ctx, 0));
         return collection(ctx, children(ctx.store, 'bucket', row.id).map((r) => resource(r)), 'planner/buckets');
       },
     },
@@ -486,7 +500,7 @@ export function plannerRoutes(_env: Env): Route[] {
       method: 'GET',
       pattern: /^\/planner\/plans\/([^/]+)\/tasks$/,
       handler: (ctx) => {
-        const row = requireObject(ctx, 'plan', param(ctx, 0));
+        const row = readObject(ctx, 'plan', param(ctx, 0));
         return collection(ctx, children(ctx.store, 'task', row.id).map((r) => taskResource(ctx, r)), 'planner/tasks');
       },
     },
@@ -504,10 +518,10 @@ export function plannerRoutes(_env: Env): Route[] {
       },
     },
     { method: 'POST', pattern: /^\/planner\/tasks$/, handler: createTask },
-    { method: 'GET', pattern: task, handler: (ctx) => written(ctx, taskResource(ctx, requireObject(ctx, 'task', param(ctx, 0))), 200, 'planner/tasks/$entity') },
+    { method: 'GET', pattern: task, handler: (ctx) => written(ctx, taskResource(ctx, readObject(ctx, 'task', param(ctx, 0))), 200, 'planner/tasks/$entity') },
     { method: 'PATCH', pattern: task, handler: updateTask },
     { method: 'DELETE', pattern: task, handler: deleteTask },
-    { method: 'GET', pattern: taskDetails, handler: (ctx) => written(ctx, resource(requireObject(ctx, 'taskDetails', param(ctx, 0))), 200, 'planner/tasks/details/$entity') },
+    { method: 'GET', pattern: taskDetails, handler: (ctx) => written(ctx, resource(readObject(ctx, 'taskDetails', param(ctx, 0))), 200, 'planner/tasks/details/$entity') },
     { method: 'PATCH', pattern: taskDetails, handler: updateTaskDetails },
   ];
 }

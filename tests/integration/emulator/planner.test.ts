@@ -72,6 +72,18 @@ describe('plans', () => {
   });
 });
 
+describe('replication delay (fault)', () => {
+  it('answers reads of a new plan and its tasks with 404 until the delay has passed', async () => {
+    emu.admin.setFaults({ replicationDelayMs: 60_000 });
+    const plan = (await client.api('/planner/plans').post({ container: { url: containerUrl }, title: 'Net aangemaakt' })) as MG.PlannerPlan;
+    expect((await graphError(client.api(`/planner/plans/${plan.id}`).get())).statusCode).toBe(404);
+    expect((await graphError(client.api(`/planner/plans/${plan.id}/details`).get())).statusCode).toBe(404);
+    expect((await graphError(client.api(`/planner/plans/${plan.id}/tasks`).get())).statusCode).toBe(404);
+    emu.admin.setFaults({});
+    expect(((await client.api(`/planner/plans/${plan.id}`).get()) as MG.PlannerPlan).id).toBe(plan.id);
+  });
+});
+
 describe('buckets', () => {
   it('lists, renames (204 by default) and deletes buckets with If-Match', async () => {
     const { plan, bucket } = await planWithBucket();
