@@ -2,7 +2,6 @@
 // idempotent provisioning (a second run creates nothing; a column missing from an existing list is added).
 import { THEME_IDS } from '../domain/model';
 import type { ProvisionResult } from './contracts';
-import type { GraphApi } from './client';
 import type { BatchQueue } from './batch';
 import { NotFoundError } from './errors';
 import { segment } from './odata';
@@ -148,7 +147,7 @@ export interface ProvisionedList {
   webUrl: string | null;
 }
 
-export async function provisionLists(api: GraphApi, queue: BatchQueue, siteId: string): Promise<{ result: ProvisionResult; lists: Record<ListKind, ProvisionedList> }> {
+export async function provisionLists(queue: BatchQueue, siteId: string): Promise<{ result: ProvisionResult; lists: Record<ListKind, ProvisionedList> }> {
   const scopes = SCOPES.provisioning;
   const found = await Promise.all(
     LIST_KINDS.map(async (kind) => {

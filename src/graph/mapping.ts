@@ -45,7 +45,7 @@ export type Fields = Record<string, string | number | boolean | null>;
 
 export type ReadResult<T> = { ok: true; value: Versioned<T> } | { ok: false; invalid: InvalidItem };
 
-function etagOf(item: ListItem): string {
+export function etagOf(item: ListItem): string {
   const tag = item['@odata.etag'] ?? item.eTag ?? item.fields['@odata.etag'];
   return typeof tag === 'string' ? tag : '';
 }

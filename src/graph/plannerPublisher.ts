@@ -238,12 +238,21 @@ export function createPlannerPublisher(options: PublisherOptions): PlannerPublis
           }),
         ),
       );
+      // A task without a marker (the run stopped before its description) is only taken when it also
+      // sits in the action's bucket; tasks of other sessions in a shared plan carry their own marker.
+      const expectedBucket = new Map(
+        candidates.length === 0 ? [] : await Promise.all(needing.map(async (a) => [a.id, await bucketIds.get(bucketName(a.department))] as const)),
+      );
       const adopted = new Map<string, Task>();
       for (const pass of ['marker', 'title'] as const) {
         for (const action of needing) {
           if (adopted.has(action.id)) continue;
           const pool = unclaimedByTitle.get(taskTitle(action)) ?? [];
-          const hit = pool.find((t) => !claimed.has(t.id) && (pass === 'marker' ? markers.get(t.id) === action.id : markers.get(t.id) === null));
+          const hit = pool.find(
+            (t) =>
+              !claimed.has(t.id) &&
+              (pass === 'marker' ? markers.get(t.id) === action.id : markers.get(t.id) === null && (t.bucketId ?? null) === expectedBucket.get(action.id)),
+          );
           if (hit) {
             adopted.set(action.id, hit);
             claimed.add(hit.id);

@@ -29,6 +29,7 @@ import { ConflictError, InvalidItemError, NotFoundError } from './errors';
 import { LIST_KINDS, listPath, provisionLists, type ListKind } from './lists';
 import {
   actionFields,
+  etagOf,
   ListItemSchema,
   readAction,
   readResponse,
@@ -145,7 +146,7 @@ export function createSessionStore(options: SessionStoreOptions): SessionStore {
 
   return {
     async provision(): Promise<ProvisionResult> {
-      const { result, lists } = await provisionLists(api, newQueue(), siteId);
+      const { result, lists } = await provisionLists(newQueue(), siteId);
       for (const kind of LIST_KINDS) if (lists[kind].webUrl) listUrls[kind] = lists[kind].webUrl as string;
       return result;
     },
@@ -306,11 +307,6 @@ export function createSessionStore(options: SessionStoreOptions): SessionStore {
       }
     },
   };
-}
-
-function etagOf(item: ListItem): string {
-  const tag = item['@odata.etag'] ?? item.eTag ?? item.fields['@odata.etag'];
-  return typeof tag === 'string' ? tag : '';
 }
 
 function invalidError(invalid: InvalidItem): InvalidItemError {

@@ -69,6 +69,30 @@ describe('publishing', () => {
     expect(reopened.actions.every((a) => a.value.plannerTaskId !== null)).toBe(true);
   });
 
+  it('finishes tasks whose run stopped before their description was written', async () => {
+    const { facilitator, store, key } = await sessionWithAgenda((k) => agenda(k, 3));
+    h.emulator.admin.setFaults({ rate503: 1, retryAfterSeconds: 0.001, pathPattern: '/planner/tasks/*/details', methods: ['PATCH'] });
+    const broken = await facilitator.publisher.publish(await store.openSession(key), publishOptions(key));
+    expect(broken.outcomes.every((o) => o.kind === 'failed')).toBe(true);
+    h.emulator.admin.setFaults({});
+    h.emulator.admin.clearRequests();
+    await facilitator.publisher.publish(await store.openSession(key), publishOptions(key));
+    const counts = h.emulator.admin.requests().counts;
+    expect(counts['POST /planner/tasks'] ?? 0).toBe(0);
+    const details = Object.entries(counts).filter(([k]) => /^PATCH \/planner\/tasks\/[^/]+\/details$/.test(k));
+    expect(details).toHaveLength(3);
+    expect(plannerTasks(h)).toHaveLength(3);
+  });
+
+  it('never takes over another session’s task with the same title in a shared plan', async () => {
+    const first = await sessionWithAgenda((k) => agenda(k, 2));
+    await first.facilitator.publisher.publish(await first.store.openSession(first.key), publishOptions(first.key));
+    const second = await sessionWithAgenda((k) => agenda(k, 2).map((a) => ({ ...a, id: `${a.id}-tweede` })));
+    const result = await second.facilitator.publisher.publish(await second.store.openSession(second.key), publishOptions(second.key));
+    expect(result.outcomes.map((o) => o.kind)).toEqual(['created', 'created']);
+    expect(plannerTasks(h)).toHaveLength(4);
+  });
+
   it('updates only the task whose action changed', async () => {
     const { facilitator, store, key } = await sessionWithAgenda((k) => agenda(k, 3));
     await facilitator.publisher.publish(await store.openSession(key), publishOptions(key));
@@ -115,7 +139,7 @@ describe('publishing', () => {
     expect(steps.at(-1)).toBe('finished:2/2');
   });
 
-  it('publishUntilComplete helper converges after partial failure', async () => {
+  it('publishing again after a partly throttled run completes the agenda without duplicates', async () => {
     const { facilitator, key } = await sessionWithAgenda((k) => agenda(k, 4));
     h.emulator.admin.setFaults({ rate429: 0.5, retryAfterSeconds: 0.001, pathPattern: '/planner/*', seed: 5 });
     const { last } = await publishUntilComplete(facilitator, h, key);
