@@ -123,7 +123,8 @@ export function createResponseSync(options: ResponseSyncOptions): ResponseSync {
     if (disposed) return;
     if (inFlight) {
       await inFlight;
-      if (pending > 0) return flush();
+      // After a failed attempt the retry timer (backoff / Retry-After) decides when to send again.
+      if (pending > 0 && state.kind === 'saving') return flush();
       return;
     }
     if (pending === 0) return;
