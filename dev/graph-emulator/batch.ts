@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { json, parseBody, type EmuRequest, type EmuResponse } from './context';
-import { invalidRequest } from './errors';
+import { GraphHttpError, invalidRequest } from './errors';
 
 export const MAX_BATCH_REQUESTS = 20;
 
@@ -50,6 +50,10 @@ function validate(requests: SubRequest[]): void {
     ids.add(r.id);
   }
   for (const r of requests) {
+    // Graph refuses the whole batch when a write carries no body or no Content-Type for it.
+    const writes = /^(POST|PATCH|PUT)$/i.test(r.method);
+    const hasContentType = Object.keys(r.headers ?? {}).some((h) => h.toLowerCase() === 'content-type');
+    if (writes && (r.body === undefined || !hasContentType)) throw new GraphHttpError(400, 'BadRequest', `Write request id : ${r.id} does not contain Content-Type header or body.`);
     for (const d of r.dependsOn ?? []) {
       if (!ids.has(d)) throw invalidRequest(`Request '${r.id}' depends on '${d}', which is not in the batch.`);
       if (d === r.id) throw invalidRequest(`Request '${r.id}' depends on itself.`);

@@ -17,33 +17,44 @@ export interface RequestSummary {
   /** `METHOD path` → count, over round trips and sub-requests. */
   counts: Record<string, number>;
   byStatus: Record<string, number>;
+  /** The most recent requests (at most MAX_LOG_ENTRIES). */
   entries: LoggedRequest[];
 }
 
+/** Entries kept for inspection; the counts cover every request since the last clear. */
+export const MAX_LOG_ENTRIES = 10_000;
+
 export class RequestLog {
   private entries: LoggedRequest[] = [];
+  private counts: Record<string, number> = {};
+  private byStatus: Record<string, number> = {};
+  private roundTrips = 0;
+  private batchedRequests = 0;
 
   add(entry: LoggedRequest): void {
     this.entries.push(entry);
+    if (this.entries.length > MAX_LOG_ENTRIES) this.entries.splice(0, this.entries.length - MAX_LOG_ENTRIES);
+    const key = `${entry.method} ${entry.path}`;
+    this.counts[key] = (this.counts[key] ?? 0) + 1;
+    this.byStatus[String(entry.status)] = (this.byStatus[String(entry.status)] ?? 0) + 1;
+    if (entry.batched) this.batchedRequests++;
+    else this.roundTrips++;
   }
 
   clear(): void {
     this.entries = [];
+    this.counts = {};
+    this.byStatus = {};
+    this.roundTrips = 0;
+    this.batchedRequests = 0;
   }
 
   summary(): RequestSummary {
-    const counts: Record<string, number> = {};
-    const byStatus: Record<string, number> = {};
-    for (const e of this.entries) {
-      const key = `${e.method} ${e.path}`;
-      counts[key] = (counts[key] ?? 0) + 1;
-      byStatus[String(e.status)] = (byStatus[String(e.status)] ?? 0) + 1;
-    }
     return {
-      roundTrips: this.entries.filter((e) => !e.batched).length,
-      batchedRequests: this.entries.filter((e) => e.batched).length,
-      counts,
-      byStatus,
+      roundTrips: this.roundTrips,
+      batchedRequests: this.batchedRequests,
+      counts: { ...this.counts },
+      byStatus: { ...this.byStatus },
       entries: [...this.entries],
     };
   }

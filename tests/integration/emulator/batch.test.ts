@@ -82,6 +82,12 @@ describe('$batch', () => {
     expect((res.body as { error: { code: string; message: string } }).error.message).toContain('20');
   });
 
+  it('refuses a batch whose write has no Content-Type header', async () => {
+    const res = await rawGraph(emu.origin, 'POST', '/v1.0/$batch', { upn, body: { requests: [{ id: 'w', method: 'POST', url: '/planner/buckets', body: { name: 'x', planId: 'y' } }] } });
+    expect(res.status).toBe(400);
+    expect((res.body as { error: { message: string } }).error.message).toBe('Write request id : w does not contain Content-Type header or body.');
+  });
+
   it('refuses duplicate ids and unknown dependencies', async () => {
     const dup = await rawGraph(emu.origin, 'POST', '/v1.0/$batch', { upn, body: { requests: [{ id: '1', method: 'GET', url: '/me' }, { id: '1', method: 'GET', url: '/me' }] } });
     expect(dup.status).toBe(400);
