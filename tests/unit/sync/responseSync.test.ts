@@ -124,6 +124,20 @@ describe('response sync', () => {
     expect(sync.state().kind).toBe('saved');
   });
 
+  it('waits for the retry delay even when more changes arrive while a failing save is under way', async () => {
+    const slowThrottle: Behaviour = (n, v) =>
+      n === 1 ? new Promise((_, reject) => setTimeout(() => reject(new ThrottledError('slow down', 1000)), 1000)) : ok(n, v);
+    const { sync, calls } = setup(slowThrottle);
+    sync.update((r) => ({ ...r, scores: { A: 1 } }));
+    await advance(650);
+    sync.update((r) => ({ ...r, scores: { ...r.scores, B: 2 } }));
+    await advance(1949);
+    expect(calls).toHaveLength(1);
+    await advance(1);
+    expect(calls).toHaveLength(2);
+    expect(calls[1]?.value.scores).toEqual({ A: 1, B: 2 });
+  });
+
   it('stops retrying a save the server refuses and waits for the person', async () => {
     const { sync, calls } = setup(() => Promise.reject(new AccessDeniedError('no access', 'accessDenied', 403)));
     sync.update((r) => ({ ...r, scores: { F: 3 } }));
