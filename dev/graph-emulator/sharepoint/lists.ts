@@ -99,6 +99,15 @@ function insertColumn(store: Store, listId: string, column: ColumnDef): void {
   store.stmt('INSERT INTO columns(list_id, name, position, doc) VALUES (?, ?, ?, ?)').run(listId, column.name, position, JSON.stringify(column));
 }
 
+/** SharePoint allows at most 20 column indexes per list. */
+export const MAX_INDEXED_COLUMNS = 20;
+
+function checkIndexLimit(columns: { indexed?: boolean | undefined }[]): void {
+  if (columns.filter((c) => c.indexed).length > MAX_INDEXED_COLUMNS) {
+    throw invalidRequest(`A list can have at most ${MAX_INDEXED_COLUMNS} indexed columns.`);
+  }
+}
+
 function touchList(ctx: RouteContext, row: ListRow): void {
   const doc = { ...listDoc(row), modified: isoNow(ctx) };
   ctx.store.stmt('UPDATE lists SET version = version + 1, doc = ? WHERE id = ?').run(JSON.stringify(doc), row.id);
@@ -125,6 +134,7 @@ function createList(ctx: RouteContext, siteId: string, user: SeedUser) {
     if (names.has(c.name.toLowerCase())) throw invalidRequest(`A duplicate field name "${c.name}" was found.`);
     names.add(c.name.toLowerCase());
   }
+  checkIndexLimit(body.columns ?? []);
   const id = ctx.store.newGuid();
   const now = isoNow(ctx);
   const doc: ListDoc = { description: body.description ?? '', created: now, modified: now, createdBy: user.id, template: body.list?.template ?? 'genericList', hidden: body.list?.hidden ?? false };
@@ -147,6 +157,7 @@ function addColumn(ctx: RouteContext) {
     throw invalidRequest(`A duplicate field name "${input.name}" was found.`);
   }
   const column = columnFromInput(ctx.store.newGuid(), input);
+  checkIndexLimit([...listColumns(ctx.store, list.id), column]);
   insertColumn(ctx.store, list.id, column);
   if (column.indexed) backfillIndex(ctx.store, list.id, column);
   touchList(ctx, list);

@@ -126,6 +126,13 @@ describe('lists and columns', () => {
     expect(error.code).toBe('invalidRequest');
   });
 
+  it('refuses more than 20 indexed columns on a list', async () => {
+    const columns = Array.from({ length: 21 }, (_, i) => ({ name: `Key${i}`, text: {}, indexed: true }));
+    expect((await graphError(client.api(`/sites/${teamSiteId}/lists`).post({ displayName: 'Te veel', columns }))).statusCode).toBe(400);
+    const list = (await client.api(`/sites/${teamSiteId}/lists`).post({ displayName: 'Net genoeg', columns: columns.slice(0, 20) })) as MG.List;
+    expect((await graphError(client.api(`/sites/${teamSiteId}/lists/${list.id}/columns`).post({ name: 'Extra', text: {}, indexed: true }))).statusCode).toBe(400);
+  });
+
   it('refuses a list body that fails validation with a specific message', async () => {
     const error = await graphError(client.api(`/sites/${teamSiteId}/lists`).post({ displayName: '', columns: [{ name: 'A' }] }));
     expect(error.statusCode).toBe(400);
