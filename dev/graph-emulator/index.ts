@@ -137,7 +137,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       const base = { requestId, headers };
       try {
         if (req.method === 'OPTIONS') {
-          send(res, headers.origin, { status: 204, headers: {} }, requestId, clientRequestId);
+          // Echo what the browser asks for as well, so a header we did not list never fails a preflight.
+          const requested = headers['access-control-request-headers'];
+          const allow = requested ? { 'Access-Control-Allow-Headers': `${CORS_HEADERS['Access-Control-Allow-Headers']}, ${requested}` } : {};
+          send(res, headers.origin, { status: 204, headers: allow }, requestId, clientRequestId);
           return;
         }
         const url = new URL(req.url ?? '/', 'http://127.0.0.1');
