@@ -175,6 +175,7 @@ Stoppen: Ctrl-C`);
 }
 
 main().catch((error) => {
-  console.error(error instanceof Error ? error.message : error);
+  if (error?.code === 'EADDRINUSE') console.error(`Poort ${error.port} is al in gebruik. Kies een andere met --port of --graph-port.`);
+  else console.error(error instanceof Error ? error.message : error);
   void stopAll(1);
 });

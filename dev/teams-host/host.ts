@@ -263,10 +263,18 @@ function configureButton(): HTMLButtonElement {
 
 function stageCard(): HTMLElement {
   const organiser = userById(settings.organiserId);
-  return frameCard('meetingStage', organiser, tab ? stageUrl : null, 'stage', () =>
-    tab
-      ? [el('p', {}, 'Nog niets gedeeld op het podium.'), el('p', {}, 'De organisator deelt de app vanuit het zijpaneel.')]
-      : [el('p', {}, 'De app is nog niet aan deze vergadering toegevoegd.'), configureButton()],
+  const stop = el('button', { type: 'button' }, 'Delen stoppen');
+  stop.addEventListener('click', () => meetingSide.stopSharingToStage());
+  return frameCard(
+    'meetingStage',
+    organiser,
+    tab ? stageUrl : null,
+    'stage',
+    () =>
+      tab
+        ? [el('p', {}, 'Nog niets gedeeld op het podium.'), el('p', {}, 'De organisator deelt de app vanuit het zijpaneel.')]
+        : [el('p', {}, 'De app is nog niet aan deze vergadering toegevoegd.'), configureButton()],
+    stageUrl ? [stop] : [],
   );
 }
 

@@ -123,6 +123,12 @@ it('a theme switch reaches every running frame; a language switch restarts them 
   await page.selectOption('#locale', 'nl-NL');
 });
 
+it('the organiser can stop sharing, which empties the stage', async () => {
+  await page.getByRole('button', { name: 'Delen stoppen' }).click();
+  await eventually(() => page.getByText('Nog niets gedeeld op het podium.').isVisible(), true);
+  expect(await page.locator('[data-frame-kind="meetingStage"] iframe').count()).toBe(0);
+});
+
 it('participants can join and leave, and the organiser can hand over', async () => {
   await page.selectOption('#add-user', healthPolicy.id);
   await page.getByRole('button', { name: 'Toevoegen' }).click();
