@@ -139,7 +139,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
         if (req.method === 'OPTIONS') {
           // Echo what the browser asks for as well, so a header we did not list never fails a preflight.
           const requested = headers['access-control-request-headers'];
-          const allow = requested ? { 'Access-Control-Allow-Headers': `${CORS_HEADERS['Access-Control-Allow-Headers']}, ${requested}` } : {};
+          const allow: Record<string, string> = requested ? { 'Access-Control-Allow-Headers': `${CORS_HEADERS['Access-Control-Allow-Headers']}, ${requested}` } : {};
           send(res, headers.origin, { status: 204, headers: allow }, requestId, clientRequestId);
           return;
         }
