@@ -11,17 +11,17 @@ import { parseArgs } from 'node:util';
 import { tsImport } from 'tsx/esm/api';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const HELP = `npm start [-- options]
+const HELP = `npm start [-- opties]
 
-  --reset             wipe the emulator's data and the simulator's saved tab (.data/) first
-  --port <n>          app + simulator port (default 3978)
-  --graph-port <n>    Graph emulator port (default 4000)
-  --build             build even when dist/ looks up to date
-  --no-build          never build (use dist/ as it is)
-  --fault-429 <rate>  share of Graph requests the emulator throttles (0–1), to see the app cope
-  --fault-503 <rate>  share of Graph requests answered 503
-  --latency <ms>      extra latency per Graph request
-  --help              this text`;
+  --reset             wis eerst de gegevens van de emulator en het bewaarde tabblad (.data/)
+  --port <n>          poort van app en simulator (standaard 3978)
+  --graph-port <n>    poort van de Graph-emulator (standaard 4000)
+  --build             altijd bouwen, ook als dist/ actueel lijkt
+  --no-build          nooit bouwen (dist/ gebruiken zoals het is)
+  --fault-429 <0-1>   deel van de Graph-verzoeken dat de emulator afknijpt (429)
+  --fault-503 <0-1>   deel van de Graph-verzoeken dat 503 krijgt
+  --latency <ms>      extra vertraging per Graph-verzoek
+  --help              deze tekst`;
 
 const { values: options } = parseArgs({
   options: {
