@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
+import AxeBuilder from '@axe-core/playwright';
 import { type Browser, chromium, type FrameLocator, type Page } from 'playwright-core';
 import { SEED } from '../../../dev/graph-emulator/seed';
 import { type SimulatorServer, startSimulatorServer } from '../../../dev/teams-host/server';
@@ -62,7 +63,9 @@ beforeAll(async () => {
     executablePath: '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
-  page = await browser.newPage({ viewport: { width: 1800, height: 1000 } });
+  // axe-core/playwright opens a helper page in the same context, which browser.newPage() does not allow.
+  const context = await browser.newContext({ viewport: { width: 1800, height: 1000 } });
+  page = await context.newPage();
   const external = (url: string) => !url.startsWith(server.origin) && !url.startsWith('data:');
   page.on('response', (response) => {
     if (external(response.url())) offMachine.push({ url: response.url(), answeredBy: response.fromServiceWorker() ? 'service worker' : 'network' });
@@ -148,6 +151,16 @@ it('remembers the configured tab: a reload goes straight to the meeting, and the
   await page.waitForSelector('[data-frame-kind="sidePanel"] iframe');
   await page.getByRole('button', { name: 'Tabblad' }).click();
   expect(await contextIn(page.frameLocator('[data-frame-kind="content"] iframe'))).toMatchObject({ surface: 'tab', entityId: 'sessie-probe' });
+});
+
+it('the simulator page itself passes axe (WCAG 2.1 AA) in every theme', async () => {
+  for (const theme of ['default', 'dark', 'contrast']) {
+    await page.selectOption('#theme', theme);
+    // The app frames are the app's business (its own browser tests); this checks the page around them.
+    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).exclude('iframe').analyze();
+    expect(results.violations.map((v) => `${theme}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  }
+  await page.selectOption('#theme', 'default');
 });
 
 it('teams-js’s request for its CDN origin list is answered locally, so nothing fails or leaves the machine', () => {
