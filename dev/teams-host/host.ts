@@ -398,7 +398,6 @@ function wireControls(): void {
   locale.value = settings.locale;
   locale.addEventListener('change', () => {
     settings.locale = locale.value as TeamsLocale;
-    document.documentElement.lang = settings.locale.slice(0, 2);
     // Teams restarts after a language change, so apps start again with the new locale.
     show(view);
   });
@@ -443,7 +442,6 @@ async function installCdnStandIn(): Promise<void> {
 
 async function start(): Promise<void> {
   applyTheme();
-  document.documentElement.lang = settings.locale.slice(0, 2);
   wireControls();
   await installCdnStandIn();
   try {
