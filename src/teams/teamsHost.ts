@@ -18,8 +18,9 @@ function hostRequest<T>(request: string, call: (callback: (error: SdkError, resu
 
 // meeting.* throws synchronously outside the side panel and the stage (teams-js ensureInitialized).
 const STAGE_FRAMES = new Set(['sidePanel', 'meetingStage']);
-// pages.config.* is only allowed on the configuration (and removal) page.
-const CONFIG_FRAMES = new Set(['settings', 'remove']);
+// pages.config.setValidityState is allowed on the configuration and removal pages, the save handler
+// only on the configuration page (teams-js pagesHelpers / config.ts); elsewhere both throw.
+const VALIDITY_FRAMES = new Set(['settings', 'remove']);
 
 function stageSharing(frameContext: string): StageSharing {
   const inMeeting = STAGE_FRAMES.has(frameContext);
@@ -47,13 +48,12 @@ function stageSharing(frameContext: string): StageSharing {
 }
 
 function configPage(frameContext: string): ConfigPage {
-  const onConfigPage = CONFIG_FRAMES.has(frameContext);
   return {
     setValid(valid) {
-      if (onConfigPage) pages.config.setValidityState(valid);
+      if (VALIDITY_FRAMES.has(frameContext)) pages.config.setValidityState(valid);
     },
     onSave(handler) {
-      if (!onConfigPage) return;
+      if (frameContext !== 'settings') return;
       pages.config.registerOnSaveHandler((event) => {
         // Teams waits for notifySuccess/notifyFailure before it closes the dialog: report either, always.
         handler()

@@ -221,6 +221,14 @@ describe('configuration page', () => {
     expect(parent.callsTo('settings.save.success')).toEqual([]);
   });
 
+  it('on the removal page validity still reaches the host, and registering a save handler is harmless', async () => {
+    const host = await hostIn(legacyContext({ frameContext: 'remove' }));
+    host.config.onSave(async () => tabConfig);
+    host.config.setValid(true);
+    await until(() => parent.callsTo('settings.setValidityState').length === 1);
+    expect(parent.callsTo('registerHandler').filter((call) => call.args[0] === 'save')).toEqual([]);
+  });
+
   it('outside the configuration page validity and save are not sent to the host', async () => {
     const host = await hostIn(legacyContext({ frameContext: 'sidePanel' }));
     host.config.setValid(true);
