@@ -1,7 +1,8 @@
-import type { Client, GraphError } from '@microsoft/microsoft-graph-client';
+import type { Client } from '@microsoft/microsoft-graph-client';
 import type * as MG from '@microsoft/microsoft-graph-types';
 import { SEED } from '../../../dev/graph-emulator';
 import { createEmulatorClient } from '../support/emulatorClient';
+import { graphError } from '../support/graphError';
 import { emulatorPerTestFile } from '../support/emulatorLifecycle';
 import { rawGraph } from '../support/rawGraph';
 
@@ -13,15 +14,6 @@ beforeAll(() => {
   emu = emulator();
   facilitator = createEmulatorClient(emu.url, SEED.users.facilitator.userPrincipalName);
 });
-
-async function graphError(p: Promise<unknown>): Promise<GraphError> {
-  try {
-    await p;
-  } catch (e) {
-    return e as GraphError;
-  }
-  throw new Error('expected the request to fail');
-}
 
 describe('authentication with dev tokens', () => {
   it('answers a request without a token with 401 InvalidAuthenticationToken in Graph error shape', async () => {

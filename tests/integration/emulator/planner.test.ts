@@ -1,7 +1,8 @@
-import type { Client, GraphError } from '@microsoft/microsoft-graph-client';
+import type { Client } from '@microsoft/microsoft-graph-client';
 import type * as MG from '@microsoft/microsoft-graph-types';
 import { SEED, startEmulator, type RunningEmulator } from '../../../dev/graph-emulator';
 import { createEmulatorClient } from '../support/emulatorClient';
+import { graphError } from '../support/graphError';
 
 let emu: RunningEmulator;
 let client: Client;
@@ -15,15 +16,6 @@ beforeAll(async () => {
 });
 afterAll(() => emu.close());
 beforeEach(() => emu.admin.reset());
-
-async function graphError(p: Promise<unknown>): Promise<GraphError> {
-  try {
-    await p;
-  } catch (e) {
-    return e as GraphError;
-  }
-  throw new Error('expected the request to fail');
-}
 
 async function planWithBucket(): Promise<{ plan: MG.PlannerPlan; bucket: MG.PlannerBucket }> {
   const plan = (await client.api('/planner/plans').post({ container: { url: containerUrl }, title: 'Actieagenda armoede en gezondheid' })) as MG.PlannerPlan;

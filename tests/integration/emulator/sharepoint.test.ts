@@ -1,7 +1,8 @@
-import { PageIterator, type Client, type GraphError, type PageCollection } from '@microsoft/microsoft-graph-client';
+import { PageIterator, type Client, type PageCollection } from '@microsoft/microsoft-graph-client';
 import type * as MG from '@microsoft/microsoft-graph-types';
 import { SEED, startEmulator, type RunningEmulator } from '../../../dev/graph-emulator';
 import { createEmulatorClient } from '../support/emulatorClient';
+import { graphError } from '../support/graphError';
 
 let emu: RunningEmulator;
 let client: Client;
@@ -13,15 +14,6 @@ beforeAll(async () => {
 });
 afterAll(() => emu.close());
 beforeEach(() => emu.admin.reset());
-
-async function graphError(p: Promise<unknown>): Promise<GraphError> {
-  try {
-    await p;
-  } catch (e) {
-    return e as GraphError;
-  }
-  throw new Error('expected the request to fail');
-}
 
 const sessionColumns = [
   { name: 'SessionKey', text: { maxLength: 64 }, indexed: true },
