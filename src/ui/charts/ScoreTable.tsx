@@ -1,0 +1,110 @@
+// The table alternative to the spider chart, and the place to read exact numbers. A conversation
+// point is marked with words and a symbol as well as a background, so it survives greyscale,
+// high contrast and a screen reader.
+import { makeStyles, tokens } from '@fluentui/react-components';
+import { divergenceOf, summariseAllScores, THEME_IDS, WEET_NIET, type Instrument } from '../../domain';
+import { useLocale, useT } from '../i18n';
+import { divergenceReasonsText } from './divergenceText';
+import { chartMessages } from './messages';
+import { formatNumber } from './numberFormat';
+import type { ChartParticipant } from './SpiderChart';
+import { visuallyHidden } from './visuallyHidden';
+
+const useStyles = makeStyles({
+  wrapper: { overflowX: 'auto', maxWidth: '100%' },
+  table: { borderCollapse: 'collapse', width: '100%', fontSize: 'inherit' },
+  caption: { textAlign: 'start', fontWeight: tokens.fontWeightSemibold, paddingBottom: tokens.spacingVerticalS },
+  cell: {
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    textAlign: 'center',
+    verticalAlign: 'top',
+  },
+  statement: { textAlign: 'start', minWidth: '16em' },
+  divergent: {
+    backgroundColor: tokens.colorPaletteYellowBackground1,
+    outline: `2px solid ${tokens.colorPaletteYellowBorderActive}`,
+    outlineOffset: '-2px',
+  },
+  marker: { display: 'block', fontWeight: tokens.fontWeightBold, marginTop: tokens.spacingVerticalXS },
+  weetNiet: { fontStyle: 'italic' },
+});
+
+export interface ScoreTableProps {
+  instrument: Pick<Instrument, 'themes' | 'step1'>;
+  participants: readonly ChartParticipant[];
+}
+
+export function ScoreTable({ instrument, participants }: ScoreTableProps) {
+  const t = useT(chartMessages);
+  const locale = useLocale();
+  const styles = useStyles();
+  const summaries = summariseAllScores(participants);
+  const number = (value: number | null) => (value === null ? t('notApplicable') : formatNumber(value, locale));
+
+  return (
+    <div className={styles.wrapper}>
+      <table className={styles.table}>
+        <caption className={styles.caption}>{t('tableCaption')}</caption>
+        <thead>
+          <tr>
+            <th scope="col" className={`${styles.cell} ${styles.statement}`}>
+              {t('statement')}
+            </th>
+            {participants.map((p) => (
+              <th key={p.id} scope="col" className={styles.cell}>
+                {p.name}
+              </th>
+            ))}
+            <th scope="col" className={styles.cell}>{t('mean')}</th>
+            <th scope="col" className={styles.cell}>{t('median')}</th>
+            <th scope="col" className={styles.cell}>{t('spread')}</th>
+            <th scope="col" className={styles.cell}>{t('weetNietCount')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {THEME_IDS.map((themeId, index) => {
+            const summary = summaries[index];
+            const theme = instrument.themes.find((th) => th.id === themeId);
+            if (!summary || !theme) return null;
+            const divergence = divergenceOf(summary);
+            return (
+              <tr key={themeId} className={divergence.isConversationPoint ? styles.divergent : undefined} data-conversation-point={divergence.isConversationPoint}>
+                <th scope="row" className={`${styles.cell} ${styles.statement}`}>
+                  <strong>{theme.id}.</strong> {theme.statement}
+                  {divergence.isConversationPoint && (
+                    <span className={styles.marker}>
+                      <span aria-hidden="true">▲ </span>
+                      {t('conversationPoint')}: {divergenceReasonsText(divergence, t)}
+                    </span>
+                  )}
+                </th>
+                {participants.map((p) => {
+                  const score = p.scores[themeId];
+                  return (
+                    <td key={p.id} className={styles.cell}>
+                      {score === undefined ? (
+                        <>
+                          <span aria-hidden="true">–</span>
+                          <span style={visuallyHidden}>{t('noAnswer')}</span>
+                        </>
+                      ) : score === WEET_NIET ? (
+                        <span className={styles.weetNiet}>{instrument.step1.weetNiet.label}</span>
+                      ) : (
+                        score
+                      )}
+                    </td>
+                  );
+                })}
+                <td className={styles.cell}>{number(summary.mean)}</td>
+                <td className={styles.cell}>{number(summary.median)}</td>
+                <td className={styles.cell}>{number(summary.spread)}</td>
+                <td className={styles.cell}>{summary.weetNiet}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
