@@ -1,0 +1,36 @@
+// Step-1 results for the room: chart, table and the conversation order, only once the facilitator
+// has revealed them. The stage is nobody's own screen (viewer null), so before the reveal it shows
+// no score at all, not even a count per score.
+import { conversationOrder, scoresVisibleTo, type Instrument, type Response, type Session } from '../../domain';
+import { ScoreTable, SpiderChart } from '../charts';
+import type { Ref } from 'react';
+import { useT } from '../i18n';
+import { ConversationOrder } from './ConversationOrder';
+import { stageMessages } from './messages';
+
+export interface ScoresSectionProps {
+  instrument: Pick<Instrument, 'themes' | 'step1'>;
+  session: Pick<Session, 'state'>;
+  responses: readonly Pick<Response, 'participant' | 'scores'>[];
+  /** null on the stage; the tab passes the signed-in person. */
+  viewerId: string | null;
+  svgRef?: Ref<SVGSVGElement>;
+}
+
+export function ScoresSection({ instrument, session, responses, viewerId, svgRef }: ScoresSectionProps) {
+  const t = useT(stageMessages);
+  // The domain decides who may see which score; a group view shows results only when it may see
+  // everyone's, so one person's own score never appears as if it were the group.
+  const visible = responses.filter((r) => scoresVisibleTo(session, viewerId, r.participant.id));
+  if (visible.length < responses.length || session.state === 'setup' || session.state === 'step1') {
+    return <p role="status">{t('hiddenUntilReveal')}</p>;
+  }
+  const participants = visible.map((r) => ({ id: r.participant.id, name: r.participant.name, scores: r.scores }));
+  return (
+    <>
+      <SpiderChart instrument={instrument} participants={participants} svgRef={svgRef} />
+      <ScoreTable instrument={instrument} participants={participants} />
+      <ConversationOrder instrument={instrument} divergences={conversationOrder(participants)} />
+    </>
+  );
+}
