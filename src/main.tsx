@@ -1,32 +1,36 @@
-// Entry: initialise the host first (MSAL nested app auth must come after teams-js), then render in
-// the host's language and theme, and follow theme changes live.
-import { FluentProvider, teamsDarkTheme, teamsHighContrastTheme, teamsLightTheme } from '@fluentui/react-components';
-import { useEffect, useState } from 'react';
+// Entry: start-up (host → configuration → sign-in → GET /me) in src/app/bootstrap.ts, then the
+// shell picks the surface. A failed start-up shows a Dutch explanation instead of a blank frame.
 import { createRoot } from 'react-dom/client';
-import { loadInstrument } from './domain/loadInstrument';
-import { createHost, type Host, type HostTheme } from './teams';
-import { LocaleProvider, localeFromHost } from './ui/i18n';
-import { InstrumentOverview } from './ui/shell/InstrumentOverview';
+import { bootstrap } from './app/bootstrap';
+import { BootFailure, App } from './ui/shell/App';
+import { browserStorage } from './ui/session';
 
-const themes = { light: teamsLightTheme, dark: teamsDarkTheme, contrast: teamsHighContrastTheme } as const;
+const container = document.getElementById('root');
+if (!container) throw new Error('index.html has no #root');
+const root = createRoot(container);
 
-function Root({ host }: { host: Host }) {
-  const [theme, setTheme] = useState<HostTheme>(host.context().theme);
-  useEffect(() => host.onThemeChange(setTheme), [host]);
-  const locale = localeFromHost(host.context().locale);
-  return (
-    <LocaleProvider locale={locale}>
-      <FluentProvider theme={themes[theme]} style={{ minHeight: '100vh' }}>
-        <InstrumentOverview instrument={loadInstrument(locale)} />
-      </FluentProvider>
-    </LocaleProvider>
-  );
+async function start(): Promise<void> {
+  const result = await bootstrap();
+  document.documentElement.lang = result.ok ? result.boot.locale : result.locale;
+  if (result.ok) {
+    const { boot } = result;
+    root.render(
+      <App
+        services={{
+          ...boot,
+          now: () => new Date(),
+          random: (n) => crypto.getRandomValues(new Uint8Array(n)),
+          storage: browserStorage(),
+          url: new URL(window.location.href),
+        }}
+      />,
+    );
+    boot.host.notifySuccess();
+  } else {
+    root.render(<BootFailure result={result} onRetry={() => window.location.reload()} />);
+    // Our own explanation says more than the host's generic failure page, so the frame stays ours.
+    result.host?.notifySuccess();
+  }
 }
 
-void createHost().then((host) => {
-  document.documentElement.lang = localeFromHost(host.context().locale);
-  const container = document.getElementById('root');
-  if (!container) throw new Error('index.html has no #root');
-  createRoot(container).render(<Root host={host} />);
-  host.notifySuccess();
-});
+void start();

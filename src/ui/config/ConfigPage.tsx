@@ -1,0 +1,229 @@
+// The organiser's configuration page (Teams "settings" frame): where the session is kept, which
+// group's Planner gets the agenda, municipality, title and purpose. Save (the host's button)
+// creates the lists if needed and the session, and gives Teams the tab configuration.
+import { Body1, Field, Input, MessageBar, MessageBarBody, ProgressBar, Radio, RadioGroup, Select, Title3, makeStyles, tokens } from '@fluentui/react-components';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { GroupChoice, SessionLocation, SiteChoice } from '../../graph/contracts';
+import type { TabConfig } from '../../teams';
+import { describeErrorText } from '../common/errors';
+import { defineMessages, useT } from '../i18n';
+import { sessionUrl, useAppServices } from '../session';
+import { validateConfig, type ConfigForm, type ConfigProblem } from './validation';
+
+const messages = defineMessages({
+  nl: {
+    heading: 'Gesprekstool instellen',
+    intro: 'Kies waar de sessie wordt bewaard en vul de gegevens in. Druk daarna op Opslaan.',
+    site: 'SharePoint-site voor de sessies',
+    siteTeam: 'De site van dit team ({name})',
+    siteRoot: 'De hoofdsite van de organisatie',
+    siteUrl: 'Een andere site (adres)',
+    siteUrlLabel: 'Adres van de SharePoint-site',
+    siteUrlHint: 'Bijvoorbeeld https://gemeente.sharepoint.com/sites/armoede-gezondheid',
+    group: 'Microsoft 365-groep voor Planner (actieagenda)',
+    groupNone: 'Nog geen groep (later kiezen)',
+    groupsLoading: 'Groepen laden…',
+    groupHint: 'De acties uit stap 3 worden taken in de Planner van deze groep.',
+    municipality: 'Gemeente',
+    title: 'Titel van de sessie',
+    purpose: 'Waarvoor zet u de gesprekstool in?',
+    municipalityRequired: 'Vul de naam van de gemeente in.',
+    municipalityTooLong: 'De naam van de gemeente is te lang (hoogstens 255 tekens).',
+    municipalityCharacters: 'Gebruik alleen letters, spaties, koppeltekens en apostroffen (zoals in \u2019s-Hertogenbosch).',
+    titleRequired: 'Geef de sessie een titel.',
+    titleTooLong: 'De titel is te lang (hoogstens 255 tekens).',
+    siteUrlRequired: 'Vul het adres van de SharePoint-site in.',
+    siteUrlInvalid: 'Vul een volledig https-adres van een SharePoint-site in.',
+    purposeRequired: 'Kies waarvoor u de gesprekstool inzet.',
+    stepSite: 'SharePoint-site opzoeken…',
+    stepLists: 'Lijsten in SharePoint controleren en zo nodig aanmaken…',
+    stepSession: 'Sessie aanmaken…',
+    stepDone: 'Klaar: de sessie is aangemaakt.',
+    groupsFailed: 'De groepen konden niet worden geladen. {reason}',
+  },
+  en: {
+    heading: 'Set up the conversation tool',
+    intro: 'Choose where the session is kept and fill in the details. Then press Save.',
+    site: 'SharePoint site for the sessions',
+    siteTeam: "This team's site ({name})",
+    siteRoot: "The organisation's root site",
+    siteUrl: 'Another site (address)',
+    siteUrlLabel: 'Address of the SharePoint site',
+    siteUrlHint: 'For example https://municipality.sharepoint.com/sites/poverty-health',
+    group: 'Microsoft 365 group for Planner (action agenda)',
+    groupNone: 'No group yet (choose later)',
+    groupsLoading: 'Loading groups…',
+    groupHint: "The step 3 actions become tasks in this group's Planner.",
+    municipality: 'Municipality',
+    title: 'Session title',
+    purpose: 'What do you use the conversation tool for?',
+    municipalityRequired: 'Enter the name of the municipality.',
+    municipalityTooLong: 'The municipality name is too long (at most 255 characters).',
+    municipalityCharacters: 'Use only letters, spaces, hyphens and apostrophes (as in \u2019s-Hertogenbosch).',
+    titleRequired: 'Give the session a title.',
+    titleTooLong: 'The title is too long (at most 255 characters).',
+    siteUrlRequired: 'Enter the address of the SharePoint site.',
+    siteUrlInvalid: 'Enter a full https address of a SharePoint site.',
+    purposeRequired: 'Choose what you use the conversation tool for.',
+    stepSite: 'Looking up the SharePoint site…',
+    stepLists: 'Checking the SharePoint lists and creating them if needed…',
+    stepSession: 'Creating the session…',
+    stepDone: 'Done: the session has been created.',
+    groupsFailed: 'The groups could not be loaded. {reason}',
+  },
+});
+
+type Progress = 'stepSite' | 'stepLists' | 'stepSession' | 'stepDone';
+const PROGRESS_VALUE: Record<Progress, number> = { stepSite: 0.15, stepLists: 0.45, stepSession: 0.8, stepDone: 1 };
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, padding: tokens.spacingHorizontalL, maxWidth: '640px' },
+});
+
+export function ConfigPage() {
+  const { host, graph, me, instrument, config } = useAppServices();
+  const t = useT(messages);
+  const styles = useStyles();
+  const context = host.context();
+  const team = context.team;
+  const [form, setForm] = useState<ConfigForm>({ siteMode: team ? 'team' : 'root', siteUrl: '', groupId: team?.groupId ?? '', municipality: '', title: '', purpose: '' });
+  const [touched, setTouched] = useState<Partial<Record<keyof ConfigForm, boolean>>>({});
+  const [groups, setGroups] = useState<GroupChoice[] | null>(null);
+  const [groupsError, setGroupsError] = useState<string | null>(null);
+  const [progress, setProgress] = useState<Progress | null>(null);
+  const [saveError, setSaveError] = useState<string | null>(null);
+  const problems = useMemo(() => validateConfig(form), [form]);
+  const valid = Object.keys(problems).length === 0;
+  const locale = useAppServices().locale;
+
+  useEffect(() => {
+    let cancelled = false;
+    graph.directory.myGroups().then(
+      (found) => !cancelled && setGroups(found),
+      (err: unknown) => {
+        if (cancelled) return;
+        setGroups([]);
+        setGroupsError(describeErrorText(err, locale));
+      },
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [graph, locale]);
+
+  useEffect(() => host.config.setValid(valid), [host, valid]);
+
+  // The host's Save button calls the handler registered once; it reads the form as it is then.
+  const formRef = useRef(form);
+  formRef.current = form;
+  useEffect(() => {
+    host.config.onSave(async (): Promise<TabConfig> => {
+      const current = formRef.current;
+      setSaveError(null);
+      try {
+        setProgress('stepSite');
+        const site: SiteChoice =
+          current.siteMode === 'team' && team
+            ? team.siteUrl
+              ? await graph.directory.siteByUrl(team.siteUrl)
+              : await graph.directory.groupSite(team.groupId)
+            : current.siteMode === 'url'
+              ? await graph.directory.siteByUrl(current.siteUrl.trim())
+              : await graph.directory.rootSite();
+        const location: SessionLocation = { siteId: site.id, siteUrl: site.webUrl, plannerGroupId: current.groupId || null };
+        const store = graph.store(location);
+        setProgress('stepLists');
+        await store.provision();
+        setProgress('stepSession');
+        const created = await store.createSession({
+          municipality: current.municipality.trim(),
+          title: current.title.trim(),
+          purpose: current.purpose === '' ? 'aanscherpen' : current.purpose,
+          meetingId: context.meetingId,
+          plannerGroupId: location.plannerGroupId,
+          facilitator: { id: me.id, name: me.displayName },
+        });
+        const key = created.session.value.key;
+        const url = sessionUrl(config.appOrigin, { key, location });
+        setProgress('stepDone');
+        return { entityId: key, contentUrl: url, websiteUrl: url, suggestedDisplayName: current.title.trim() };
+      } catch (err) {
+        setProgress(null);
+        const text = describeErrorText(err, locale);
+        setSaveError(text);
+        throw new Error(text, { cause: err });
+      }
+    });
+  }, [host, graph, me, config, team, context.meetingId, locale]);
+
+  const set = <K extends keyof ConfigForm>(key: K, value: ConfigForm[K]) => setForm((f) => ({ ...f, [key]: value }));
+  const touch = (key: keyof ConfigForm) => setTouched((s) => ({ ...s, [key]: true }));
+  const problemFor = (key: keyof ConfigForm): string | undefined => {
+    const problem: ConfigProblem | undefined = problems[key];
+    return problem && touched[key] ? t(problem) : undefined;
+  };
+  const busy = progress !== null && progress !== 'stepDone';
+
+  return (
+    <main className={styles.root}>
+      <Title3 as="h1">{t('heading')}</Title3>
+      <Body1>{t('intro')}</Body1>
+
+      <Field label={t('site')}>
+        <RadioGroup value={form.siteMode} onChange={(_, d) => set('siteMode', d.value as ConfigForm['siteMode'])} disabled={busy}>
+          {team ? <Radio value="team" label={t('siteTeam', { name: team.displayName ?? team.groupId })} /> : null}
+          <Radio value="root" label={t('siteRoot')} />
+          <Radio value="url" label={t('siteUrl')} />
+        </RadioGroup>
+      </Field>
+      {form.siteMode === 'url' ? (
+        <Field label={t('siteUrlLabel')} hint={t('siteUrlHint')} required validationMessage={problemFor('siteUrl')}>
+          <Input type="url" value={form.siteUrl} onChange={(_, d) => set('siteUrl', d.value)} onBlur={() => touch('siteUrl')} disabled={busy} />
+        </Field>
+      ) : null}
+
+      <Field label={t('group')} hint={groupsError ? t('groupsFailed', { reason: groupsError }) : t('groupHint')}>
+        <Select value={form.groupId} onChange={(_, d) => set('groupId', d.value)} disabled={busy || groups === null}>
+          <option value="">{groups === null ? t('groupsLoading') : t('groupNone')}</option>
+          {(groups ?? []).map((g) => (
+            <option key={g.id} value={g.id}>
+              {g.displayName}
+            </option>
+          ))}
+        </Select>
+      </Field>
+
+      <Field label={t('municipality')} required validationMessage={problemFor('municipality')}>
+        <Input value={form.municipality} maxLength={255} onChange={(_, d) => set('municipality', d.value)} onBlur={() => touch('municipality')} disabled={busy} />
+      </Field>
+      <Field label={t('title')} required validationMessage={problemFor('title')}>
+        <Input value={form.title} maxLength={255} onChange={(_, d) => set('title', d.value)} onBlur={() => touch('title')} disabled={busy} />
+      </Field>
+      <Field label={t('purpose')} required validationMessage={problemFor('purpose')}>
+        <RadioGroup
+          value={form.purpose}
+          onChange={(_, d) => {
+            set('purpose', d.value as ConfigForm['purpose']);
+            touch('purpose');
+          }}
+          disabled={busy}
+        >
+          {instrument.purposes.map((p) => (
+            <Radio key={p.id} value={p.id} label={`${p.label}: ${p.description}`} />
+          ))}
+        </RadioGroup>
+      </Field>
+
+      {progress ? (
+        <Field validationMessage={t(progress)} validationState={progress === 'stepDone' ? 'success' : 'none'}>
+          <ProgressBar value={PROGRESS_VALUE[progress]} />
+        </Field>
+      ) : null}
+      {saveError ? (
+        <MessageBar intent="error" role="alert">
+          <MessageBarBody>{saveError}</MessageBarBody>
+        </MessageBar>
+      ) : null}
+    </main>
+  );
+}

@@ -1,0 +1,248 @@
+// One session per frame, read once and then polled: every ~2 s while the page is visible (a hidden
+// side panel costs nothing), slower after failures and never sooner than Graph's Retry-After.
+// Writes by this person (facilitator moves, actions) update the snapshot at once, and a poll that
+// started before such a write is dropped so it cannot roll the screen back.
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { setLocked as lockRule, transition as transitionRule } from '../../domain/sessionState';
+import type { ActionItem, FollowUp, Mode, Session, SessionState } from '../../domain/model';
+import type { SessionSnapshot, SessionStore, Versioned } from '../../graph/contracts';
+import { describeErrorText } from '../common/errors';
+import { useAppServices } from './AppServices';
+import { resolveSessionLink, type SessionLink } from './location';
+
+export const DEFAULT_POLL_MS = 2000;
+const MAX_POLL_MS = 30_000;
+
+export type SessionStatus =
+  | { kind: 'resolving' }
+  /** The tab has no session yet (not configured, or a plain link). */
+  | { kind: 'noSession' }
+  | { kind: 'ready' }
+  /** The first read failed: nothing to show. Later poll failures keep the last snapshot (see pollError). */
+  | { kind: 'failed'; error: unknown };
+
+export interface SessionCommands {
+  /** Facilitator: move the session (domain rule `transition`). */
+  transition(to: SessionState): Promise<boolean>;
+  setLocked(locked: boolean): Promise<boolean>;
+  setNotes(notes: string): Promise<boolean>;
+  setExplanation(text: string): Promise<boolean>;
+  setMode(mode: Mode): Promise<boolean>;
+  setFollowUp(followUp: FollowUp): Promise<boolean>;
+  /** Anyone allowed by `isEditable(…, 'actions')`: create or update an agenda item. */
+  saveAction(action: ActionItem): Promise<boolean>;
+  deleteAction(actionId: string): Promise<boolean>;
+}
+
+export interface SessionApi {
+  status: SessionStatus;
+  link: SessionLink | null;
+  snapshot: SessionSnapshot | null;
+  store: SessionStore | null;
+  /** The last poll failed (offline, throttled); the snapshot shown may be a little old. */
+  pollError: unknown;
+  isFacilitator: boolean;
+  refresh(): Promise<void>;
+  commands: SessionCommands;
+  /** A failed command as one sentence for the person (a conflict with another writer, no rights, …). */
+  commandError: string | null;
+  clearCommandError(): void;
+  busy: boolean;
+}
+
+const SessionContext = createContext<SessionApi | null>(null);
+
+/** Why the facilitator's change could not be applied to the fresh copy: the state moved meanwhile. */
+class RefusedChange extends Error {
+  readonly code = 'conflict' as const;
+}
+
+function nextDelay(pollMs: number, failures: number, err: unknown): number {
+  if (failures === 0) return pollMs;
+  const retryAfter = err && typeof err === 'object' && 'retryAfterMs' in err && typeof err.retryAfterMs === 'number' ? err.retryAfterMs : 0;
+  return Math.min(MAX_POLL_MS, Math.max(retryAfter, pollMs * 2 ** failures));
+}
+
+export function SessionProvider({ children, link: givenLink }: { children: ReactNode; link?: SessionLink | null }) {
+  const services = useAppServices();
+  const { graph, host, url, me, locale } = services;
+  const pollMs = services.pollMs ?? DEFAULT_POLL_MS;
+  const [link, setLink] = useState<SessionLink | null>(givenLink ?? null);
+  const [status, setStatus] = useState<SessionStatus>({ kind: 'resolving' });
+  const [snapshot, setSnapshot] = useState<SessionSnapshot | null>(null);
+  const [pollError, setPollError] = useState<unknown>(null);
+  const [commandError, setCommandError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  /** Bumped by every local write; a read that began under an older generation is stale. */
+  const generation = useRef(0);
+  const snapshotRef = useRef<SessionSnapshot | null>(null);
+  snapshotRef.current = snapshot;
+
+  useEffect(() => {
+    if (givenLink) {
+      setLink(givenLink);
+      return;
+    }
+    let cancelled = false;
+    resolveSessionLink(host.context(), url, graph.directory).then(
+      (resolved) => {
+        if (cancelled) return;
+        setLink(resolved);
+        if (!resolved) setStatus({ kind: 'noSession' });
+      },
+      (error: unknown) => {
+        if (!cancelled) setStatus({ kind: 'failed', error });
+      },
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [givenLink, host, url, graph]);
+
+  const store = useMemo(() => (link ? graph.store(link.location) : null), [graph, link]);
+
+  const read = useCallback(async (): Promise<void> => {
+    if (!store || !link) return;
+    const started = generation.current;
+    const fresh = await store.openSession(link.key);
+    if (generation.current !== started) return;
+    setSnapshot(fresh);
+    setStatus({ kind: 'ready' });
+    setPollError(null);
+  }, [store, link]);
+
+  useEffect(() => {
+    if (!store || !link) return;
+    let cancelled = false;
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    let running = false;
+    let failures = 0;
+    const tick = async () => {
+      timer = null;
+      if (cancelled || running) return;
+      // Hidden: stop; the visibilitychange listener starts again.
+      if (document.visibilityState === 'hidden') return;
+      running = true;
+      let error: unknown = null;
+      try {
+        await read();
+        failures = 0;
+      } catch (err) {
+        error = err;
+        failures += 1;
+        if (cancelled) return;
+        if (snapshotRef.current) setPollError(err);
+        else setStatus({ kind: 'failed', error: err });
+      } finally {
+        running = false;
+      }
+      if (!cancelled) timer = setTimeout(() => void tick(), nextDelay(pollMs, failures, error));
+    };
+    const onVisibility = () => {
+      if (document.visibilityState === 'visible' && timer === null && !running) void tick();
+    };
+    document.addEventListener('visibilitychange', onVisibility);
+    void tick();
+    return () => {
+      cancelled = true;
+      if (timer !== null) clearTimeout(timer);
+      document.removeEventListener('visibilitychange', onVisibility);
+    };
+  }, [store, link, read, pollMs]);
+
+  const run = useCallback(
+    async (write: (current: SessionSnapshot, store: SessionStore) => Promise<(s: SessionSnapshot) => SessionSnapshot>): Promise<boolean> => {
+      const current = snapshotRef.current;
+      if (!store || !current) return false;
+      generation.current += 1;
+      setBusy(true);
+      setCommandError(null);
+      try {
+        const apply = await write(current, store);
+        generation.current += 1;
+        setSnapshot((prev) => (prev ? apply(prev) : prev));
+        return true;
+      } catch (err) {
+        setCommandError(describeErrorText(err, locale));
+        return false;
+      } finally {
+        setBusy(false);
+      }
+    },
+    [store, locale],
+  );
+
+  const updateSession = useCallback(
+    (change: (s: Session) => Session) =>
+      run(async (current, s) => {
+        const saved: Versioned<Session> = await s.updateSession(current.session, change);
+        return (prev) => ({ ...prev, session: saved });
+      }),
+    [run],
+  );
+
+  const commands = useMemo<SessionCommands>(
+    () => ({
+      transition: (to) =>
+        updateSession((s) => {
+          const result = transitionRule(s, me.id, to);
+          if (!result.ok) throw new RefusedChange(result.refusal.code);
+          return result.session;
+        }),
+      setLocked: (locked) =>
+        updateSession((s) => {
+          const result = lockRule(s, me.id, locked);
+          if (!result.ok) throw new RefusedChange(result.refusal.code);
+          return result.session;
+        }),
+      setNotes: (notes) => updateSession((s) => ({ ...s, notes })),
+      setExplanation: (explanation) => updateSession((s) => ({ ...s, explanation })),
+      setMode: (mode) => updateSession((s) => ({ ...s, mode })),
+      setFollowUp: (followUp) => updateSession((s) => ({ ...s, followUp })),
+      saveAction: (action) =>
+        run(async (current, s) => {
+          const existing = current.actions.find((a) => a.value.id === action.id) ?? null;
+          const saved = await s.saveAction(action, existing);
+          return (prev) => ({
+            ...prev,
+            actions: prev.actions.some((a) => a.value.id === action.id) ? prev.actions.map((a) => (a.value.id === action.id ? saved : a)) : [...prev.actions, saved],
+          });
+        }),
+      deleteAction: (actionId) =>
+        run(async (current, s) => {
+          const existing = current.actions.find((a) => a.value.id === actionId);
+          if (existing) await s.deleteAction(existing);
+          return (prev) => ({ ...prev, actions: prev.actions.filter((a) => a.value.id !== actionId) });
+        }),
+    }),
+    [updateSession, run, me.id],
+  );
+
+  const api = useMemo<SessionApi>(
+    () => ({
+      status,
+      link,
+      snapshot,
+      store,
+      pollError,
+      isFacilitator: snapshot !== null && snapshot.session.value.facilitatorId === me.id,
+      refresh: () =>
+        read().catch((err: unknown) => {
+          setPollError(err);
+        }),
+      commands,
+      commandError,
+      clearCommandError: () => setCommandError(null),
+      busy,
+    }),
+    [status, link, snapshot, store, pollError, me.id, read, commands, commandError, busy],
+  );
+
+  return <SessionContext.Provider value={api}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): SessionApi {
+  const api = useContext(SessionContext);
+  if (!api) throw new Error('useSession outside SessionProvider');
+  return api;
+}

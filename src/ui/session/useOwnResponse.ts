@@ -1,0 +1,92 @@
+// The person's own answers item: found in the session (they joined before, maybe in another frame)
+// or created by `join`, then edited through a ResponseSync that keeps a local draft and flushes to
+// SharePoint. Other people's answers never pass through here.
+import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
+import type { Participant, Response } from '../../domain/model';
+import type { ResponseSync, SyncState, Versioned } from '../../graph/contracts';
+import { createResponseSync, draftKey } from '../../sync';
+import { describeErrorText } from '../common/errors';
+import { useAppServices } from './AppServices';
+import { useSession } from './SessionProvider';
+
+export type OwnResponse =
+  | { kind: 'waiting' }
+  | { kind: 'notJoined'; join(participant: Participant): Promise<void>; joining: boolean; error: string | null }
+  | {
+      kind: 'joined';
+      response: Response;
+      sync: SyncState;
+      update(change: (r: Response) => Response): void;
+      /** "Opnieuw proberen". */
+      retry(): Promise<void>;
+      /** Change name, domain or department (the store patches the item). */
+      rejoin(participant: Participant): Promise<void>;
+    };
+
+const noSync = { subscribe: () => () => undefined };
+
+export function useOwnResponse(): OwnResponse {
+  const { me, storage, locale } = useAppServices();
+  const { snapshot, store, link } = useSession();
+  const [initial, setInitial] = useState<Versioned<Response> | null>(null);
+  const [sync, setSync] = useState<ResponseSync | null>(null);
+  const [joining, setJoining] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const sessionKey = link?.key ?? null;
+  const existing = snapshot?.responses.find((r) => r.value.participant.id === me.id) ?? null;
+  if (initial === null && existing !== null) setInitial(existing);
+
+  useEffect(() => {
+    if (!initial || !store || !sessionKey) return;
+    const created = createResponseSync({ store, initial, storage, key: draftKey(sessionKey, me.id) });
+    setSync(created);
+    return () => {
+      created.dispose();
+      setSync(null);
+    };
+  }, [initial, store, storage, sessionKey, me.id]);
+
+  const source = sync ?? noSync;
+  const response = useSyncExternalStore(source.subscribe, () => sync?.current() ?? null);
+  const syncState = useSyncExternalStore(source.subscribe, () => sync?.state() ?? null);
+
+  const join = useCallback(
+    async (participant: Participant) => {
+      if (!store || !sessionKey) return;
+      setJoining(true);
+      setError(null);
+      try {
+        const joined = await store.join(sessionKey, participant);
+        setInitial(joined);
+      } catch (err) {
+        setError(describeErrorText(err, locale));
+      } finally {
+        setJoining(false);
+      }
+    },
+    [store, sessionKey, locale],
+  );
+
+  const rejoin = useCallback(
+    async (participant: Participant) => {
+      if (!store || !sessionKey || !sync) return;
+      await sync.flushNow();
+      const joined = await store.join(sessionKey, participant);
+      setInitial(joined);
+    },
+    [store, sessionKey, sync],
+  );
+
+  if (!snapshot || !store) return { kind: 'waiting' };
+  if (!initial) return { kind: 'notJoined', join, joining, error };
+  if (!sync || !response || !syncState) return { kind: 'waiting' };
+  return {
+    kind: 'joined',
+    response,
+    sync: syncState,
+    update: (change) => sync.update(change),
+    retry: () => sync.flushNow(),
+    rejoin,
+  };
+}

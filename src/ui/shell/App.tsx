@@ -1,0 +1,101 @@
+// The shell: theme and language follow the host, and the frame context picks the surface.
+import { FluentProvider, makeStyles, teamsDarkTheme, teamsHighContrastTheme, teamsLightTheme } from '@fluentui/react-components';
+import { Suspense, useEffect, useState, type ReactNode } from 'react';
+import type { BootResult } from '../../app/bootstrap';
+import type { Host, HostTheme } from '../../teams';
+import { Attribution } from '../common/Attribution';
+import { ErrorScreen } from '../common/ErrorScreen';
+import { Loading } from '../common/Loading';
+import { defineMessages, LocaleProvider, useT } from '../i18n';
+import { AppServicesProvider, SessionProvider, useAppServices, type AppServices } from '../session';
+import { ConfigSurface, SidePanelSurface, StageSurface, TabSurface } from './surfaces';
+
+const themes = { light: teamsLightTheme, dark: teamsDarkTheme, contrast: teamsHighContrastTheme } as const;
+
+const messages = defineMessages({
+  nl: { loading: 'Laden…', removing: 'Als u de app verwijdert, blijven de sessies en antwoorden bewaard in SharePoint.' },
+  en: { loading: 'Loading…', removing: 'Removing the app keeps the sessions and answers in SharePoint.' },
+});
+
+const useStyles = makeStyles({
+  frame: { minHeight: '100vh', display: 'flex', flexDirection: 'column', boxSizing: 'border-box' },
+  main: { flexGrow: 1, minWidth: 0 },
+});
+
+function useHostTheme(host: Host | null): HostTheme {
+  const [theme, setTheme] = useState<HostTheme>(host?.context().theme ?? 'light');
+  useEffect(() => (host ? host.onThemeChange(setTheme) : undefined), [host]);
+  return theme;
+}
+
+function Surface() {
+  const { host } = useAppServices();
+  const t = useT(messages);
+  const surface = host.context().surface;
+  const loading = <Loading label={t('loading')} />;
+  let page: ReactNode;
+  switch (surface) {
+    case 'settings':
+      page = <ConfigSurface />;
+      break;
+    case 'remove':
+      page = <p style={{ padding: 16 }}>{t('removing')}</p>;
+      break;
+    case 'sidePanel':
+      page = (
+        <SessionProvider>
+          <SidePanelSurface />
+        </SessionProvider>
+      );
+      break;
+    case 'stage':
+      page = (
+        <SessionProvider>
+          <StageSurface />
+        </SessionProvider>
+      );
+      break;
+    case 'tab':
+      page = (
+        <SessionProvider>
+          <TabSurface />
+        </SessionProvider>
+      );
+      break;
+  }
+  return <Suspense fallback={loading}>{page}</Suspense>;
+}
+
+export function Frame({ host, children, footer }: { host: Host | null; children: ReactNode; footer?: ReactNode }) {
+  const styles = useStyles();
+  const theme = useHostTheme(host);
+  return (
+    <FluentProvider theme={themes[theme]} className={styles.frame}>
+      <div className={styles.main}>{children}</div>
+      {footer}
+    </FluentProvider>
+  );
+}
+
+export function App({ services }: { services: AppServices }) {
+  return (
+    <LocaleProvider locale={services.locale}>
+      <AppServicesProvider services={services}>
+        <Frame host={services.host} footer={<Attribution instrument={services.instrument} />}>
+          <Surface />
+        </Frame>
+      </AppServicesProvider>
+    </LocaleProvider>
+  );
+}
+
+/** Start-up failed: the person still gets their language, the host's theme and a way forward. */
+export function BootFailure({ result, onRetry }: { result: Extract<BootResult, { ok: false }>; onRetry: () => void }) {
+  return (
+    <LocaleProvider locale={result.locale}>
+      <Frame host={result.host}>
+        <ErrorScreen error={result.error} onRetry={onRetry} />
+      </Frame>
+    </LocaleProvider>
+  );
+}

@@ -1,0 +1,166 @@
+// The side panel (~320 px, one per participant): join, then the step the facilitator has opened,
+// with the person's own answers only, and whether they are saved.
+import { Body1, Caption1, MessageBar, MessageBarBody, Title3, makeStyles, tokens } from '@fluentui/react-components';
+import type { ReactNode } from 'react';
+import { stepProgress } from '../../domain/progress';
+import { isEditable } from '../../domain/sessionState';
+import type { SessionState, StepId } from '../../domain/model';
+import { ErrorScreen } from '../common/ErrorScreen';
+import { Loading } from '../common/Loading';
+import { defineMessages, useT } from '../i18n';
+import { useAppServices, useOwnResponse, useSession, useSessionInstrument } from '../session';
+import { FacilitatorControls } from './FacilitatorControls';
+import { JoinForm } from './JoinForm';
+import { Step1Form } from './Step1Form';
+import { Step2Form } from './Step2Form';
+import { Step3Agenda } from './Step3Agenda';
+import { SyncIndicator } from './SyncIndicator';
+
+const messages = defineMessages({
+  nl: {
+    loading: 'Sessie laden…',
+    noSession: 'Deze vergadering heeft nog geen sessie. De organisator stelt de Gesprekstool in via het tabblad van de app.',
+    state_setup: 'Voorbereiding',
+    state_step1: 'Stap 1: de balans opmaken',
+    state_revealed: 'Stap 1: scores onthuld',
+    state_step2: 'Stap 2: verdieping',
+    state_step3: 'Stap 3: actieagenda',
+    state_closed: 'Afgesloten',
+    setupWait: 'De gespreksleider start zo stap 1. U kunt alvast meedoen.',
+    revealed: 'De scores van iedereen staan nu op het gedeelde scherm. Hieronder ziet u uw eigen scores.',
+    locked: 'De gespreksleider heeft de invoer voor deze stap gesloten. U kunt uw antwoorden bekijken, niet wijzigen.',
+    closed: 'De sessie is afgesloten. Uw antwoorden blijven bewaard in SharePoint; u kunt ze bekijken, niet wijzigen.',
+    stale: 'De sessie kon even niet worden bijgewerkt; wat u ziet, kan iets verouderd zijn.',
+  },
+  en: {
+    loading: 'Loading the session…',
+    noSession: "This meeting has no session yet. The organiser sets up the conversation tool in the app's tab.",
+    state_setup: 'Preparation',
+    state_step1: 'Step 1: taking stock',
+    state_revealed: 'Step 1: scores revealed',
+    state_step2: 'Step 2: deepening',
+    state_step3: 'Step 3: action agenda',
+    state_closed: 'Closed',
+    setupWait: 'The facilitator will start step 1 shortly. You can join already.',
+    revealed: "Everyone's scores are on the shared stage now. Below are your own scores.",
+    locked: 'The facilitator has closed input for this step. You can look at your answers, not change them.',
+    closed: 'The session is closed. Your answers stay in SharePoint; you can look at them, not change them.',
+    stale: 'The session could not be updated for a moment; what you see may be slightly out of date.',
+  },
+});
+
+const useStyles = makeStyles({
+  root: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+    padding: tokens.spacingHorizontalM,
+    maxWidth: '100%',
+    boxSizing: 'border-box',
+    overflowWrap: 'anywhere',
+  },
+  header: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
+});
+
+const STEP_OF: Partial<Record<SessionState, StepId>> = { step1: 'step1', revealed: 'step1', step2: 'step2', step3: 'step3' };
+
+function Info({ children }: { children: ReactNode }) {
+  return (
+    <MessageBar intent="info" layout="multiline">
+      <MessageBarBody>{children}</MessageBarBody>
+    </MessageBar>
+  );
+}
+
+export function SidePanel() {
+  const t = useT(messages);
+  const styles = useStyles();
+  const { me, now } = useAppServices();
+  const session = useSession();
+  const instrument = useSessionInstrument();
+  const own = useOwnResponse();
+
+  if (session.status.kind === 'resolving' || (session.status.kind === 'ready' && !session.snapshot)) return <Loading label={t('loading')} />;
+  if (session.status.kind === 'noSession') return <main className={styles.root}><Body1>{t('noSession')}</Body1></main>;
+  if (session.status.kind === 'failed' || !session.snapshot) {
+    if (session.status.kind === 'failed') return <ErrorScreen error={session.status.error} onRetry={() => void session.refresh()} />;
+    return <Loading label={t('loading')} />;
+  }
+
+  const { value: current } = session.snapshot.session;
+  const step = STEP_OF[current.state];
+  const progress = step ? stepProgress(session.snapshot.responses.map((r) => r.value), step) : null;
+
+  let body: ReactNode;
+  if (own.kind === 'waiting') body = <Loading label={t('loading')} />;
+  else if (own.kind === 'notJoined') body = <JoinForm onJoin={(p) => void own.join(p)} joining={own.joining} error={own.error} />;
+  else {
+    const { response, update } = own;
+    const lockedNote = current.locked && current.state !== 'closed' ? <Info>{t('locked')}</Info> : null;
+    switch (current.state) {
+      case 'setup':
+        body = <Info>{t('setupWait')}</Info>;
+        break;
+      case 'step1':
+        body = (
+          <>
+            {lockedNote}
+            <Step1Form instrument={instrument} response={response} editable={isEditable(current, 'scores', me.id)} onChange={update} now={now} />
+          </>
+        );
+        break;
+      case 'revealed':
+        body = (
+          <>
+            <Info>{t('revealed')}</Info>
+            <Step1Form instrument={instrument} response={response} editable={false} onChange={update} now={now} />
+          </>
+        );
+        break;
+      case 'step2':
+        body = (
+          <>
+            {lockedNote}
+            <Step2Form instrument={instrument} response={response} editable={isEditable(current, 'step2', me.id)} onChange={update} now={now} />
+          </>
+        );
+        break;
+      case 'step3':
+        body = (
+          <>
+            {lockedNote}
+            <Step3Agenda instrument={instrument} />
+          </>
+        );
+        break;
+      case 'closed':
+        body = (
+          <>
+            <Info>{t('closed')}</Info>
+            <Step3Agenda instrument={instrument} />
+          </>
+        );
+        break;
+    }
+  }
+
+  return (
+    <main className={styles.root}>
+      <header className={styles.header}>
+        <Title3 as="h1">{current.title}</Title3>
+        <Caption1>
+          {current.municipality} · {t(`state_${current.state}`)}
+        </Caption1>
+      </header>
+      {session.isFacilitator ? <FacilitatorControls session={current} progress={progress} /> : null}
+      {session.commandError ? (
+        <MessageBar intent="error" layout="multiline">
+          <MessageBarBody>{session.commandError}</MessageBarBody>
+        </MessageBar>
+      ) : null}
+      {session.pollError ? <Caption1>{t('stale')}</Caption1> : null}
+      {own.kind === 'joined' ? <SyncIndicator state={own.sync} onRetry={() => void own.retry()} /> : null}
+      {body}
+    </main>
+  );
+}

@@ -1,0 +1,137 @@
+import { act, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { SidePanel } from '../../../src/ui/sidepanel/SidePanel';
+import { FakeStore, facilitator, fakeServices, lotte, renderWith, responseOf, sanne, sessionIn } from '../fakes';
+
+async function openPanel(options: Parameters<typeof fakeServices>[0]) {
+  const services = fakeServices(options);
+  renderWith(<SidePanel />, services);
+  await screen.findByRole('heading', { level: 1, name: 'Armoede en gezondheid 2026' });
+  return services;
+}
+
+describe('side panel', () => {
+  it('asks a newcomer to join with name and department prefilled from their profile', async () => {
+    const store = new FakeStore(sessionIn('step1'));
+    await openPanel({ me: sanne, store });
+    expect(screen.getByLabelText(/Naam/)).toHaveProperty('value', "Sanne van 't Hof");
+    expect(screen.getByLabelText(/Afdeling/)).toHaveProperty('value', 'Schuldhulpverlening');
+    await userEvent.click(screen.getByRole('radio', { name: 'Gezondheid' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Meedoen' }));
+    await screen.findByRole('heading', { name: /Stap 1/ });
+    expect(store.responses[0]?.value.participant).toEqual({ id: sanne.id, name: "Sanne van 't Hof", domain: 'gezondheid', department: 'Schuldhulpverlening' });
+  });
+
+  it('a partner must name their organisation before joining', async () => {
+    const store = new FakeStore(sessionIn('step1'));
+    await openPanel({ me: sanne, store });
+    await userEvent.click(screen.getByRole('radio', { name: 'Partnerorganisatie' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Meedoen' }));
+    expect(await screen.findByText('Vul de naam van uw organisatie in.')).toBeTruthy();
+    expect(store.responses).toHaveLength(0);
+  });
+
+  it('a score chosen in step 1 is saved to the own answers item', async () => {
+    const store = new FakeStore(sessionIn('step1'));
+    store.addResponse(responseOf(sanne));
+    await openPanel({ me: sanne, store });
+    const statementA = await screen.findByRole('radiogroup', { name: /^A\./ });
+    await userEvent.click(within(statementA).getByRole('radio', { name: /^4 – / }));
+    await waitFor(() => expect(store.saved.at(-1)?.scores.A).toBe(4), { timeout: 3000 });
+    await userEvent.click(within(screen.getByRole('radiogroup', { name: /^B\./ })).getByRole('radio', { name: 'weet niet' }));
+    await waitFor(() => expect(store.saved.at(-1)?.scores.B).toBe('weetNiet'), { timeout: 3000 });
+    expect(await screen.findByText('Opgeslagen')).toBeTruthy();
+  });
+
+  it("before the reveal no other participant's score is in the side panel", async () => {
+    const store = new FakeStore(sessionIn('step1'));
+    store.addResponse(responseOf(sanne, { A: 2 }));
+    store.addResponse(responseOf(lotte, { A: 5, B: 1 }));
+    await openPanel({ me: sanne, store });
+    const statementA = await screen.findByRole('radiogroup', { name: /^A\./ });
+    expect(within(statementA).getByRole('radio', { name: /^2 – / })).toHaveProperty('checked', true);
+    expect(within(statementA).getByRole('radio', { name: /^5 – / })).toHaveProperty('checked', false);
+    expect(within(screen.getByRole('radiogroup', { name: /^B\./ })).getByRole('radio', { name: /^1 – / })).toHaveProperty('checked', false);
+    expect(screen.queryByText(/Lotte/)).toBeNull();
+  });
+
+  it('a participant sees no facilitator controls', async () => {
+    const store = new FakeStore(sessionIn('step1'));
+    store.addResponse(responseOf(sanne));
+    await openPanel({ me: sanne, store });
+    await screen.findByRole('heading', { name: /Stap 1/ });
+    expect(screen.queryByRole('heading', { name: 'Gespreksleider' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Scores onthullen' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Invoer sluiten' })).toBeNull();
+  });
+
+  it('the facilitator reveals the scores and the side panel follows', async () => {
+    const store = new FakeStore(sessionIn('step1'));
+    store.addResponse(responseOf(facilitator));
+    await openPanel({ me: facilitator, store });
+    await userEvent.click(await screen.findByRole('button', { name: 'Scores onthullen' }));
+    await waitFor(() => expect(store.session.value.state).toBe('revealed'));
+    expect(await screen.findByText(/De scores van iedereen staan nu op het gedeelde scherm/)).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Naar stap 2' })).toBeTruthy();
+  });
+
+  it('shares the session to the stage only when the host allows it', async () => {
+    const store = new FakeStore(sessionIn('step1'));
+    store.addResponse(responseOf(facilitator));
+    const { fakeHost } = await import('../fakes');
+    const host = fakeHost({}, { canShare: true });
+    await openPanel({ me: facilitator, store, host });
+    await userEvent.click(await screen.findByRole('button', { name: 'Delen naar stage' }));
+    await waitFor(() => expect(host.shared).toHaveLength(1));
+    expect(host.shared[0]).toContain('session=20260301-abcdefgh');
+    expect(host.shared[0]).toContain('site=site-1');
+  });
+
+  it('a conflict on a facilitator action is shown as one Dutch sentence', async () => {
+    const store = new FakeStore(sessionIn('step1'));
+    store.addResponse(responseOf(facilitator));
+    store.failures.updateSession = Object.assign(new Error('412'), { code: 'conflict' });
+    await openPanel({ me: facilitator, store });
+    await userEvent.click(await screen.findByRole('button', { name: 'Invoer sluiten' }));
+    expect(await screen.findByText(/Iemand anders heeft dit net ook gewijzigd/)).toBeTruthy();
+    expect(store.session.value.locked).toBe(false);
+  });
+
+  it('a locked step shows the answers read-only with an explanation', async () => {
+    const store = new FakeStore(sessionIn('step1', { locked: true }));
+    store.addResponse(responseOf(sanne, { A: 3 }));
+    await openPanel({ me: sanne, store });
+    expect(await screen.findByText(/heeft de invoer voor deze stap gesloten/)).toBeTruthy();
+    expect(within(screen.getByRole('radiogroup', { name: /^A\./ })).getByRole('radio', { name: /^3 – / })).toHaveProperty('disabled', true);
+  });
+
+  it('a tab without a session says the organiser still has to set it up', async () => {
+    const services = fakeServices({ me: sanne, url: 'https://app.example.nl/' });
+    services.host = (await import('../fakes')).fakeHost({ entityId: null });
+    renderWith(<SidePanel />, services);
+    expect(await screen.findByText(/Deze vergadering heeft nog geen sessie/)).toBeTruthy();
+  });
+
+  it('polls again after the interval and shows the new step', async () => {
+    jest.useFakeTimers({ doNotFake: ['queueMicrotask', 'nextTick'] });
+    try {
+      const store = new FakeStore(sessionIn('setup'));
+      store.addResponse(responseOf(sanne));
+      const services = fakeServices({ me: sanne, store });
+      services.pollMs = 2000;
+      renderWith(<SidePanel />, services);
+      await act(async () => {
+        await jest.advanceTimersByTimeAsync(10);
+      });
+      expect(screen.getByText(/De gespreksleider start zo stap 1/)).toBeTruthy();
+      store.session = { ...store.session, value: { ...store.session.value, state: 'step1' } };
+      await act(async () => {
+        await jest.advanceTimersByTimeAsync(2100);
+      });
+      expect(screen.getByRole('heading', { name: /Stap 1/ })).toBeTruthy();
+      expect(store.opens).toBeGreaterThanOrEqual(2);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+});
