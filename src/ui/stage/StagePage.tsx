@@ -1,0 +1,151 @@
+// The stage: one screen the whole meeting reads together, so large type and one thing at a time.
+// What it shows follows the session state the facilitator sets; editing controls appear only in
+// the facilitator's own client (every participant's Teams renders the stage as themselves).
+import { Button, MessageBar, MessageBarBody, makeStyles, tokens } from '@fluentui/react-components';
+import { useMemo } from 'react';
+import { isEditable, newActionId, stepProgress, type Instrument, type StepId } from '../../domain';
+import type { SessionSnapshot } from '../../graph/contracts';
+import { ErrorScreen } from '../common/ErrorScreen';
+import { Loading } from '../common/Loading';
+import { useT } from '../i18n';
+import { useAppServices, useSession, useSessionInstrument, type SessionCommands } from '../session';
+import { AgendaEditor } from './AgendaEditor';
+import { localCalendarDate } from './calendarText';
+import { FollowUpEditor } from './FollowUpEditor';
+import { stageMessages } from './messages';
+import { ProgressPanel } from './ProgressPanel';
+import { PublishPanel } from './PublishPanel';
+import { ScoresSection } from './ScoresSection';
+import { Step2Overview } from './Step2Overview';
+import { TextNote } from './TextNote';
+import { usePublish } from './usePublish';
+
+const useStyles = makeStyles({
+  root: {
+    padding: `${tokens.spacingVerticalXL} ${tokens.spacingHorizontalXXL}`,
+    fontSize: tokens.fontSizeBase500,
+    lineHeight: tokens.lineHeightBase500,
+    maxWidth: '1400px',
+    margin: '0 auto',
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXXL,
+    '& h1': { fontSize: tokens.fontSizeHero800, lineHeight: tokens.lineHeightHero800, margin: 0 },
+    '& h2': { fontSize: tokens.fontSizeBase600, lineHeight: tokens.lineHeightBase600 },
+  },
+  subtitle: { margin: 0, color: tokens.colorNeutralForeground2 },
+  columns: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(32rem, 1fr))', gap: tokens.spacingHorizontalXXL, alignItems: 'start' },
+});
+
+export interface StageViewProps {
+  instrument: Instrument;
+  snapshot: SessionSnapshot;
+  /** The signed-in person in this client. */
+  meId: string;
+  today: string;
+  newId: () => string;
+  commands: Pick<SessionCommands, 'setNotes' | 'setExplanation' | 'setFollowUp' | 'saveAction' | 'deleteAction'>;
+  publish: ReturnType<typeof usePublish>;
+}
+
+const STEP_OF_STATE: Partial<Record<string, StepId>> = { setup: 'step1', step1: 'step1', step2: 'step2', step3: 'step3' };
+
+/** The stage for a session, from plain data: what the page renders once the session is read. */
+export function StageView({ instrument, snapshot, meId, today, newId, commands, publish }: StageViewProps) {
+  const t = useT(stageMessages);
+  const styles = useStyles();
+  const session = snapshot.session.value;
+  const responses = useMemo(() => snapshot.responses.map((r) => r.value), [snapshot.responses]);
+  const actions = useMemo(() => snapshot.actions.map((a) => a.value), [snapshot.actions]);
+  const participants = useMemo(() => responses.map((r) => r.participant), [responses]);
+  const questionCount = instrument.themes.reduce((n, th) => n + th.questions.length, 0);
+  const step = STEP_OF_STATE[session.state];
+  const stepTitle =
+    session.state === 'step2' ? instrument.step2.title : session.state === 'step3' ? instrument.step3.title : session.state === 'setup' ? t('stateSetup') : session.state === 'closed' ? t('stateClosed') : instrument.step1.title;
+  const canEditAgenda = session.facilitatorId === meId && isEditable(session, 'actions', meId);
+
+  return (
+    <main className={styles.root}>
+      <header>
+        <h1>{session.title}</h1>
+        <p className={styles.subtitle}>
+          {session.municipality} · {stepTitle}
+        </p>
+      </header>
+      {step && step !== 'step3' && <ProgressPanel progress={stepProgress(responses, step)} questionCount={questionCount} />}
+      {(session.state === 'setup' || session.state === 'step1' || session.state === 'revealed' || session.state === 'closed') && (
+        <ScoresSection instrument={instrument} session={session} responses={responses} viewerId={null} />
+      )}
+      {(session.state === 'revealed' || session.state === 'closed') && (
+        <TextNote label={instrument.step1.notesLabel} text={session.notes} editable={isEditable(session, 'notes', meId)} onSave={commands.setNotes} />
+      )}
+      {session.state === 'step2' && <Step2Overview instrument={instrument} mode={session.mode} facilitatorId={session.facilitatorId} responses={responses} />}
+      {(session.state === 'step3' || session.state === 'closed') && (
+        <>
+          <AgendaEditor
+            instrument={instrument}
+            sessionKey={session.key}
+            participants={participants}
+            actions={actions}
+            editable={canEditAgenda}
+            today={today}
+            actorId={meId}
+            newActionId={newId}
+            onSave={commands.saveAction}
+            onDelete={commands.deleteAction}
+          />
+          <div className={styles.columns}>
+            <FollowUpEditor instrument={instrument} followUp={session.followUp} editable={isEditable(session, 'explanation', meId)} onSave={commands.setFollowUp} />
+            <TextNote
+              label={instrument.step3.explanationLabel}
+              text={session.explanation}
+              emptyText={t('explanationEmpty')}
+              editable={isEditable(session, 'explanation', meId)}
+              onSave={commands.setExplanation}
+            />
+          </div>
+          <PublishPanel actions={actions} groupName={publish.groupName} hasGroup={publish.groupId !== null} editable={session.facilitatorId === meId} publish={publish.publish} />
+        </>
+      )}
+    </main>
+  );
+}
+
+export function StagePage() {
+  const t = useT(stageMessages);
+  const services = useAppServices();
+  const api = useSession();
+  const instrument = useSessionInstrument();
+  const facilitatorInStep3 = api.isFacilitator && api.snapshot?.session.value.state === 'step3';
+  const publish = usePublish(instrument, facilitatorInStep3);
+
+  if (api.status.kind === 'resolving' || (api.status.kind === 'ready' && !api.snapshot)) return <Loading label={t('loading')} />;
+  if (api.status.kind === 'noSession') return <p style={{ padding: 16 }}>{t('noSession')}</p>;
+  if (api.status.kind === 'failed') return <ErrorScreen error={api.status.error} onRetry={() => void api.refresh()} />;
+  if (!api.snapshot) return <Loading label={t('loading')} />;
+
+  return (
+    <>
+      {api.commandError && (
+        <MessageBar intent="error" role="alert">
+          <MessageBarBody>{api.commandError}</MessageBarBody>
+          <Button appearance="transparent" onClick={api.clearCommandError}>
+            OK
+          </Button>
+        </MessageBar>
+      )}
+      {api.pollError !== null && api.pollError !== undefined && <p role="status">{t('pollProblem')}</p>}
+      <StageView
+        instrument={instrument}
+        snapshot={api.snapshot}
+        meId={services.me.id}
+        today={localCalendarDate(services.now())}
+        newId={() => newActionId(services.random)}
+        commands={api.commands}
+        publish={publish}
+      />
+    </>
+  );
+}
+
+export default StagePage;

@@ -1,0 +1,61 @@
+import { act, fireEvent, screen } from '@testing-library/react';
+import { FakeStore, facilitator, fakeHost, fakeServices, lotte, renderWith, responseOf, sanne, sessionIn } from '../fakes';
+import StagePage from '../../../src/ui/stage/StagePage';
+import type { PublishResult } from '../../../src/graph/contracts';
+
+function storeWithScores(state: Parameters<typeof sessionIn>[0]): FakeStore {
+  const store = new FakeStore(sessionIn(state));
+  store.addResponse(responseOf(sanne, { A: 2, B: 5, C: 'weetNiet', D: 3, E: 3, F: 3 }));
+  store.addResponse(responseOf(lotte, { A: 2, B: 1, C: 'weetNiet', D: 3, E: 4, F: 3 }));
+  return store;
+}
+
+describe('StagePage', () => {
+  it('shows who joined but no score while step 1 runs', async () => {
+    const services = fakeServices({ store: storeWithScores('step1'), host: fakeHost({ surface: 'stage' }) });
+    const { container } = renderWith(<StagePage />, services);
+    await screen.findByText('2 deelnemers, 0 klaar');
+    expect(screen.queryByRole('img')).toBeNull();
+    expect(screen.queryByRole('table')).toBeNull();
+    expect(container.textContent).not.toContain('weet niet');
+  });
+
+  it('shows chart, table and conversation order after the reveal, largest difference first', async () => {
+    const services = fakeServices({ store: storeWithScores('revealed'), host: fakeHost({ surface: 'stage' }) });
+    renderWith(<StagePage />, services);
+    await screen.findByRole('img', { name: /Spindiagram/ });
+    const order = screen.getByRole('heading', { name: /Grootste verschil eerst/ }).nextElementSibling;
+    expect(order?.querySelector('li')?.textContent).toMatch(/^B\. .*4 punten uit elkaar/);
+  });
+
+  it('lets the facilitator publish the agenda and names who is not a group member', async () => {
+    const store = storeWithScores('step3');
+    await store.saveAction({ id: 'a-1', sessionKey: store.session.value.key, theme: 'A', title: 'Visie opstellen', ownerId: sanne.id, ownerName: sanne.displayName, department: 'Schuldhulpverlening', dueDate: null, status: 'open', proposedBy: facilitator.id, plannerTaskId: null, plannerTaskUrl: null });
+    const services = fakeServices({ store, host: fakeHost({ surface: 'stage' }) });
+    const result: PublishResult = {
+      planId: 'p-1',
+      planUrl: 'https://planner.example/p-1',
+      outcomes: [{ actionId: 'a-1', kind: 'created', taskId: 't-1', taskUrl: 'https://planner.example/t-1', unassignedBecause: [sanne.displayName] }],
+      nonMembers: [{ id: sanne.id, name: sanne.displayName }],
+    };
+    const publish = jest.fn(async (_snapshot, _options, onProgress?: (p: { step: 'tasks'; done: number; total: number }) => void) => {
+      onProgress?.({ step: 'tasks', done: 1, total: 1 });
+      return result;
+    });
+    services.graph.publisher = { publish };
+    renderWith(<StagePage />, services);
+    const button = await screen.findByRole('button', { name: 'Publiceer naar Planner' });
+    await act(async () => undefined);
+    await act(async () => fireEvent.click(button));
+    await screen.findByText("Sanne van 't Hof is geen lid van de groep Armoede en Gezondheid; de taak is zonder eigenaar aangemaakt.");
+    expect(publish.mock.calls[0]?.[1]).toMatchObject({ groupId: 'group-1', planTitle: "Gesprekstool 's-Hertogenbosch" });
+  });
+
+  it('shows the agenda read-only to a participant who is not the facilitator', async () => {
+    const services = fakeServices({ me: sanne, store: storeWithScores('step3'), host: fakeHost({ surface: 'stage' }) });
+    renderWith(<StagePage />, services);
+    await screen.findByRole('heading', { name: 'Actieagenda' });
+    expect(screen.queryByRole('button', { name: /Actie toevoegen/ })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Publiceer naar Planner' })).toBeNull();
+  });
+});
