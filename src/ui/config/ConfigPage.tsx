@@ -111,7 +111,9 @@ export function ConfigPage() {
     };
   }, [graph, locale]);
 
-  useEffect(() => host.config.setValid(valid), [host, valid]);
+  useEffect(() => {
+    host.config.setValid(valid);
+  }, [host, valid]);
 
   // The host's Save button calls the handler registered once; it reads the form as it is then.
   const formRef = useRef(form);

@@ -31,6 +31,7 @@ const messages = defineMessages({
     locked: 'De gespreksleider heeft de invoer voor deze stap gesloten. U kunt uw antwoorden bekijken, niet wijzigen.',
     closed: 'De sessie is afgesloten. Uw antwoorden blijven bewaard in SharePoint; u kunt ze bekijken, niet wijzigen.',
     stale: 'De sessie kon even niet worden bijgewerkt; wat u ziet, kan iets verouderd zijn.',
+    joint: 'Stap 2 wordt samen ingevuld: de gespreksleider vult de antwoorden in op het gedeelde scherm.',
   },
   en: {
     loading: 'Loading the session…',
@@ -46,6 +47,7 @@ const messages = defineMessages({
     locked: 'The facilitator has closed input for this step. You can look at your answers, not change them.',
     closed: 'The session is closed. Your answers stay in SharePoint; you can look at them, not change them.',
     stale: 'The session could not be updated for a moment; what you see may be slightly out of date.',
+    joint: 'Step 2 is filled in together: the facilitator enters the answers on the shared stage.',
   },
 });
 
@@ -121,6 +123,7 @@ export function SidePanel() {
         body = (
           <>
             {lockedNote}
+            {current.mode === 'joint' && !session.isFacilitator ? <Info>{t('joint')}</Info> : null}
             <Step2Form instrument={instrument} response={response} editable={isEditable(current, 'step2', me.id)} onChange={update} now={now} />
           </>
         );

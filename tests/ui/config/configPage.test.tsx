@@ -1,0 +1,85 @@
+import { fireEvent, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { ConfigPage } from '../../../src/ui/config/ConfigPage';
+import { validateConfig, type ConfigForm } from '../../../src/ui/config/validation';
+import { FakeStore, facilitator, fakeHost, fakeServices, renderWith } from '../fakes';
+
+const filled: ConfigForm = { siteMode: 'root', siteUrl: '', groupId: '', municipality: "'s-Hertogenbosch", title: 'Sessie 1', purpose: 'monitoring' };
+
+async function openConfig(options: Parameters<typeof fakeServices>[0] = {}) {
+  const host = options.host ?? fakeHost({ surface: 'settings', frameContext: 'settings', entityId: null });
+  const services = fakeServices({ ...options, host });
+  renderWith(<ConfigPage />, services, false);
+  await screen.findByRole('option', { name: 'Schuldhulp Overleg' });
+  return { host, store: services.store };
+}
+
+async function fillIn() {
+  await userEvent.type(screen.getByRole('textbox', { name: /Gemeente/ }), "'s-Hertogenbosch");
+  await userEvent.type(screen.getByRole('textbox', { name: /Titel van de sessie/ }), 'Armoede en gezondheid');
+  await userEvent.click(screen.getAllByRole('radio').find((r) => r.getAttribute('value') === 'agendering') as HTMLElement);
+}
+
+describe('configuration page', () => {
+  it("accepts municipality names such as 's-Hertogenbosch and refuses digits or markup", () => {
+    expect(validateConfig(filled)).toEqual({});
+    expect(validateConfig({ ...filled, municipality: 'Súdwest-Fryslân' })).toEqual({});
+    expect(validateConfig({ ...filled, municipality: '<b>Utrecht</b>' }).municipality).toBe('municipalityCharacters');
+    expect(validateConfig({ ...filled, municipality: 'Gemeente 2' }).municipality).toBe('municipalityCharacters');
+    expect(validateConfig({ ...filled, municipality: '   ' }).municipality).toBe('municipalityRequired');
+  });
+
+  it('asks for a full https address when another site is chosen', () => {
+    expect(validateConfig({ ...filled, siteMode: 'url', siteUrl: '' }).siteUrl).toBe('siteUrlRequired');
+    expect(validateConfig({ ...filled, siteMode: 'url', siteUrl: 'contoso/sites/x' }).siteUrl).toBe('siteUrlInvalid');
+    expect(validateConfig({ ...filled, siteMode: 'url', siteUrl: 'https://contoso.sharepoint.com/sites/x' })).toEqual({});
+  });
+
+  it('keeps Save disabled until the form is valid and shows Dutch messages for fields left empty', async () => {
+    const { host } = await openConfig();
+    expect(host.valid.at(-1)).toBe(false);
+    fireEvent.blur(screen.getByRole('textbox', { name: /Gemeente/ }));
+    expect(await screen.findByText('Vul de naam van de gemeente in.')).toBeTruthy();
+    await fillIn();
+    await waitFor(() => expect(host.valid.at(-1)).toBe(true));
+  });
+
+  it('on Save creates the lists and the session with the signed-in person as facilitator and returns the tab configuration', async () => {
+    const store = new FakeStore();
+    const { host } = await openConfig({ store });
+    await fillIn();
+    await userEvent.selectOptions(screen.getByRole('combobox', { name: /Microsoft 365-groep/ }), 'group-2');
+    const tab = await host.saveHandler!();
+    expect(store.provisioned).toBe(1);
+    expect(store.created[0]).toMatchObject({ municipality: "'s-Hertogenbosch", title: 'Armoede en gezondheid', purpose: 'agendering', plannerGroupId: 'group-2', meetingId: 'meeting-1', facilitator: { id: facilitator.id, name: facilitator.displayName } });
+    expect(tab.entityId).toBe(store.session.value.key);
+    const url = new URL(tab.contentUrl);
+    expect(url.origin).toBe('https://app.example.nl');
+    expect(url.searchParams.get('site')).toBe('root-site');
+    expect(url.searchParams.get('group')).toBe('group-2');
+    expect(tab.suggestedDisplayName).toBe('Armoede en gezondheid');
+    expect(await screen.findByText('Klaar: de sessie is aangemaakt.')).toBeTruthy();
+  });
+
+  it("in a channel meeting the team's site and group are the defaults", async () => {
+    const store = new FakeStore();
+    const host = fakeHost({ surface: 'settings', frameContext: 'settings', entityId: null, team: { groupId: 'group-1', displayName: 'Armoede en Gezondheid', siteUrl: null } });
+    await openConfig({ store, host });
+    expect(screen.getByRole('radio', { name: /De site van dit team \(Armoede en Gezondheid\)/ })).toHaveProperty('checked', true);
+    await fillIn();
+    const tab = await host.saveHandler!();
+    const url = new URL(tab.contentUrl);
+    expect(url.searchParams.get('site')).toBe('site-of-group-1');
+    expect(url.searchParams.get('group')).toBe('group-1');
+  });
+
+  it('a refused save says why in Dutch and lets the host keep the dialog open', async () => {
+    const store = new FakeStore();
+    store.failures.provision = Object.assign(new Error('403'), { code: 'accessDenied' });
+    const { host } = await openConfig({ store });
+    await fillIn();
+    await expect(host.saveHandler!()).rejects.toThrow(/geen toegang/);
+    expect(await screen.findByRole('alert')).toHaveProperty('textContent', expect.stringContaining('U heeft geen toegang tot deze SharePoint-site of groep.'));
+    expect(store.created).toHaveLength(0);
+  });
+});

@@ -1,0 +1,97 @@
+import { teamsDarkTheme, teamsLightTheme } from '@fluentui/react-components';
+import { act, render, screen } from '@testing-library/react';
+import { bootstrap, BootError, type BootDependencies } from '../../../src/app/bootstrap';
+import { App, BootFailure } from '../../../src/ui/shell/App';
+import { FakeStore, facilitator, fakeDirectory, fakeHost, fakeServices, responseOf, sanne, sessionIn, testConfig } from '../fakes';
+
+function deps(overrides: Partial<BootDependencies> = {}): BootDependencies {
+  const host = fakeHost();
+  return {
+    createHost: async () => host,
+    fetchConfig: async () => testConfig,
+    tokens: () => ({ getToken: async () => 'dev:sanne@contoso.nl' }),
+    graph: () => ({ directory: fakeDirectory(sanne), store: () => new FakeStore(), publisher: { publish: async () => ({ planId: '', planUrl: '', outcomes: [], nonMembers: [] }) } }),
+    ...overrides,
+  };
+}
+
+describe('start-up', () => {
+  it('signs in and knows the person from GET /me, not from the Teams context', async () => {
+    const result = await bootstrap(deps());
+    expect(result.ok).toBe(true);
+    if (result.ok) expect(result.boot.me.id).toBe(sanne.id);
+  });
+
+  it('a missing app-config.json is explained in Dutch with what to do, never as a stack trace', async () => {
+    const result = await bootstrap(
+      deps({
+        fetchConfig: async () => {
+          throw new BootError('configMissing', 'config');
+        },
+      }),
+    );
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    render(<BootFailure result={result} onRetry={() => undefined} />);
+    expect(screen.getByRole('alert').textContent).toContain('De instellingen van de app (app-config.json) zijn niet gevonden.');
+    expect(screen.getByText('Vraag de beheerder van de app om de installatie te controleren.')).toBeTruthy();
+    expect(document.body.textContent).not.toMatch(/at .*\.ts/);
+  });
+
+  it('an invalid configuration is reported as such', async () => {
+    const result = await bootstrap(deps({ fetchConfig: async () => ({ auth: { mode: 'naa', clientId: 'not-a-guid' } }) }));
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect((result.error as BootError).code).toBe('configInvalid');
+  });
+
+  it('a refused sign-in says signing in failed', async () => {
+    const failing = fakeDirectory(sanne, {
+      me: async () => {
+        throw Object.assign(new Error('no token'), { code: 'service' });
+      },
+    });
+    const result = await bootstrap(deps({ graph: () => ({ directory: failing, store: () => new FakeStore(), publisher: { publish: async () => ({ planId: '', planUrl: '', outcomes: [], nonMembers: [] }) } }) }));
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    render(<BootFailure result={result} onRetry={() => undefined} />);
+    expect(screen.getByRole('alert').textContent).toContain('Aanmelden bij Microsoft 365 is niet gelukt.');
+  });
+});
+
+describe('shell', () => {
+  it('routes the side panel frame to the side panel and names the instrument in the footer', async () => {
+    const store = new FakeStore(sessionIn('step1'));
+    store.addResponse(responseOf(facilitator));
+    render(<App services={fakeServices({ store })} />);
+    expect(await screen.findByRole('heading', { level: 1, name: 'Armoede en gezondheid 2026' })).toBeTruthy();
+    expect(screen.getByRole('contentinfo').textContent).toMatch(/Verwey-Jonker Instituut/);
+  });
+
+  it('routes the settings frame to the configuration page', async () => {
+    const host = fakeHost({ surface: 'settings', frameContext: 'settings', entityId: null });
+    render(<App services={fakeServices({ host })} />);
+    expect(await screen.findByRole('heading', { level: 1, name: 'Gesprekstool instellen' })).toBeTruthy();
+  });
+
+  it('follows a theme change of the host while running', async () => {
+    const host = fakeHost({ surface: 'settings', frameContext: 'settings', entityId: null });
+    render(<App services={fakeServices({ host })} />);
+    await screen.findByRole('heading', { level: 1 });
+    // Fluent writes the theme as CSS variables into a stylesheet rule for the provider's class.
+    const background = () =>
+      [...document.styleSheets]
+        .flatMap((sheet) => [...sheet.cssRules].map((rule) => rule.cssText))
+        .join('\n')
+        .match(/--colorNeutralBackground1: ?([^;]+);/)?.[1];
+    const light = background();
+    act(() => host.setTheme('dark'));
+    expect(background()).toBe(teamsDarkTheme.colorNeutralBackground1);
+    expect(light).toBe(teamsLightTheme.colorNeutralBackground1);
+  });
+
+  it('speaks English when the host locale is English', async () => {
+    const host = fakeHost({ surface: 'settings', frameContext: 'settings', entityId: null, locale: 'en-US' });
+    render(<App services={fakeServices({ host, locale: 'en' })} />);
+    expect(await screen.findByRole('heading', { level: 1, name: 'Set up the conversation tool' })).toBeTruthy();
+  });
+});

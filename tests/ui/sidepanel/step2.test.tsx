@@ -1,0 +1,82 @@
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { LIMITS } from '../../../src/domain/model';
+import { SidePanel } from '../../../src/ui/sidepanel/SidePanel';
+import { FakeStore, fakeServices, renderWith, responseOf, sanne, sessionIn } from '../fakes';
+
+async function openThemeA(store: FakeStore) {
+  renderWith(<SidePanel />, fakeServices({ me: sanne, store }));
+  await userEvent.click(await screen.findByRole('button', { name: /^A\. Visie op armoede/ }));
+  return screen.getByRole('group', { name: /^1\. Wat zijn voor onze gemeente redenen/ });
+}
+
+function step2Store(extra: Parameters<typeof sessionIn>[1] = {}) {
+  const store = new FakeStore(sessionIn('step2', extra));
+  store.addResponse(responseOf(sanne));
+  return store;
+}
+
+describe('side panel step 2', () => {
+  it('choosing an exclusive option clears the others, and choosing another clears it', async () => {
+    const question = await openThemeA(step2Store());
+    const first = within(question).getByRole('checkbox', { name: /^Veel van onze inwoners/ });
+    const second = within(question).getByRole('checkbox', { name: /^We bedienen onze inwoners/ });
+    const noReason = within(question).getByRole('checkbox', { name: 'Wij zien geen reden.' });
+    await userEvent.click(first);
+    await userEvent.click(second);
+    expect(first).toHaveProperty('checked', true);
+    await userEvent.click(noReason);
+    expect(noReason).toHaveProperty('checked', true);
+    expect(first).toHaveProperty('checked', false);
+    expect(second).toHaveProperty('checked', false);
+    await userEvent.click(first);
+    expect(first).toHaveProperty('checked', true);
+    expect(noReason).toHaveProperty('checked', false);
+  });
+
+  it('free text appears only for a chosen free-text option and asks for words when left empty', async () => {
+    const question = await openThemeA(step2Store());
+    expect(within(question).queryByRole('textbox')).toBeNull();
+    await userEvent.click(within(question).getByRole('checkbox', { name: 'Anders, namelijk…' }));
+    const text = within(question).getByRole('textbox', { name: /Toelichting bij: Anders, namelijk…/ });
+    fireEvent.blur(text);
+    expect(await within(question).findByText('Vul hier uw antwoord in, of zet het vinkje uit.')).toBeTruthy();
+    await userEvent.type(text, 'Wijkteams');
+    expect(within(question).getByText(`9 van ${LIMITS.optionFreeText} tekens`)).toBeTruthy();
+    expect(within(question).queryByText('Vul hier uw antwoord in, of zet het vinkje uit.')).toBeNull();
+    await userEvent.click(within(question).getByRole('checkbox', { name: 'Anders, namelijk…' }));
+    expect(within(question).queryByRole('textbox')).toBeNull();
+  });
+
+  it('text at the limit is cut there and the person is told more is not kept', async () => {
+    const question = await openThemeA(step2Store());
+    await userEvent.click(within(question).getByRole('checkbox', { name: 'Anders, namelijk…' }));
+    const text = within(question).getByRole('textbox', { name: /Toelichting bij/ });
+    fireEvent.change(text, { target: { value: 'x'.repeat(LIMITS.optionFreeText + 50) } });
+    expect((text as HTMLTextAreaElement).value).toHaveLength(LIMITS.optionFreeText);
+    expect(within(question).getByText(/U heeft het maximum van 1000 tekens bereikt/)).toBeTruthy();
+  });
+
+  it('markup typed as free text is saved as typed and shown as text', async () => {
+    const store = step2Store();
+    const question = await openThemeA(store);
+    await userEvent.click(within(question).getByRole('checkbox', { name: 'Anders, namelijk…' }));
+    const markup = '<img src=x onerror=alert(1)>';
+    fireEvent.change(within(question).getByRole('textbox', { name: /Toelichting bij/ }), { target: { value: markup } });
+    expect(document.querySelector('img')).toBeNull();
+    await waitFor(() => expect(store.saved.at(-1)?.step2.questions.q1?.freeText['q1.f']).toBe(markup), { timeout: 3000 });
+  });
+
+  it("each theme's inspiration examples open in a dialog with their source", async () => {
+    await openThemeA(step2Store());
+    await userEvent.click(screen.getAllByRole('button', { name: /Inspiratie uit de praktijk/ })[0] as HTMLElement);
+    const dialog = await screen.findByRole('dialog');
+    expect(within(dialog).getByRole('heading', { name: /Inspiratie: Visie op armoede/ })).toBeTruthy();
+    expect(within(dialog).getAllByText(/^Bron: /).length).toBeGreaterThan(0);
+  });
+
+  it('in joint mode a participant cannot tick options (the facilitator holds the pen)', async () => {
+    const question = await openThemeA(step2Store({ mode: 'joint' }));
+    expect(within(question).getByRole('checkbox', { name: 'Anders, namelijk…' })).toHaveProperty('disabled', true);
+  });
+});

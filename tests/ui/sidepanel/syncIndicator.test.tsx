@@ -1,0 +1,49 @@
+import { render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import type { SyncState } from '../../../src/graph/contracts';
+import { LocaleProvider } from '../../../src/ui/i18n';
+import { SyncIndicator } from '../../../src/ui/sidepanel/SyncIndicator';
+
+function show(state: SyncState, onRetry = jest.fn(), locale: 'nl' | 'en' = 'nl') {
+  render(
+    <LocaleProvider locale={locale}>
+      <SyncIndicator state={state} onRetry={onRetry} />
+    </LocaleProvider>,
+  );
+  return onRetry;
+}
+
+describe('sync indicator', () => {
+  it('announces saved answers politely', () => {
+    show({ kind: 'saved', at: '2026-03-01T10:00:00Z' });
+    const status = screen.getByRole('status');
+    expect(status.getAttribute('aria-live')).toBe('polite');
+    expect(status.textContent).toBe('Opgeslagen');
+    expect(screen.queryByRole('button')).toBeNull();
+  });
+
+  it('announces saving while a change is on its way', () => {
+    show({ kind: 'saving', pending: 1 });
+    expect(screen.getByRole('status').textContent).toBe('Opslaan…');
+  });
+
+  it('counts the changes waiting while offline and offers to try again', async () => {
+    const retry = show({ kind: 'offline', pending: 3 });
+    expect(screen.getByRole('status').textContent).toBe('Geen verbinding: 3 wijzigingen wachten en worden later verstuurd');
+    await userEvent.click(screen.getByRole('button', { name: 'Opnieuw proberen' }));
+    expect(retry).toHaveBeenCalledTimes(1);
+  });
+
+  it('names the reason of an error in one Dutch sentence with what to do', () => {
+    show({ kind: 'error', pending: 1, reason: 'accessDenied', retryAt: null });
+    expect(screen.getByRole('status').textContent).toBe(
+      'Niet opgeslagen. U heeft geen toegang tot deze SharePoint-site of groep. Vraag de eigenaar van de site of groep om u toegang te geven.',
+    );
+    expect(screen.getByRole('button', { name: 'Opnieuw proberen' })).toBeTruthy();
+  });
+
+  it('speaks English to an English Teams client', () => {
+    show({ kind: 'offline', pending: 1 }, jest.fn(), 'en');
+    expect(screen.getByRole('status').textContent).toBe('No connection: 1 change is waiting and will be sent later');
+  });
+});
