@@ -1,0 +1,130 @@
+// The municipality's sessions over time, and a comparison of two of them. Only sessions of the same
+// municipality are listed: the tool compares a municipality with itself, never with another.
+import { Button, Field, Select } from '@fluentui/react-components';
+import { useEffect, useState } from 'react';
+import { compareSessions, orderSessionsOverTime, type Instrument, type Session, type SessionComparison } from '../../domain';
+import type { SessionSnapshot, SessionSummary } from '../../graph/contracts';
+import { describeErrorText } from '../common/errors';
+import { useLocale, useT } from '../i18n';
+import { formatSessionDate } from '../stage/calendarText';
+import { ComparisonTable } from './ComparisonTable';
+import { tabMessages } from './messages';
+
+export interface HistoryPanelProps {
+  instrument: Pick<Instrument, 'themes'>;
+  current: Pick<Session, 'key' | 'municipality'>;
+  findSessions: (filter: { municipality: string }) => Promise<SessionSummary[]>;
+  openSession: (key: string) => Promise<SessionSnapshot>;
+}
+
+type Loaded = { kind: 'loading' } | { kind: 'failed'; message: string } | { kind: 'ready'; sessions: SessionSummary[] };
+
+function plain(snapshot: SessionSnapshot) {
+  return { session: snapshot.session.value, responses: snapshot.responses.map((r) => r.value), actions: snapshot.actions.map((a) => a.value) };
+}
+
+export function HistoryPanel({ instrument, current, findSessions, openSession }: HistoryPanelProps) {
+  const t = useT(tabMessages);
+  const locale = useLocale();
+  const [loaded, setLoaded] = useState<Loaded>({ kind: 'loading' });
+  const [earlierKey, setEarlierKey] = useState('');
+  const [laterKey, setLaterKey] = useState('');
+  const [result, setResult] = useState<{ comparison: SessionComparison; earlier: string; later: string } | null>(null);
+  const [status, setStatus] = useState<'idle' | 'busy' | 'same' | string>('idle');
+
+  useEffect(() => {
+    let cancelled = false;
+    findSessions({ municipality: current.municipality }).then(
+      (found) => {
+        if (cancelled) return;
+        const sessions = orderSessionsOverTime(found);
+        setLoaded({ kind: 'ready', sessions });
+        const index = sessions.findIndex((s) => s.key === current.key);
+        const later = sessions[index >= 0 ? index : sessions.length - 1];
+        const earlier = sessions[(index >= 0 ? index : sessions.length - 1) - 1];
+        setLaterKey(later?.key ?? '');
+        setEarlierKey(earlier?.key ?? '');
+      },
+      (err: unknown) => {
+        if (!cancelled) setLoaded({ kind: 'failed', message: `${t('historyFailed')} ${describeErrorText(err, locale)}` });
+      },
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [findSessions, current.municipality, current.key, t, locale]);
+
+  const labelOf = (s: SessionSummary) => `${formatSessionDate(s.date, locale)} — ${s.title}${s.key === current.key ? ` ${t('current')}` : ''}`;
+
+  const compare = async (sessions: SessionSummary[]) => {
+    if (earlierKey === laterKey) {
+      setStatus('same');
+      return;
+    }
+    setStatus('busy');
+    try {
+      const [a, b] = await Promise.all([openSession(earlierKey), openSession(laterKey)]);
+      // The person may pick the later one as "earlier": compare in time order regardless.
+      const [earlier, later] = orderSessionsOverTime([a.session.value, b.session.value]).map((s) => (s.key === a.session.value.key ? a : b));
+      if (!earlier || !later) return;
+      const find = (key: string) => sessions.find((s) => s.key === key);
+      setResult({
+        comparison: compareSessions(plain(earlier), plain(later)),
+        earlier: find(earlier.session.value.key) ? labelOf(find(earlier.session.value.key) as SessionSummary) : earlier.session.value.title,
+        later: find(later.session.value.key) ? labelOf(find(later.session.value.key) as SessionSummary) : later.session.value.title,
+      });
+      setStatus('idle');
+    } catch (err) {
+      setStatus(`${t('compareFailed')} ${describeErrorText(err, locale)}`);
+    }
+  };
+
+  return (
+    <section aria-labelledby="history-title">
+      <h2 id="history-title">{t('historyTitle', { municipality: current.municipality })}</h2>
+      {loaded.kind === 'loading' && <p role="status">{t('historyLoading')}</p>}
+      {loaded.kind === 'failed' && <p role="alert">{loaded.message}</p>}
+      {loaded.kind === 'ready' && (
+        <>
+          <ol>
+            {loaded.sessions.map((s) => (
+              <li key={s.key}>{labelOf(s)}</li>
+            ))}
+          </ol>
+          {loaded.sessions.length < 2 ? (
+            <p>{t('historyOnlyThis')}</p>
+          ) : (
+            <>
+              <h3>{t('compareTitle')}</h3>
+              <div style={{ display: 'flex', gap: 16, flexWrap: 'wrap', alignItems: 'end' }}>
+                <Field label={t('earlier')}>
+                  <Select value={earlierKey} onChange={(_, d) => setEarlierKey(d.value)}>
+                    {loaded.sessions.map((s) => (
+                      <option key={s.key} value={s.key}>
+                        {labelOf(s)}
+                      </option>
+                    ))}
+                  </Select>
+                </Field>
+                <Field label={t('later')}>
+                  <Select value={laterKey} onChange={(_, d) => setLaterKey(d.value)}>
+                    {loaded.sessions.map((s) => (
+                      <option key={s.key} value={s.key}>
+                        {labelOf(s)}
+                      </option>
+                    ))}
+                  </Select>
+                </Field>
+                <Button appearance="primary" disabled={status === 'busy'} onClick={() => void compare(loaded.sessions)}>
+                  {status === 'busy' ? t('comparing') : t('compare')}
+                </Button>
+              </div>
+              <p role="status">{status === 'same' ? t('compareSame') : status !== 'idle' && status !== 'busy' ? status : ''}</p>
+              {result && <ComparisonTable instrument={instrument} comparison={result.comparison} earlierLabel={result.earlier} laterLabel={result.later} />}
+            </>
+          )}
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,85 @@
+import { act, fireEvent, screen, within } from '@testing-library/react';
+import type { ActionItem, Response, Session } from '../../../src/domain';
+import type { SessionSnapshot, SessionSummary, Versioned } from '../../../src/graph/contracts';
+import { HistoryPanel } from '../../../src/ui/tab/HistoryPanel';
+import TabPage from '../../../src/ui/tab/TabPage';
+import { instrumentNl, renderUi } from '../charts/fixtures';
+import { FakeStore, fakeHost, fakeServices, lotte, renderWith, responseOf, sanne, sessionIn } from '../fakes';
+
+const v = <T,>(value: T, itemId: string): Versioned<T> => ({ value, itemId, etag: `"${itemId}"` });
+
+function action(id: string, title: string, status: ActionItem['status'], sessionKey: string): ActionItem {
+  return { id, sessionKey, theme: 'B', title, ownerId: null, ownerName: null, department: '', dueDate: null, status, proposedBy: null, plannerTaskId: null, plannerTaskUrl: null };
+}
+
+function snapshotOf(session: Session, responses: Response[], actions: ActionItem[]): SessionSnapshot {
+  return {
+    session: v(session, '1'),
+    responses: responses.map((r, i) => v(r, `r${i}`)),
+    actions: actions.map((a, i) => v(a, `a${i}`)),
+    invalid: [],
+    links: { sessionsList: 'https://x/s', answersList: 'https://x/a', actionsList: 'https://x/c', plannerPlan: null },
+  };
+}
+
+const spring = sessionIn('closed', { key: '20260301-aaaaaaaa', title: 'Voorjaar', date: '2026-03-01T09:00:00Z' });
+const autumn = sessionIn('closed', { key: '20261001-bbbbbbbb', title: 'Najaar', date: '2026-10-01T09:00:00Z' });
+const snapshots: Record<string, SessionSnapshot> = {
+  [spring.key]: snapshotOf(spring, [responseOf(sanne, { A: 2, B: 1 }), responseOf(lotte, { A: 2, B: 5 })], [action('x1', 'Wijkcijfers koppelen', 'open', spring.key)]),
+  [autumn.key]: snapshotOf(
+    autumn,
+    [responseOf(sanne, { A: 3, B: 3 }), responseOf(lotte, { A: 4, B: 3 })],
+    [action('y1', ' wijkcijfers  koppelen', 'done', autumn.key), action('y2', 'Spreekuur in de wijk', 'open', autumn.key)],
+  ),
+};
+const summaries: SessionSummary[] = [autumn, spring].map((s) => ({ key: s.key, title: s.title, municipality: s.municipality, date: s.date, state: s.state, meetingId: null }));
+
+describe('comparison over time', () => {
+  it('compares two sessions per statement: change in mean and spread, actions added and done', async () => {
+    renderUi(
+      <HistoryPanel instrument={instrumentNl} current={autumn} findSessions={async () => summaries} openSession={async (key) => snapshots[key] as SessionSnapshot} />,
+    );
+    const list = await screen.findByRole('list');
+    expect(within(list).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['1 maart 2026 — Voorjaar', '1 oktober 2026 — Najaar (deze sessie)']);
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Vergelijk' })));
+    const table = screen.getByRole('table');
+    const rowB = within(table).getByRole('rowheader', { name: /^B\. / }).closest('tr') as HTMLElement;
+    expect(within(rowB).getAllByRole('cell').map((td) => td.textContent)).toEqual(['3', '3', '0', '4', '0', '−4', '0']);
+    const rowA = within(table).getByRole('rowheader', { name: /^A\. / }).closest('tr') as HTMLElement;
+    expect(within(rowA).getAllByRole('cell')[2]?.textContent).toBe('+1,5');
+    expect(screen.getByRole('heading', { name: 'Nieuwe acties in de latere sessie' }).nextElementSibling?.textContent).toBe('B. Spreekuur in de wijk');
+    expect(screen.getByRole('heading', { name: 'Afgeronde acties in de latere sessie' }).nextElementSibling?.textContent).toBe('B.  wijkcijfers  koppelen');
+  });
+
+  it('asks for two different sessions', async () => {
+    renderUi(<HistoryPanel instrument={instrumentNl} current={autumn} findSessions={async () => summaries} openSession={async (key) => snapshots[key] as SessionSnapshot} />);
+    await screen.findByRole('list');
+    fireEvent.change(screen.getByRole('combobox', { name: 'Eerdere sessie' }), { target: { value: autumn.key } });
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Vergelijk' })));
+    expect(screen.getByText('Kies twee verschillende sessies.')).toBeTruthy();
+    expect(screen.queryByRole('table')).toBeNull();
+  });
+});
+
+describe('TabPage', () => {
+  it('before the meeting shows the session and the six statements to prepare, no results', async () => {
+    const store = new FakeStore(sessionIn('setup'));
+    renderWith(<TabPage />, fakeServices({ store, host: fakeHost({ surface: 'tab' }) }));
+    await screen.findByRole('heading', { name: 'Voorbereiding' });
+    expect(screen.getByText('Agendering')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Exporteren naar Word' })).toBeNull();
+    expect(screen.queryByRole('img')).toBeNull();
+  });
+
+  it('after the meeting shows results, the SharePoint links and the Word export', async () => {
+    const store = new FakeStore(sessionIn('closed'));
+    store.addResponse(responseOf(sanne, { A: 2, B: 5 }));
+    store.addResponse(responseOf(lotte, { A: 3, B: 1 }));
+    renderWith(<TabPage />, fakeServices({ store, host: fakeHost({ surface: 'tab' }) }));
+    await screen.findByRole('img', { name: /Spindiagram/ });
+    expect(screen.getByRole('button', { name: 'Exporteren naar Word' })).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Lijst met antwoorden' }).getAttribute('href')).toBe('https://x/a');
+    expect(screen.getByText('Nog niet naar Planner gepubliceerd.')).toBeTruthy();
+    expect(screen.getByRole('heading', { name: /Actieagenda/ })).toBeTruthy();
+  });
+});
