@@ -1,7 +1,7 @@
 // The table alternative to the spider chart, and the place to read exact numbers. A conversation
 // point is marked with words and a symbol as well as a background, so it survives greyscale,
 // high contrast and a screen reader.
-import { makeStyles, tokens } from '@fluentui/react-components';
+import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { divergenceOf, summariseAllScores, THEME_IDS, WEET_NIET, type Instrument } from '../../domain';
 import { useLocale, useT } from '../i18n';
 import { divergenceReasonsText } from './divergenceText';
@@ -11,7 +11,7 @@ import type { ChartParticipant } from './SpiderChart';
 import { visuallyHidden } from './visuallyHidden';
 
 const useStyles = makeStyles({
-  wrapper: { overflowX: 'auto', maxWidth: '100%' },
+  wrapper: { overflowX: 'auto', maxWidth: '100%', marginTop: tokens.spacingVerticalL },
   table: { borderCollapse: 'collapse', width: '100%', fontSize: 'inherit' },
   caption: { textAlign: 'start', fontWeight: tokens.fontWeightSemibold, paddingBottom: tokens.spacingVerticalS },
   cell: {
@@ -48,7 +48,7 @@ export function ScoreTable({ instrument, participants }: ScoreTableProps) {
         <caption className={styles.caption}>{t('tableCaption')}</caption>
         <thead>
           <tr>
-            <th scope="col" className={`${styles.cell} ${styles.statement}`}>
+            <th scope="col" className={mergeClasses(styles.cell, styles.statement)}>
               {t('statement')}
             </th>
             {participants.map((p) => (
@@ -70,7 +70,7 @@ export function ScoreTable({ instrument, participants }: ScoreTableProps) {
             const divergence = divergenceOf(summary);
             return (
               <tr key={themeId} className={divergence.isConversationPoint ? styles.divergent : undefined} data-conversation-point={divergence.isConversationPoint}>
-                <th scope="row" className={`${styles.cell} ${styles.statement}`}>
+                <th scope="row" className={mergeClasses(styles.cell, styles.statement)}>
                   <strong>{theme.id}.</strong> {theme.statement}
                   {divergence.isConversationPoint && (
                     <span className={styles.marker}>

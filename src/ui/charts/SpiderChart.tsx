@@ -23,13 +23,13 @@ export interface SpiderChartProps {
   maxWidth?: number | string;
 }
 
-const WIDTH = 720;
-const HEIGHT = 600;
+const WIDTH = 860;
+const HEIGHT = 640;
 const CX = WIDTH / 2;
 const CY = HEIGHT / 2;
-const RADIUS = 190;
+const RADIUS = 180;
 const SCALE_MAX = 5;
-const LABEL_LINE = 20;
+const LABEL_LINE = 17;
 
 interface Point {
   x: number;
@@ -156,11 +156,16 @@ export function SpiderChart({ instrument, participants, svgRef, maxWidth = 760 }
             const end = pointAt(i, SCALE_MAX);
             return <line key={theme} x1={CX} y1={CY} x2={end.x} y2={end.y} style={{ stroke: tokens.colorNeutralStroke1, strokeWidth: 1 }} />;
           })}
-          {[1, 2, 3, 4, 5].map((ring) => (
-            <text key={ring} x={CX + 6} y={pointAt(0, ring).y - 4} style={{ fill: 'currentColor', fontSize: 14 }}>
-              {ring}
-            </text>
-          ))}
+          {[1, 2, 3, 4, 5].map((ring) => {
+            // Ring numbers sit halfway along the A–B edge, away from the axes where markers are.
+            const a = pointAt(0, ring);
+            const b = pointAt(1, ring);
+            return (
+              <text key={ring} x={(a.x + b.x) / 2 + 4} y={(a.y + b.y) / 2 - 4} style={{ fill: 'currentColor', fontSize: 14 }}>
+                {ring}
+              </text>
+            );
+          })}
           {instrument.themes.map((theme, i) => {
             const angle = angleOf(i);
             const cos = Math.cos(angle);
@@ -168,11 +173,11 @@ export function SpiderChart({ instrument, participants, svgRef, maxWidth = 760 }
             const lines = [`${theme.id}.`, ...wrap(theme.title, LABEL_LINE)];
             const x = CX + (RADIUS + 24) * cos;
             const yBase = CY + (RADIUS + 24) * Math.sin(angle);
-            const y = Math.sin(angle) < -0.5 ? yBase - (lines.length - 1) * 20 : Math.sin(angle) > 0.5 ? yBase + 12 : yBase - ((lines.length - 1) * 20) / 2;
+            const y = Math.sin(angle) < -0.5 ? yBase - (lines.length - 1) * 23 : Math.sin(angle) > 0.5 ? yBase + 14 : yBase - ((lines.length - 1) * 23) / 2;
             return (
-              <text key={theme.id} x={x} y={y} textAnchor={anchor} style={{ fill: 'currentColor', fontSize: 17 }}>
+              <text key={theme.id} x={x} y={y} textAnchor={anchor} style={{ fill: 'currentColor', fontSize: 20 }}>
                 {lines.map((line, n) => (
-                  <tspan key={n} x={x} dy={n === 0 ? 0 : 20} style={{ fontWeight: n === 0 ? 700 : 400 }}>
+                  <tspan key={n} x={x} dy={n === 0 ? 0 : 23} style={{ fontWeight: n === 0 ? 700 : 400 }}>
                     {line}
                   </tspan>
                 ))}

@@ -1,7 +1,7 @@
 // Stap 3, the action agenda: per theme what we do, who does it, which department, and by when.
 // Everyone reads it; the facilitator edits it. A draft is checked with the domain's validateAction
 // and each problem is shown at its field in one sentence.
-import { Button, Field, Input, Link, makeStyles, Select, tokens } from '@fluentui/react-components';
+import { Button, Field, Input, Link, makeStyles, mergeClasses, Select, tokens } from '@fluentui/react-components';
 import { useId, useState } from 'react';
 import {
   groupActionsByTheme,
@@ -159,7 +159,7 @@ function ActionForm({
       <Field label={t('dueDate')} validationMessage={messageFor('dueDate')} validationState={state('dueDate')}>
         <Input type="date" min={today} value={draft.dueDate ?? ''} onChange={(_, d) => setDraft({ ...draft, dueDate: d.value === '' ? null : d.value })} />
       </Field>
-      <div className={`${styles.buttons} ${styles.wide}`}>
+      <div className={mergeClasses(styles.buttons, styles.wide)}>
         <Button appearance="primary" type="submit" disabled={saving}>
           {saving ? t('saving') : t('save')}
         </Button>

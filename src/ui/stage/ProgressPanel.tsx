@@ -1,6 +1,6 @@
 // Who has joined and who is done, so the facilitator knows when to reveal or move on. It shows how
 // far someone is, never what they chose (stepProgress counts answers, it does not read them).
-import { makeStyles, tokens } from '@fluentui/react-components';
+import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { StepProgress } from '../../domain';
 import { useT } from '../i18n';
 import { stageMessages } from './messages';
@@ -14,7 +14,7 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
   },
   done: { borderLeft: `6px solid ${tokens.colorPaletteGreenBorderActive}` },
-  busy: { borderLeft: `6px dashed ${tokens.colorNeutralStroke1}` },
+  busy: { borderLeft: `6px solid ${tokens.colorNeutralStroke1}` },
   name: { display: 'block', fontWeight: tokens.fontWeightSemibold },
 });
 
@@ -36,7 +36,7 @@ export function ProgressPanel({ progress, questionCount }: { progress: StepProgr
       ) : (
         <ul className={styles.list}>
           {progress.participants.map((p) => (
-            <li key={p.participantId} className={`${styles.item} ${p.done ? styles.done : styles.busy}`}>
+            <li key={p.participantId} className={mergeClasses(styles.item, p.done ? styles.done : styles.busy)}>
               <span className={styles.name}>{p.name}</span>
               <span>{p.done ? `✓ ${t('progressDone')}` : busyText(p.answered)}</span>
             </li>

@@ -28,9 +28,15 @@ export function ScoresSection({ instrument, session, responses, viewerId, svgRef
   const participants = visible.map((r) => ({ id: r.participant.id, name: r.participant.name, scores: r.scores }));
   return (
     <>
-      <SpiderChart instrument={instrument} participants={participants} svgRef={svgRef} />
+      <div style={{ display: 'flex', flexWrap: 'wrap', gap: '2rem', alignItems: 'flex-start' }}>
+        <div style={{ flex: '3 1 36rem', minWidth: 0 }}>
+          <SpiderChart instrument={instrument} participants={participants} svgRef={svgRef} maxWidth="100%" />
+        </div>
+        <div style={{ flex: '2 1 22rem', minWidth: 0 }}>
+          <ConversationOrder instrument={instrument} divergences={conversationOrder(participants)} />
+        </div>
+      </div>
       <ScoreTable instrument={instrument} participants={participants} />
-      <ConversationOrder instrument={instrument} divergences={conversationOrder(participants)} />
     </>
   );
 }

@@ -1,7 +1,7 @@
 // What the group answered in Stap 2. Filled in separately: the count per option and everyone's
 // choices side by side; filled in jointly: the one answer the facilitator wrote down. Free texts
 // are shown with who wrote them, always as text (React escapes them; never as markup).
-import { makeStyles, tokens } from '@fluentui/react-components';
+import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { aggregateStep2, type Instrument, type Mode, type Response } from '../../domain';
 import { visuallyHidden } from '../charts';
 import { useT } from '../i18n';
@@ -114,7 +114,7 @@ function SeparateAnswers({ instrument, responses }: Pick<Step2OverviewProps, 'in
                   <table className={styles.table}>
                     <thead>
                       <tr>
-                        <th scope="col" className={`${styles.cell} ${styles.optionCell}`}>{t('step2Option')}</th>
+                        <th scope="col" className={mergeClasses(styles.cell, styles.optionCell)}>{t('step2Option')}</th>
                         <th scope="col" className={styles.cell}>{t('step2Count')}</th>
                         {responses.map((r) => (
                           <th key={r.participant.id} scope="col" className={styles.cell}>{r.participant.name}</th>
@@ -126,7 +126,7 @@ function SeparateAnswers({ instrument, responses }: Pick<Step2OverviewProps, 'in
                         const count = tally?.options.find((o) => o.optionId === option.id)?.count ?? 0;
                         return (
                           <tr key={option.id} className={count > 0 ? styles.chosenRow : undefined}>
-                            <th scope="row" className={`${styles.cell} ${styles.optionCell}`}>{option.text}</th>
+                            <th scope="row" className={mergeClasses(styles.cell, styles.optionCell)}>{option.text}</th>
                             <td className={styles.cell}>{count}</td>
                             {responses.map((r) =>
                               r.step2.questions[question.id]?.selected.includes(option.id) ? (

@@ -1,7 +1,7 @@
 // Monitoring over time: per statement how the mean and the spread moved between two sessions of
 // the same municipality, and what happened to the agenda. Changes carry a sign in text (+0,5 / −1)
 // so direction does not depend on colour.
-import { makeStyles, tokens } from '@fluentui/react-components';
+import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { Instrument, SessionComparison } from '../../domain';
 import { formatChange, formatNumber } from '../charts';
 import { useLocale, useT } from '../i18n';
@@ -36,7 +36,7 @@ export function ComparisonTable({ instrument, comparison, earlierLabel, laterLab
           <thead>
             <tr>
               {(['statement', 'meanEarlier', 'meanLater', 'meanChange', 'spreadEarlier', 'spreadLater', 'spreadChange', 'weetNietChange'] as const).map((key) => (
-                <th key={key} scope="col" className={`${styles.cell} ${key === 'statement' ? styles.statement : ''}`}>
+                <th key={key} scope="col" className={mergeClasses(styles.cell, key === 'statement' ? styles.statement : undefined)}>
                   {t(key)}
                 </th>
               ))}
@@ -47,7 +47,7 @@ export function ComparisonTable({ instrument, comparison, earlierLabel, laterLab
               const theme = instrument.themes.find((th) => th.id === s.theme);
               return (
                 <tr key={s.theme}>
-                  <th scope="row" className={`${styles.cell} ${styles.statement}`}>
+                  <th scope="row" className={mergeClasses(styles.cell, styles.statement)}>
                     {s.theme}. {theme?.title}
                   </th>
                   <td className={styles.cell}>{value(s.earlier.mean)}</td>
