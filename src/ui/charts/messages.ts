@@ -5,7 +5,7 @@ export const chartMessages = defineMessages({
   nl: {
     chartTitle: 'Spindiagram: scores per stelling',
     chartDescription:
-      'Scores van {count} deelnemers en het groepsgemiddelde op de zes stellingen A tot en met F, op een schaal van 1 tot 5. Weet niet en geen antwoord staan niet in het diagram; de tabel geeft dezelfde gegevens.',
+      'Scores van {count} {count|deelnemer|deelnemers} en het groepsgemiddelde op de zes stellingen A tot en met F, op een schaal van 1 tot 5. Weet niet en geen antwoord staan niet in het diagram; de tabel geeft dezelfde gegevens.',
     chartEmpty: 'Nog geen scores om te tonen.',
     legend: 'Legenda',
     groupMean: 'Gemiddelde van de groep',
@@ -26,7 +26,7 @@ export const chartMessages = defineMessages({
   en: {
     chartTitle: 'Radar chart: scores per statement',
     chartDescription:
-      'Scores of {count} participants and the group mean on the six statements A to F, on a scale of 1 to 5. Don’t know and no answer are left out of the chart; the table gives the same data.',
+      'Scores of {count} {count|participant|participants} and the group mean on the six statements A to F, on a scale of 1 to 5. Don’t know and no answer are left out of the chart; the table gives the same data.',
     chartEmpty: 'No scores to show yet.',
     legend: 'Legend',
     groupMean: 'Group mean',

@@ -16,10 +16,18 @@ export function localeFromHost(hostLocale: string | null | undefined): Locale {
   return hostLocale?.toLowerCase().startsWith('en') ? 'en' : 'nl';
 }
 
-/** Replaces `{name}` placeholders; values are text, never markup. */
+/**
+ * Replaces `{name}` placeholders; values are text, never markup. `{name|one|other}` picks the word
+ * for a count (Dutch and English both use the singular only for exactly 1): "{n} {n|deelnemer|deelnemers}".
+ */
 export function format(template: string, params?: Record<string, string | number>): string {
   if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  return template.replace(/\{(\w+)(?:\|([^|{}]*)\|([^|{}]*))?\}/g, (whole, name: string, one?: string, other?: string) => {
+    if (!(name in params)) return whole;
+    const value = params[name];
+    if (one === undefined || other === undefined) return String(value);
+    return value === 1 ? one : other;
+  });
 }
 
 const LocaleContext = createContext<Locale>('nl');

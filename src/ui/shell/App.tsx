@@ -69,6 +69,12 @@ function Surface() {
 export function Frame({ host, children, footer }: { host: Host | null; children: ReactNode; footer?: ReactNode }) {
   const styles = useStyles();
   const theme = useHostTheme(host);
+  // The frame's own page shows at the edges and when scrolling past the end: paint it in the theme
+  // too, or a dark Teams shows a white border around the app.
+  useEffect(() => {
+    document.body.style.margin = '0';
+    document.body.style.backgroundColor = themes[theme].colorNeutralBackground1;
+  }, [theme]);
   return (
     <FluentProvider theme={themes[theme]} className={styles.frame}>
       <div className={styles.main}>{children}</div>

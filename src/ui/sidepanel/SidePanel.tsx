@@ -1,6 +1,6 @@
 // The side panel (~320 px, one per participant): join, then the step the facilitator has opened,
 // with the person's own answers only, and whether they are saved.
-import { Body1, Caption1, MessageBar, MessageBarBody, Title3, makeStyles, tokens } from '@fluentui/react-components';
+import { Body1, Caption1, MessageBar, MessageBarBody, Subtitle1, makeStyles, tokens } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
 import { stepProgress } from '../../domain/progress';
 import { isEditable } from '../../domain/sessionState';
@@ -60,6 +60,10 @@ const useStyles = makeStyles({
     maxWidth: '100%',
     boxSizing: 'border-box',
     overflowWrap: 'anywhere',
+    // A native select is as wide as its longest option (theme titles are long): let it shrink to
+    // the 320 px panel instead of pushing the page sideways.
+    '& select': { minWidth: 0, maxWidth: '100%', textOverflow: 'ellipsis' },
+    '& .fui-Select': { minWidth: 0, maxWidth: '100%' },
   },
   header: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
 });
@@ -150,7 +154,7 @@ export function SidePanel() {
   return (
     <main className={styles.root}>
       <header className={styles.header}>
-        <Title3 as="h1">{current.title}</Title3>
+        <Subtitle1 as="h1">{current.title}</Subtitle1>
         <Caption1>
           {current.municipality} · {t(`state_${current.state}`)}
         </Caption1>

@@ -4,7 +4,7 @@ import { defineMessages } from '../i18n';
 export const stageMessages = defineMessages({
   nl: {
     progressTitle: 'Wie doet mee',
-    progressSummary: '{joined} deelnemers, {done} klaar',
+    progressSummary: '{joined} {joined|deelnemer|deelnemers}, {done} klaar',
     progressNobody: 'Nog niemand is binnen. Deelnemers openen de app in het zijpaneel van de vergadering.',
     progressDone: 'klaar',
     progressBusyStep1: 'bezig: {answered} van 6 stellingen',
@@ -92,7 +92,7 @@ export const stageMessages = defineMessages({
   },
   en: {
     progressTitle: 'Who is taking part',
-    progressSummary: '{joined} participants, {done} done',
+    progressSummary: '{joined} {joined|participant|participants}, {done} done',
     progressNobody: 'Nobody has joined yet. Participants open the app in the meeting’s side panel.',
     progressDone: 'done',
     progressBusyStep1: 'working: {answered} of 6 statements',

@@ -67,6 +67,19 @@ describe('shell', () => {
     expect(screen.getByRole('contentinfo').textContent).toMatch(/Verwey-Jonker Instituut/);
   });
 
+  it('routes the meeting stage to the stage page, not to a side panel', async () => {
+    const store = new FakeStore(sessionIn('step1'));
+    store.addResponse(responseOf(sanne));
+    render(<App services={fakeServices({ store, host: fakeHost({ surface: 'stage' }) })} />);
+    expect(await screen.findByText('1 deelnemer, 0 klaar')).toBeTruthy();
+    expect(screen.queryByRole('radiogroup')).toBeNull();
+  });
+
+  it('routes the meeting tab to the tab page with the preparation before the meeting', async () => {
+    render(<App services={fakeServices({ store: new FakeStore(sessionIn('setup')), host: fakeHost({ surface: 'tab' }) })} />);
+    expect(await screen.findByRole('heading', { name: 'Voorbereiding' })).toBeTruthy();
+  });
+
   it('routes the settings frame to the configuration page', async () => {
     const host = fakeHost({ surface: 'settings', frameContext: 'settings', entityId: null });
     render(<App services={fakeServices({ host })} />);
