@@ -1,6 +1,6 @@
 // The side panel (~320 px, one per participant): join, then the step the facilitator has opened,
 // with the person's own answers only, and whether they are saved.
-import { Body1, Caption1, MessageBar, MessageBarBody, Subtitle1, makeStyles, tokens } from '@fluentui/react-components';
+import { Body1, Body1Strong, Caption1, MessageBar, MessageBarBody, Subtitle1, makeStyles, tokens } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
 import { stepProgress } from '../../domain/progress';
 import { isEditable } from '../../domain/sessionState';
@@ -26,7 +26,8 @@ const messages = defineMessages({
     state_step2: 'Stap 2: verdieping',
     state_step3: 'Stap 3: actieagenda',
     state_closed: 'Afgesloten',
-    setupWait: 'De gespreksleider start zo stap 1. U kunt alvast meedoen.',
+    setupWait: 'U doet mee als {name}. De gespreksleider start zo stap 1.',
+    preview: 'Alvast lezen: de zes stellingen van stap 1',
     revealed: 'De scores van iedereen staan nu op het gedeelde scherm. Hieronder ziet u uw eigen scores.',
     locked: 'De gespreksleider heeft de invoer voor deze stap gesloten. U kunt uw antwoorden bekijken, niet wijzigen.',
     closed: 'De sessie is afgesloten. Uw antwoorden blijven bewaard in SharePoint; u kunt ze bekijken, niet wijzigen.',
@@ -42,7 +43,8 @@ const messages = defineMessages({
     state_step2: 'Step 2: deepening',
     state_step3: 'Step 3: action agenda',
     state_closed: 'Closed',
-    setupWait: 'The facilitator will start step 1 shortly. You can join already.',
+    setupWait: 'You take part as {name}. The facilitator will start step 1 shortly.',
+    preview: 'Read ahead: the six statements of step 1',
     revealed: "Everyone's scores are on the shared stage now. Below are your own scores.",
     locked: 'The facilitator has closed input for this step. You can look at your answers, not change them.',
     closed: 'The session is closed. Your answers stay in SharePoint; you can look at them, not change them.',
@@ -66,6 +68,7 @@ const useStyles = makeStyles({
     '& .fui-Select': { minWidth: 0, maxWidth: '100%' },
   },
   header: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
+  preview: { margin: `${tokens.spacingVerticalS} 0 0`, paddingLeft: 0, listStyleType: 'none', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
 });
 
 const STEP_OF: Partial<Record<SessionState, StepId>> = { step1: 'step1', revealed: 'step1', step2: 'step2', step3: 'step3' };
@@ -105,7 +108,25 @@ export function SidePanel() {
     const lockedNote = current.locked && current.state !== 'closed' ? <Info>{t('locked')}</Info> : null;
     switch (current.state) {
       case 'setup':
-        body = <Info>{t('setupWait')}</Info>;
+        body = (
+          <>
+            <Info>{t('setupWait', { name: response.participant.name })}</Info>
+            <section aria-labelledby="preview-heading">
+              <Body1Strong as="h2" id="preview-heading" block>
+                {t('preview')}
+              </Body1Strong>
+              <ol className={styles.preview}>
+                {instrument.themes.map((theme) => (
+                  <li key={theme.id}>
+                    <Body1>
+                      {theme.id}. {theme.statement}
+                    </Body1>
+                  </li>
+                ))}
+              </ol>
+            </section>
+          </>
+        );
         break;
       case 'step1':
         body = (

@@ -112,6 +112,17 @@ describe('side panel', () => {
     expect(await screen.findByText(/Deze vergadering heeft nog geen sessie/)).toBeTruthy();
   });
 
+  it('before step 1 a joined person sees under which name they take part and can read the six statements ahead', async () => {
+    const store = new FakeStore(sessionIn('setup'));
+    store.addResponse(responseOf(sanne));
+    renderWith(<SidePanel />, fakeServices({ me: sanne, store }));
+    expect(await screen.findByText(`U doet mee als ${sanne.displayName}. De gespreksleider start zo stap 1.`)).toBeTruthy();
+    const preview = screen.getByRole('heading', { name: 'Alvast lezen: de zes stellingen van stap 1' }).nextElementSibling;
+    expect(preview?.querySelectorAll('li')).toHaveLength(6);
+    expect(preview?.textContent).toContain('A. Onze gemeente heeft een duidelijke visie');
+    expect(screen.queryByRole('radiogroup')).toBeNull();
+  });
+
   it('polls again after the interval and shows the new step', async () => {
     jest.useFakeTimers({ doNotFake: ['queueMicrotask', 'nextTick'] });
     try {
