@@ -1,0 +1,327 @@
+// How heavy and how fast the side panel is on a cold start: the JavaScript a participant's browser
+// must fetch before the side panel is usable (raw and gzip -9), and the time until it is usable over
+// cold loads of the meeting simulator in headless Chromium. Prints figures; it is not a test.
+//
+//   npm run bench:load                     builds the app into a private temp dir first (dist/ untouched,
+//                                          so it does not race other builds or the browser tests)
+//   npm run bench:load -- --dist           measures the existing dist/ build instead
+//   npm run bench:load -- --runs 9 --graph-latency 50
+//
+// "Interactive" means: inside the side panel's iframe the join form's "Meedoen" button is rendered,
+// visible and enabled and its domain radio group has its radios. The time is measured in the
+// browser: a MutationObserver in the app frame notes the first moment that holds, on the same
+// epoch clock (performance.timeOrigin + now) as the simulator page's navigation start. The wall
+// clock of Playwright's goto + waitFor is printed beside it as a cross-check (it adds the polling
+// and the DevTools round trips).
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
+import { SEED, startEmulator, type RunningEmulator } from '../dev/graph-emulator';
+import type { SeedUser } from '../dev/graph-emulator/seed';
+import { startSimulatorServer, type SimulatorServer } from '../dev/teams-host/server';
+import { AppConfigSchema } from '../src/app/config';
+import { configureTab, SITE_URL_OF } from '../tests/e2e/support/flows';
+import { launchChromium } from '../tests/e2e/support/meeting';
+
+const ROOT = path.resolve(__dirname, '..');
+const VIEWPORT = { width: 1280, height: 900 };
+const INTERACTIVE_TIMEOUT_MS = 60_000;
+
+interface Options {
+  useDist: boolean;
+  runs: number;
+  graphLatencyMs: number;
+}
+
+function parseArgs(argv: string[]): Options {
+  const options: Options = { useDist: false, runs: 5, graphLatencyMs: 0 };
+  for (let i = 0; i < argv.length; i += 1) {
+    const arg = argv[i];
+    const next = () => {
+      const value = Number(argv[++i]);
+      if (!Number.isFinite(value) || value < 0) throw new Error(`${arg} needs a non-negative number`);
+      return value;
+    };
+    if (arg === '--dist') options.useDist = true;
+    else if (arg === '--runs') options.runs = Math.max(1, Math.round(next()));
+    else if (arg === '--graph-latency') options.graphLatencyMs = next();
+    else throw new Error(`unknown option ${arg} (known: --dist, --runs <n>, --graph-latency <ms>)`);
+  }
+  return options;
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
+};
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const ms = (value: number) => `${value.toFixed(0)} ms`;
+
+function table(rows: string[][], rightAligned: number[] = []): string {
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
+  const line = (r: string[]) => r.map((c, i) => (rightAligned.includes(i) ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ').trimEnd();
+  return [line(rows[0]!), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.slice(1).map(line)].join('\n');
+}
+
+interface Built {
+  appDir: string;
+  hostDir: string;
+  /** Removes what this run built; a no-op for dist/. */
+  remove: () => void;
+}
+
+function productionBuild(useDist: boolean): Built {
+  if (useDist) {
+    const appDir = path.join(ROOT, 'dist', 'app');
+    const hostDir = path.join(ROOT, 'dist', 'host');
+    if (!existsSync(path.join(appDir, 'index.html')) || !existsSync(path.join(hostDir, 'index.html'))) {
+      throw new Error('dist/ is not built: run `npx webpack --mode production`, or leave out --dist');
+    }
+    return { appDir, hostDir, remove: () => undefined };
+  }
+  const outDir = mkdtempSync(path.join(tmpdir(), 'gesprekstool-bench-load-'));
+  const started = performance.now();
+  process.stdout.write(`building the production app into ${outDir} … `);
+  const result = spawnSync(process.execPath, [require.resolve('webpack-cli/bin/cli.js'), '--mode', 'production', '--env', `outDir=${outDir}`], { cwd: ROOT, encoding: 'utf8' });
+  if (result.status !== 0) {
+    rmSync(outDir, { recursive: true, force: true });
+    throw new Error(`webpack failed:\n${result.stdout}${result.stderr}`);
+  }
+  console.log(`${((performance.now() - started) / 1000).toFixed(1)} s`);
+  return { appDir: path.join(outDir, 'app'), hostDir: path.join(outDir, 'host'), remove: () => rmSync(outDir, { recursive: true, force: true }) };
+}
+
+interface FileSize {
+  raw: number;
+  gzip: number;
+}
+
+const sizeCache = new Map<string, FileSize>();
+function sizeOf(file: string): FileSize {
+  let size = sizeCache.get(file);
+  if (!size) {
+    const bytes = readFileSync(file);
+    size = { raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
+    sizeCache.set(file, size);
+  }
+  return size;
+}
+
+const sum = (sizes: FileSize[]): FileSize => sizes.reduce((a, b) => ({ raw: a.raw + b.raw, gzip: a.gzip + b.gzip }), { raw: 0, gzip: 0 });
+
+/** What one cold load saw, in ms from the simulator page's navigation start (browser clock). */
+interface Run {
+  interactive: number;
+  /** Playwright's goto + waitFor, node's clock. */
+  wallClock: number;
+  /** When the side panel's iframe started navigating to the app. */
+  frameStart: number;
+  /** When the scripts index.html names had arrived (the first wave, before any app code ran). */
+  indexScriptsIn: number;
+  /** When the last app script the side panel needed had arrived (incl. chunks loaded on demand). */
+  scriptsIn: number;
+  /** App scripts the side panel requested before it was interactive, by file name. */
+  scripts: string[];
+  /** Requests the side panel made to the Graph emulator before it was interactive. */
+  graphRequests: number;
+}
+
+// Runs in every frame of every page of the context (Playwright injects it before the page's own
+// scripts). Only an app frame inside the simulator watches; it stores the first interactive moment.
+// A string, not a function: tsx's transform adds helpers (__name) that do not exist in the page.
+const WATCH_FOR_INTERACTIVE = `(() => {
+  if (window === window.top || location.pathname.startsWith('/teams-host/')) return;
+  const isVisible = (el) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
+  const interactive = () => {
+    const join = Array.from(document.querySelectorAll('button')).find((b) => (b.textContent || '').trim() === 'Meedoen');
+    if (!join || join.disabled || join.getAttribute('aria-disabled') === 'true' || !isVisible(join)) return false;
+    const radios = Array.from(document.querySelectorAll('[role="radiogroup"] input[type="radio"]'));
+    return radios.length > 0 && radios.every((r) => !r.disabled);
+  };
+  const observer = new MutationObserver(() => {
+    if (!interactive()) return;
+    window.__benchInteractiveAt = performance.timeOrigin + performance.now();
+    observer.disconnect();
+  });
+  observer.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+})();`;
+
+async function sidePanelFrame(page: Page, user: SeedUser): Promise<Frame> {
+  const handle = await page.locator(`[data-frame-kind="sidePanel"][data-user-upn="${user.userPrincipalName}"] iframe`).elementHandle({ timeout: INTERACTIVE_TIMEOUT_MS });
+  const frame = await handle?.contentFrame();
+  if (!frame) throw new Error(`no side panel frame for ${user.userPrincipalName}`);
+  return frame;
+}
+
+async function coldLoad(browser: Browser, url: string, user: SeedUser, appOrigin: string, emulatorOrigin: string, fromIndex: string[]): Promise<Run> {
+  // A new context is a new profile in memory: empty HTTP cache, no service worker, no storage.
+  const context: BrowserContext = await browser.newContext({ viewport: VIEWPORT });
+  try {
+    await context.addInitScript({ content: WATCH_FOR_INTERACTIVE });
+    const page = await context.newPage();
+    const requested: { file: string; frame: Frame }[] = [];
+    page.on('response', (response) => {
+      const request = response.request();
+      const target = new URL(request.url());
+      if (request.resourceType() !== 'script' || target.origin !== appOrigin || target.pathname.startsWith('/teams-host/')) return;
+      requested.push({ file: path.posix.basename(target.pathname), frame: request.frame() });
+    });
+    const t0 = performance.now();
+    await page.goto(url, { waitUntil: 'commit' });
+    const frame = await sidePanelFrame(page, user);
+    await frame.getByRole('button', { name: 'Meedoen' }).and(frame.locator(':enabled')).waitFor({ timeout: INTERACTIVE_TIMEOUT_MS });
+    const wallClock = performance.now() - t0;
+    await frame.waitForFunction(() => (window as unknown as { __benchInteractiveAt?: number }).__benchInteractiveAt !== undefined, undefined, { timeout: 5_000 });
+    const topOrigin = await page.evaluate(() => performance.timeOrigin);
+    const seen = await frame.evaluate((graphOrigin) => {
+      const interactiveAt = (window as unknown as { __benchInteractiveAt: number }).__benchInteractiveAt;
+      const resources = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
+      const before = resources.filter((r) => performance.timeOrigin + r.startTime <= interactiveAt);
+      return {
+        interactiveAt,
+        frameOrigin: performance.timeOrigin,
+        scripts: before.filter((r) => r.initiatorType === 'script' && new URL(r.name).origin === location.origin).map((r) => ({ name: r.name, end: r.responseEnd })),
+        graph: before.filter((r) => new URL(r.name).origin === graphOrigin && r.initiatorType !== 'other').length,
+      };
+    }, emulatorOrigin);
+    const toTop = (frameTime: number) => seen.frameOrigin + frameTime - topOrigin;
+    const fileName = (url: string) => path.posix.basename(new URL(url).pathname);
+    const lastEnd = (entries: { end: number }[]) => (entries.length ? toTop(Math.max(...entries.map((e) => e.end))) : Number.NaN);
+    // The frame's own resource timing knows what it fetched before it was interactive; Playwright's
+    // responses say it was a script response for that frame (not the simulator's own bundle).
+    const inFrame = new Set(requested.filter((r) => r.frame === frame).map((r) => r.file));
+    const scripts = seen.scripts.map((s) => fileName(s.name)).filter((f) => inFrame.has(f));
+    return {
+      interactive: seen.interactiveAt - topOrigin,
+      wallClock,
+      frameStart: seen.frameOrigin - topOrigin,
+      indexScriptsIn: lastEnd(seen.scripts.filter((s) => fromIndex.includes(fileName(s.name)))),
+      scriptsIn: lastEnd(seen.scripts),
+      scripts: [...new Set(scripts)],
+      graphRequests: seen.graph,
+    };
+  } finally {
+    await context.close();
+  }
+}
+
+/** Seeds the meeting the way an organiser does: the configuration page, once, with a fresh session. */
+async function configureMeeting(browser: Browser, server: SimulatorServer, organiser: SeedUser): Promise<void> {
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  try {
+    const page = await context.newPage();
+    await page.goto(`${server.url}?users=${organiser.id}&organiser=${organiser.id}`);
+    await configureTab(page, {
+      siteUrl: SITE_URL_OF(SEED.sites.team),
+      groupName: SEED.groups.team.displayName,
+      municipality: 'Voorbeeld',
+      title: 'Meetsessie laadtijd',
+      purpose: 'monitoring',
+    });
+  } finally {
+    await context.close();
+  }
+}
+
+async function main(): Promise<void> {
+  const options = parseArgs(process.argv.slice(2));
+  const built = productionBuild(options.useDist);
+  const workDir = mkdtempSync(path.join(tmpdir(), 'gesprekstool-bench-serve-'));
+  let emulator: RunningEmulator | undefined;
+  let server: SimulatorServer | undefined;
+  let browser: Browser | undefined;
+  const runs: Run[] = [];
+  try {
+    emulator = await startEmulator({ port: 0, dataDir: ':memory:', seed: 11 });
+    // A private copy of the app, so its app-config.json can name this run's emulator.
+    const appDir = path.join(workDir, 'app');
+    cpSync(built.appDir, appDir, { recursive: true });
+    server = await startSimulatorServer({ port: 0, appDir, hostDir: built.hostDir, stateFile: path.join(workDir, 'simulator-state.json') });
+    const config = AppConfigSchema.parse({ auth: { mode: 'dev' }, graph: { loopbackOrigin: emulator.origin }, appOrigin: server.origin });
+    writeFileSync(path.join(appDir, 'app-config.json'), JSON.stringify(config));
+
+    const fileOf = (name: string) => path.join(built.appDir, name);
+    const indexHtml = readFileSync(fileOf('index.html'), 'utf8');
+    const fromIndex = [...indexHtml.matchAll(/<script[^>]*\bsrc="([^"]+)"/g)].map((m) => path.posix.basename(m[1]!));
+
+    browser = await launchChromium();
+    const { facilitator, debtCounsellor } = SEED.users;
+    await configureMeeting(browser, server, facilitator);
+    if (options.graphLatencyMs > 0) emulator.admin.setFaults({ latencyMs: options.graphLatencyMs });
+
+    // One participant (not the facilitator) alone in the meeting: one side panel, no stage content.
+    const url = `${server.url}?users=${debtCounsellor.id}&organiser=${debtCounsellor.id}`;
+    for (let i = 0; i < options.runs; i += 1) {
+      const run = await coldLoad(browser, url, debtCounsellor, server.origin, emulator.origin, fromIndex);
+      runs.push(run);
+      console.log(`cold load ${i + 1}/${options.runs}: interactive after ${ms(run.interactive)}`);
+    }
+
+    // ---- sizes -------------------------------------------------------------------------------
+    // Initial = requested before interactive in every run (a chunk seen in only some runs is listed apart).
+    const everyRun = runs.map((r) => new Set(r.scripts));
+    const union = [...new Set(runs.flatMap((r) => r.scripts))];
+    const initial = union.filter((f) => everyRun.every((s) => s.has(f)));
+    const sometimes = union.filter((f) => !initial.includes(f));
+    const order = (f: string) => (fromIndex.includes(f) ? fromIndex.indexOf(f) : fromIndex.length);
+    initial.sort((a, b) => order(a) - order(b) || sizeOf(fileOf(b)).raw - sizeOf(fileOf(a)).raw);
+    const allJs = readdirSync(built.appDir).filter((f) => f.endsWith('.js') && statSync(fileOf(f)).isFile());
+    const initialSize = sum(initial.map((f) => sizeOf(fileOf(f))));
+    const allSize = sum(allJs.map((f) => sizeOf(fileOf(f))));
+    const msal = allJs.find((f) => f.startsWith('msal.'));
+
+    const sizeRows = [['initial JavaScript of the side panel', 'how it loads', 'raw', 'gzip -9']];
+    for (const f of initial) {
+      const s = sizeOf(fileOf(f));
+      sizeRows.push([f, fromIndex.includes(f) ? 'index.html' : 'chunk, on demand', kb(s.raw), kb(s.gzip)]);
+    }
+    sizeRows.push([`total (${initial.length} files)`, '', kb(initialSize.raw), kb(initialSize.gzip)]);
+    sizeRows.push([`all of dist/app (${allJs.length} .js files)`, 'for context', kb(allSize.raw), kb(allSize.gzip)]);
+    console.log(`\n${table(sizeRows, [2, 3])}`);
+    if (sometimes.length) console.log(`requested before interactive in some runs only: ${sometimes.join(', ')}`);
+    if (msal && !initial.includes(msal)) {
+      const s = sizeOf(fileOf(msal));
+      console.log(
+        `not counted: ${msal} (${kb(s.raw)}, ${kb(s.gzip)} gzip) — locally the app signs in with dev tokens; in Teams (auth "naa") it loads before the first Graph call, making ${kb(initialSize.raw + s.raw)} / ${kb(initialSize.gzip + s.gzip)} gzip`,
+      );
+    }
+
+    // ---- times -------------------------------------------------------------------------------
+    const columns: [string, (r: Run) => number, (v: number) => string][] = [
+      ['interactive', (r) => r.interactive, ms],
+      ['wall clock', (r) => r.wallClock, ms],
+      ['app frame starts', (r) => r.frameStart, ms],
+      ['index.html JS in', (r) => r.indexScriptsIn, ms],
+      ['all app JS in', (r) => r.scriptsIn, ms],
+      ['JS share', (r) => (100 * r.scriptsIn) / r.interactive, (v) => `${v.toFixed(0)} %`],
+      ['Graph requests', (r) => r.graphRequests, (v) => String(v)],
+    ];
+    const timeRows = [['run', ...columns.map(([title]) => title)]];
+    runs.forEach((r, i) => timeRows.push([String(i + 1), ...columns.map(([, value, format]) => format(value(r)))]));
+    timeRows.push(['median', ...columns.map(([, value, format]) => format(median(runs.map(value))))]);
+    timeRows.push(['max', ...columns.map(([, value, format]) => format(Math.max(...runs.map(value))))]);
+    console.log(
+      `\nSide panel of ${debtCounsellor.displayName}, ${options.runs} cold loads (new browser context each: empty cache), headless Chromium, ` +
+        `loopback (no network throttling), Graph emulator latency ${options.graphLatencyMs} ms.\n` +
+        'Times from the simulator page\'s navigation start (browser clock) until the join form\'s "Meedoen" button and domain radios are visible and enabled;\n' +
+        '"app frame starts" = the side panel iframe begins loading the app; "index.html JS in" = its <script> files have arrived; "all app JS in" = the last app script it needed\n' +
+        '(incl. chunks imported on demand) has arrived; "JS share" = all app JS in / interactive; Graph requests = the frame\'s fetches to the emulator before interactive.\n',
+    );
+    console.log(table(timeRows, columns.map((_, i) => i + 1)));
+  } finally {
+    await browser?.close();
+    await server?.close();
+    await emulator?.close();
+    rmSync(workDir, { recursive: true, force: true });
+    built.remove();
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exitCode = 1;
+});
