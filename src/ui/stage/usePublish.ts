@@ -36,7 +36,8 @@ export function usePublish(instrument: Pick<Instrument, 'themes'>, wanted: boole
     async (onProgress: (p: PublishProgress) => void) => {
       if (!snapshot || !link || !groupId) throw Object.assign(new Error('no session or Planner group'), { code: 'notFound' });
       const session = snapshot.session.value;
-      const themeLabels = Object.fromEntries(instrument.themes.map((th) => [th.id, `${th.id}. ${th.title}`])) as Record<ThemeId, string>;
+      // The publisher puts the letter in front itself ("B. …" labels, "Thema B. …" descriptions).
+      const themeLabels = Object.fromEntries(instrument.themes.map((th) => [th.id, th.title])) as Record<ThemeId, string>;
       try {
         return await graph.publisher.publish(
           snapshot,

@@ -51,6 +51,23 @@ describe('StagePage', () => {
     expect(publish.mock.calls[0]?.[1]).toMatchObject({ groupId: 'group-1', planTitle: "Gesprekstool 's-Hertogenbosch" });
   });
 
+  it('gives the publisher the bare theme titles, since Planner labels and task descriptions put the letter in front themselves', async () => {
+    const store = storeWithScores('step3');
+    await store.saveAction({ id: 'a-1', sessionKey: store.session.value.key, theme: 'B', title: 'Intake delen', ownerId: null, ownerName: null, department: '', dueDate: null, status: 'open', proposedBy: facilitator.id, plannerTaskId: null, plannerTaskUrl: null });
+    const services = fakeServices({ store, host: fakeHost({ surface: 'stage' }) });
+    const result: PublishResult = { planId: 'p-1', planUrl: 'https://planner.example/p-1', outcomes: [], nonMembers: [] };
+    const publish = jest.fn(async () => result);
+    services.graph.publisher = { publish };
+    renderWith(<StagePage />, services);
+    const button = await screen.findByRole('button', { name: 'Publiceer naar Planner' });
+    await act(async () => undefined);
+    await act(async () => fireEvent.click(button));
+    await screen.findByText(/^Gepubliceerd:/);
+    const themeLabels = (publish.mock.calls[0] as unknown as [unknown, { themeLabels: Record<string, string> }])[1].themeLabels;
+    expect(themeLabels.B).toBe(services.instrument.themes.find((th) => th.id === 'B')?.title);
+    expect(Object.values(themeLabels).filter((label) => /^[A-F]\. /.test(label))).toEqual([]);
+  });
+
   it('shows the agenda read-only to a participant who is not the facilitator', async () => {
     const services = fakeServices({ me: sanne, store: storeWithScores('step3'), host: fakeHost({ surface: 'stage' }) });
     renderWith(<StagePage />, services);
