@@ -32,6 +32,7 @@ const messages = defineMessages({
     done: 'Klaar met stap 2',
     doneAt: 'U heeft aangegeven dat u klaar bent met stap 2.',
     answered: '{count} van {total} vragen beantwoord',
+    introToggle: 'Uitleg bij stap 2',
   },
   en: {
     counter: '{count} of {limit} characters',
@@ -41,6 +42,7 @@ const messages = defineMessages({
     done: 'Done with step 2',
     doneAt: 'You said you are done with step 2.',
     answered: '{count} of {total} questions answered',
+    introToggle: 'About step 2',
   },
 });
 
@@ -51,6 +53,8 @@ const useStyles = makeStyles({
   legend: { padding: 0, marginBottom: tokens.spacingVerticalXS, fontWeight: tokens.fontWeightSemibold },
   heading: { marginTop: tokens.spacingVerticalS },
   freeText: { marginLeft: tokens.spacingHorizontalXXL },
+  // The instrument's intro is long; in a 320 px panel it would push the questions below the fold.
+  intro: { '& > summary': { cursor: 'pointer', color: tokens.colorBrandForegroundLink, paddingBlock: tokens.spacingVerticalXS } },
 });
 
 type Change = (change: (r: Response) => Response) => void;
@@ -117,7 +121,10 @@ export function Step2Form({ instrument, response, editable, onChange, now }: { i
       <Subtitle2 as="h2" id="step2-title">
         {instrument.step2.title}
       </Subtitle2>
-      <Body1>{instrument.step2.intro}</Body1>
+      <details className={styles.intro}>
+        <summary>{t('introToggle')}</summary>
+        <Body1 block>{instrument.step2.intro}</Body1>
+      </details>
       <Accordion collapsible multiple>
         {instrument.themes.map((theme) => {
           const comment = response.step2.comments[theme.id] ?? '';

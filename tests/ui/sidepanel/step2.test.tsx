@@ -17,6 +17,16 @@ function step2Store(extra: Parameters<typeof sessionIn>[1] = {}) {
 }
 
 describe('side panel step 2', () => {
+  it("keeps the instrument's long step-2 explanation one click away, so the themes are in view at 320 px", async () => {
+    renderWith(<SidePanel />, fakeServices({ me: sanne, store: step2Store() }));
+    const summary = await screen.findByText('Uitleg bij stap 2');
+    const details = summary.closest('details');
+    expect(details?.open).toBe(false);
+    expect(details?.textContent).toContain('Vink aan bij de vragen welke antwoorden van toepassing zijn.');
+    await userEvent.click(summary);
+    expect(details?.open).toBe(true);
+  });
+
   it('choosing an exclusive option clears the others, and choosing another clears it', async () => {
     const question = await openThemeA(step2Store());
     const first = within(question).getByRole('checkbox', { name: /^Veel van onze inwoners/ });
