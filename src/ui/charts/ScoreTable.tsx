@@ -2,6 +2,7 @@
 // point is marked with words and a symbol as well as a background, so it survives greyscale,
 // high contrast and a screen reader.
 import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { useId } from 'react';
 import { divergenceOf, summariseAllScores, THEME_IDS, WEET_NIET, type Instrument } from '../../domain';
 import { useLocale, useT } from '../i18n';
 import { divergenceReasonsText } from './divergenceText';
@@ -41,11 +42,16 @@ export function ScoreTable({ instrument, participants }: ScoreTableProps) {
   const styles = useStyles();
   const summaries = summariseAllScores(participants);
   const number = (value: number | null) => (value === null ? t('notApplicable') : formatNumber(value, locale));
+  const captionId = useId();
 
   return (
-    <div className={styles.wrapper}>
+    // A wide table scrolls sideways inside this box; focusable and named so keyboard users can scroll
+    // it too (WCAG 2.1.1, axe scrollable-region-focusable).
+    <div className={styles.wrapper} role="region" aria-labelledby={captionId} tabIndex={0}>
       <table className={styles.table}>
-        <caption className={styles.caption}>{t('tableCaption')}</caption>
+        <caption id={captionId} className={styles.caption}>
+          {t('tableCaption')}
+        </caption>
         <thead>
           <tr>
             <th scope="col" className={mergeClasses(styles.cell, styles.statement)}>

@@ -1,0 +1,68 @@
+// axe-core on one app surface inside the simulator page, and the theme switch as Teams does it.
+import AxeBuilder from '@axe-core/playwright';
+import type { Result } from 'axe-core';
+import type { Locator, Page } from 'playwright-core';
+import { eventually, frameOf, type SimulatorTheme } from './meeting';
+
+/** What issue 6 asks of every surface: WCAG 2.0 and 2.1 levels A and AA, and axe's best practices. */
+export const AUDITED_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] as const;
+
+export const THEMES: readonly SimulatorTheme[] = ['default', 'dark', 'contrast'];
+
+/** The FluentProvider's background in each Teams theme (Fluent's teams*Theme colorNeutralBackground1). */
+const BACKGROUND: Record<SimulatorTheme, string> = { default: 'rgb(255, 255, 255)', dark: 'rgb(41, 41, 41)', contrast: 'rgb(0, 0, 0)' };
+
+async function backgroundOf(card: Locator): Promise<string> {
+  const frame = await frameOf(card);
+  return frame.evaluate(() => {
+    const provider = document.querySelector('.fui-FluentProvider');
+    return provider ? getComputedStyle(provider).backgroundColor : 'no provider';
+  });
+}
+
+/** Switches the simulated Teams client's theme (a themeChange event to every running frame) and waits until `cards` show it. */
+export async function switchTheme(page: Page, theme: SimulatorTheme, cards: readonly Locator[]): Promise<void> {
+  await page.selectOption('#theme', theme);
+  for (const card of cards) await eventually(() => backgroundOf(card), (bg) => bg === BACKGROUND[theme], `${theme} theme in the frame`);
+}
+
+export interface SurfaceAudit {
+  /** Serious and critical violations, one line each. */
+  blocking: string[];
+  /** How many rules axe checked in the frame: proves it looked inside it. */
+  checkedRules: number;
+}
+
+const describe = (violation: Result) =>
+  `${violation.impact ?? 'unknown'} ${violation.id}: ${violation.help} — ${violation.nodes
+    .slice(0, 5)
+    .map((n) => `${JSON.stringify(n.target)} ${n.html.slice(0, 160)} ${n.failureSummary?.replace(/\s+/g, ' ') ?? ''}`)
+    .join(' | ')}`;
+
+/**
+ * Fluent's focus management (tabster) puts `<i tabindex="0" aria-hidden="true" data-tabster-dummy>`
+ * around focus groups and dialogs: they only pass the focus on and must stay hidden from screen
+ * readers, so axe's aria-hidden-focus flags them by design (microsoft/tabster#288,
+ * microsoft/fluentui#27517 "By Design"; Accessibility Insights suppresses exactly these nodes). Only
+ * those nodes are dropped; any other aria-hidden-focus finding still fails.
+ */
+function withoutTabsterDummies(violation: Result): Result {
+  if (violation.id !== 'aria-hidden-focus') return violation;
+  return { ...violation, nodes: violation.nodes.filter((n) => !/^<i [^>]*data-tabster-dummy/.test(n.html)) };
+}
+
+/** axe (WCAG 2.x A/AA and best practices) on the app document inside `card`'s iframe only. */
+export async function auditSurface(page: Page, card: Locator): Promise<SurfaceAudit> {
+  const iframe = await card.locator('iframe').evaluate((element) => {
+    const owner = element.closest('[data-frame-kind]');
+    const upn = owner?.getAttribute('data-user-upn');
+    return `[data-frame-kind="${owner?.getAttribute('data-frame-kind') ?? ''}"]${upn ? `[data-user-upn="${upn}"]` : ''} iframe`;
+  });
+  const results = await new AxeBuilder({ page }).include([iframe, 'html']).withTags([...AUDITED_TAGS]).analyze();
+  const violations = results.violations.map(withoutTabsterDummies).filter((v) => v.nodes.length > 0);
+  const inFrame = (r: Result) => r.nodes.some((n) => Array.isArray(n.target) && n.target.length > 1);
+  return {
+    blocking: violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map(describe),
+    checkedRules: results.passes.filter(inFrame).length,
+  };
+}

@@ -1,0 +1,165 @@
+// One meeting per browser test file: a Graph emulator (in memory), the built app (dist/app, copied
+// so this file's app-config.json points at this file's emulator), the meeting simulator, and a
+// headless Debian Chromium. Everything listens on an ephemeral loopback port and is closed after the
+// file. The production build must exist (`npx webpack --mode production`), as in `npm test`.
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { type Browser, type BrowserContext, chromium, type Frame, type FrameLocator, type Locator, type Page } from 'playwright-core';
+import { startEmulator, type RunningEmulator } from '../../../dev/graph-emulator';
+import type { SeedUser } from '../../../dev/graph-emulator/seed';
+import { startSimulatorServer, type SimulatorServer } from '../../../dev/teams-host/server';
+import { AppConfigSchema } from '../../../src/app/config';
+
+export const ROOT = path.resolve(__dirname, '../../..');
+export const RESULTS_DIR = path.join(ROOT, 'test-results', 'e2e');
+
+export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+export type SimulatorTheme = 'default' | 'dark' | 'contrast';
+
+export interface MeetingWorld {
+  emulator: RunningEmulator;
+  server: SimulatorServer;
+  browser: Browser;
+  context: BrowserContext;
+  page: Page;
+  /** The copy of dist/app this file serves. */
+  appDir: string;
+  /** Uncaught errors and dialogs in any frame, for tests that must see none. */
+  pageErrors: string[];
+  dialogs: string[];
+}
+
+export interface MeetingSetup {
+  /** The people in the meeting, organiser first unless `organiser` says otherwise. */
+  users: readonly SeedUser[];
+  organiser?: SeedUser;
+  theme?: SimulatorTheme;
+  view?: 'meeting' | 'config' | 'tab';
+}
+
+export function launchChromium(): Promise<Browser> {
+  if (!existsSync('/usr/bin/chromium')) throw new Error("Debian's chromium is missing: run scripts/ensure-chromium.sh");
+  // playwright-core gives every launch its own temporary user-data-dir, removed on close.
+  return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}
+
+/** Serves a private copy of the production app whose runtime config points at `emulatorOrigin`. */
+export async function serveApp(emulatorOrigin: string): Promise<{ server: SimulatorServer; appDir: string; cleanup: () => Promise<void> }> {
+  const built = path.join(ROOT, 'dist', 'app');
+  const hostDir = path.join(ROOT, 'dist', 'host');
+  if (!existsSync(path.join(built, 'index.html')) || !existsSync(path.join(hostDir, 'index.html'))) {
+    throw new Error('dist/ is not built: run `npx webpack --mode production` first (npm test does)');
+  }
+  const dir = mkdtempSync(path.join(tmpdir(), 'gesprekstool-e2e-'));
+  const appDir = path.join(dir, 'app');
+  cpSync(built, appDir, { recursive: true });
+  const server = await startSimulatorServer({ port: 0, appDir, hostDir, stateFile: path.join(dir, 'simulator-state.json') });
+  // The server reads files per request, so the config can name the origin it got.
+  const config = AppConfigSchema.parse({ auth: { mode: 'dev' }, graph: { loopbackOrigin: emulatorOrigin }, appOrigin: server.origin });
+  writeFileSync(path.join(appDir, 'app-config.json'), JSON.stringify(config));
+  return {
+    server,
+    appDir,
+    cleanup: async () => {
+      await server.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Starts the world before this file's tests and closes it after; call the result inside tests. */
+export function meetingPerTestFile(): () => MeetingWorld {
+  let world: MeetingWorld | undefined;
+  let cleanupApp: (() => Promise<void>) | undefined;
+  beforeAll(async () => {
+    const emulator = await startEmulator({ port: 0, dataDir: ':memory:', seed: 7 });
+    const served = await serveApp(emulator.origin);
+    cleanupApp = served.cleanup;
+    const browser = await launchChromium();
+    // axe-core/playwright opens a helper page in the same context, which browser.newPage() does not allow.
+    const context = await browser.newContext({ viewport: { width: 1800, height: 1100 }, acceptDownloads: true });
+    const page = await context.newPage();
+    const pageErrors: string[] = [];
+    const dialogs: string[] = [];
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    page.on('dialog', (dialog) => {
+      dialogs.push(`${dialog.type()}: ${dialog.message()}`);
+      void dialog.dismiss();
+    });
+    world = { emulator, server: served.server, browser, context, page, appDir: served.appDir, pageErrors, dialogs };
+  });
+  afterAll(async () => {
+    await world?.browser.close();
+    await cleanupApp?.();
+    await world?.emulator.close();
+  });
+  return () => {
+    if (!world) throw new Error('the meeting is not running yet: call this inside a test or hook');
+    return world;
+  };
+}
+
+export function simulatorUrl(world: MeetingWorld, setup: MeetingSetup): string {
+  const params = new URLSearchParams();
+  if (setup.view && setup.view !== 'meeting') params.set('view', setup.view);
+  if (setup.theme && setup.theme !== 'default') params.set('theme', setup.theme);
+  params.set('users', setup.users.map((u) => u.id).join(','));
+  params.set('organiser', (setup.organiser ?? setup.users[0])?.id ?? '');
+  return `${world.server.url}?${params.toString()}`;
+}
+
+// ---- the surfaces, as the simulator frames them -------------------------------------------------
+
+const cardOf = (kind: string, upn?: string) => `[data-frame-kind="${kind}"]${upn ? `[data-user-upn="${upn}"]` : ''}`;
+
+export const surfaces = {
+  sidePanelCard: (page: Page, user: SeedUser): Locator => page.locator(cardOf('sidePanel', user.userPrincipalName)),
+  sidePanel: (page: Page, user: SeedUser): FrameLocator => page.frameLocator(`${cardOf('sidePanel', user.userPrincipalName)} iframe`),
+  stageCard: (page: Page): Locator => page.locator(cardOf('meetingStage')),
+  stage: (page: Page): FrameLocator => page.frameLocator(`${cardOf('meetingStage')} iframe`),
+  configCard: (page: Page): Locator => page.locator(cardOf('settings')),
+  config: (page: Page): FrameLocator => page.frameLocator(`${cardOf('settings')} iframe`),
+  tabCard: (page: Page): Locator => page.locator(cardOf('content')),
+  tab: (page: Page): FrameLocator => page.frameLocator(`${cardOf('content')} iframe`),
+};
+
+/** The playwright Frame behind a card's iframe (for evaluate and text of the whole document). */
+export async function frameOf(card: Locator): Promise<Frame> {
+  const handle = await card.locator('iframe').elementHandle({ timeout: 20_000 });
+  const frame = await handle?.contentFrame();
+  if (!frame) throw new Error('the card has no app frame');
+  return frame;
+}
+
+/** Waits until the simulator says the app in the card called appInitialization.success. */
+export async function waitReady(card: Locator, timeout = 30_000): Promise<void> {
+  await card.and(card.page().locator('[data-status="ready"]')).waitFor({ timeout });
+}
+
+/** Screenshot of one surface (the iframe as the meeting shows it) into test-results/e2e/. */
+export async function screenshot(target: Locator | Page, name: string): Promise<void> {
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  const file = path.join(RESULTS_DIR, `${name}.png`);
+  if ('locator' in target && 'goto' in target) await target.screenshot({ path: file, fullPage: true });
+  else await (target as Locator).screenshot({ path: file });
+}
+
+/** Polls `read` until `accept` holds, then returns the value; on timeout throws with the last value seen. */
+export async function eventually<T>(read: () => Promise<T>, accept: (value: T) => boolean, what: string, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: T | undefined;
+  let lastError: unknown = null;
+  for (;;) {
+    try {
+      last = await read();
+      if (accept(last)) return last;
+    } catch (err) {
+      lastError = err;
+    }
+    if (Date.now() > deadline) break;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`timed out waiting for ${what}; last value: ${JSON.stringify(last)}${lastError ? `; last error: ${String(lastError)}` : ''}`);
+}
