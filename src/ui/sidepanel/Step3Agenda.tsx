@@ -13,7 +13,6 @@ const messages = defineMessages({
   nl: {
     propose: 'Actie voorstellen',
     theme: 'Thema',
-    what: 'Wat gaan we doen?',
     who: 'Wie pakt het op?',
     nobody: 'Nog niemand',
     department: 'Afdeling',
@@ -37,7 +36,6 @@ const messages = defineMessages({
   en: {
     propose: 'Propose an action',
     theme: 'Theme',
-    what: 'What will we do?',
     who: 'Who takes it on?',
     nobody: 'Nobody yet',
     department: 'Department',
@@ -135,7 +133,7 @@ export function Step3Agenda({ instrument }: { instrument: Instrument }) {
       <Subtitle2 as="h2" id="step3-title">
         {instrument.step3.title}
       </Subtitle2>
-      <Body1>{instrument.step3.question}</Body1>
+      {editable ? null : <Body1>{instrument.step3.question}</Body1>}
       {editable ? (
         <form
           noValidate
@@ -155,7 +153,8 @@ export function Step3Agenda({ instrument }: { instrument: Instrument }) {
               ))}
             </Select>
           </Field>
-          <Field label={t('what')} required validationMessage={problemText(['titleRequired', 'titleTooLong'])}>
+          {/* The instrument's own question labels the field, so it is not also printed above the form. */}
+          <Field label={instrument.step3.question} required validationMessage={problemText(['titleRequired', 'titleTooLong'])}>
             <Input value={title} maxLength={LIMITS.actionTitle} onChange={(_, d) => setTitle(d.value)} />
           </Field>
           <Field label={t('who')} validationMessage={problemText(['ownerNotParticipant'])}>
