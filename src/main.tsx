@@ -2,14 +2,18 @@
 // shell picks the surface. A failed start-up shows a Dutch explanation instead of a blank frame.
 import { createRoot } from 'react-dom/client';
 import { bootstrap } from './app/bootstrap';
+import { createHost } from './teams';
 import { BootFailure, App } from './ui/shell/App';
 import { browserStorage } from './ui/session';
+import { preloadSurface } from './ui/shell/surfaces';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root');
 const root = createRoot(container);
 
 async function start(): Promise<void> {
+  // The same host bootstrap() uses (created once): the surface's page downloads during sign-in.
+  createHost().then((host) => preloadSurface(host.context().surface), () => undefined);
   const result = await bootstrap();
   document.documentElement.lang = result.ok ? result.boot.locale : result.locale;
   if (result.ok) {
