@@ -49,6 +49,7 @@ const Q3 = {
   other: 'Anders namelijk…',
   dontKnow: 'Weet niet.',
 };
+const NOTE = 'Over B lopen de beelden het verst uiteen; C weet Sanne niet.';
 const FREE_TEXT = 'Via de GGD-monitor per wijk, twee keer per jaar';
 
 const ACTIONS: readonly ActionDraft[] = [
@@ -158,6 +159,14 @@ describe('a whole session in the meeting: set up, score, reveal, deepen, agree o
     expect(await rowC.getByRole('cell').nth(1).textContent()).toBe('weet niet');
     expect(await table.locator('tr[data-conversation-point="true"]').count()).toBe(3);
     await screenshot(surfaces.stageCard(page), 'session-03-stage-revealed');
+    await table.scrollIntoViewIfNeeded();
+    await screenshot(surfaces.stageCard(page), 'session-03-stage-table');
+
+    // What strikes the group, noted by the facilitator on the stage for everyone.
+    const note = stage.getByRole('textbox', { name: 'Wat opvalt …' });
+    await note.fill(NOTE);
+    await note.locator('xpath=ancestor::section[1]').getByRole('button', { name: 'Opslaan', exact: true }).click();
+    await stage.getByText('Opgeslagen.', { exact: true }).waitFor({ timeout: 30_000 });
 
     // Each side panel still shows only its own scores; the group's are on the stage.
     for (const user of participants) {
@@ -200,6 +209,7 @@ describe('a whole session in the meeting: set up, score, reveal, deepen, agree o
     expect(await countOf(Q3.dontKnow)).toBe('1');
     expect(await countOf(Q3.other)).toBe('1');
     await question.getByRole('listitem').filter({ hasText: `${ggdNurse.displayName}: ${FREE_TEXT}` }).waitFor({ timeout: 30_000 });
+    await question.scrollIntoViewIfNeeded();
     await screenshot(surfaces.stageCard(page), 'session-04-stage-step2');
   });
 
@@ -214,6 +224,8 @@ describe('a whole session in the meeting: set up, score, reveal, deepen, agree o
     const stage = surfaces.stage(page);
     for (const action of [first, second, third]) await stage.getByText(action.title, { exact: true }).waitFor({ timeout: 30_000 });
     await addActionOnStage(stage, fourth);
+    // The agenda in every side panel follows the stage.
+    await surfaces.sidePanel(page, ggdNurse).getByRole('listitem').filter({ hasText: fourth.title }).waitFor({ timeout: 30_000 });
     await screenshot(surfaces.sidePanelCard(page, ggdNurse), 'session-05-sidepanel-agenda');
 
     const summary = await publishToPlanner(stage);
@@ -221,6 +233,9 @@ describe('a whole session in the meeting: set up, score, reveal, deepen, agree o
     const publish = stage.getByRole('region', { name: 'Naar Planner' });
     await publish.getByText(`${ggdNurse.displayName} is geen lid van de groep ${group.displayName}; de taak is zonder eigenaar aangemaakt.`).waitFor();
     expect(await publish.getByRole('link', { name: 'Taak in Planner' }).count()).toBe(4);
+    // Anouk is not a member either, but owns no action: nobody needs to hear about her.
+    expect(await publish.textContent()).not.toContain(healthPolicy.displayName);
+    await publish.getByRole('link', { name: 'Open het plan in Planner' }).scrollIntoViewIfNeeded();
     await screenshot(surfaces.stageCard(page), 'session-05-stage-published');
 
     // In Planner, as Graph answers a member of the group.
@@ -255,9 +270,31 @@ describe('a whole session in the meeting: set up, score, reveal, deepen, agree o
     expect(details.categoryDescriptions.category2).toBe('B. Zicht op de lokale problematiek en kansen');
   });
 
+  test('after the facilitator moves a due date on the stage, publishing again updates that one task and leaves the others', async () => {
+    const world = meeting();
+    const { page } = world;
+    const stage = surfaces.stage(page);
+    const moved = ACTIONS[2] as ActionDraft;
+    const newDue = daysFromToday(75);
+    await stage.getByRole('button', { name: `Wijzigen: ${moved.title}` }).click();
+    const form = stage.getByRole('listitem').filter({ has: stage.locator('form') });
+    await form.getByLabel('Uiterlijk klaar op').fill(newDue);
+    await form.getByRole('button', { name: 'Opslaan', exact: true }).click();
+    await form.waitFor({ state: 'detached', timeout: 30_000 });
+
+    expect(await publishToPlanner(stage)).toContain('Gepubliceerd: 0 nieuw, 1 bijgewerkt, 3 ongewijzigd, 0 mislukt.');
+    const plans = await graph<{ value: { id: string }[] }>(world, facilitator, `/groups/${group.id}/planner/plans`);
+    expect(plans.value).toHaveLength(1);
+    const tasks = await graph<{ value: { title: string; dueDateTime: string | null }[] }>(world, facilitator, `/planner/plans/${plans.value[0]?.id ?? ''}/tasks`);
+    expect(tasks.value).toHaveLength(4);
+    expect(tasks.value.find((t) => t.title === moved.title)?.dueDateTime?.slice(0, 10)).toBe(newDue);
+  });
+
   test('the tab shows the results and the agenda with Planner links, and SharePoint holds the session, the answers and the actions', async () => {
     const world = meeting();
     const { page } = world;
+    await facilitatorPresses(page, facilitator, 'Sessie afsluiten');
+    await surfaces.sidePanel(page, ggdNurse).getByText(/^De sessie is afgesloten\./).waitFor({ timeout: 30_000 });
     await page.getByRole('button', { name: 'Tabblad', exact: true }).click();
     const tab: FrameLocator = surfaces.tab(page);
     await tab.getByRole('heading', { name: 'Resultaten', exact: true }).waitFor({ timeout: 30_000 });
@@ -266,11 +303,13 @@ describe('a whole session in the meeting: set up, score, reveal, deepen, agree o
     const agenda = tab.getByRole('region', { name: 'Actieagenda' });
     for (const action of ACTIONS) await agenda.getByRole('listitem').filter({ hasText: action.title }).getByRole('link', { name: 'Taak in Planner' }).waitFor({ timeout: 30_000 });
     await tab.getByRole('link', { name: 'Plan in Planner' }).waitFor();
+    await tab.getByText(NOTE, { exact: true }).waitFor();
+    await tab.getByText('Afgesloten', { exact: true }).waitFor();
     await screenshot(surfaces.tabCard(page), 'session-06-tab');
 
     const sessions = await listItems(world, 'Gesprekstool sessies');
     expect(sessions).toHaveLength(1);
-    expect(sessions[0]).toMatchObject({ Gemeente: "'s-Hertogenbosch", Title: 'Armoede en gezondheid, najaar', FacilitatorId: facilitator.id, PlannerGroepId: group.id, Onthuld: true });
+    expect(sessions[0]).toMatchObject({ Gemeente: "'s-Hertogenbosch", Title: 'Armoede en gezondheid, najaar', FacilitatorId: facilitator.id, PlannerGroepId: group.id, Onthuld: true, WatOpvalt: NOTE, Stap: 'Afgesloten' });
     expect(String(sessions[0]?.PlannerPlanId ?? '')).not.toBe('');
 
     const answers = await listItems(world, 'Gesprekstool antwoorden');
