@@ -297,7 +297,6 @@ function renderMeeting(): void {
     remove.addEventListener('click', () => removeParticipant(user.id));
     container.append(frameCard('sidePanel', user, tab ? tab.contentUrl : null, 'side-panel', () => [el('p', {}, 'Nog geen app in deze vergadering.')], [remove]));
   }
-  renderPeoplePickers();
 }
 
 function renderConfig(): void {
@@ -367,6 +366,8 @@ function show(next: View): void {
   if (view === 'meeting') renderMeeting();
   else if (view === 'config') renderConfig();
   else renderTab();
+  // The organiser and participant pickers are in the toolbar of every view.
+  renderPeoplePickers();
   writeSettingsToUrl(settings, view);
 }
 

@@ -88,6 +88,8 @@ it('a meeting without the app opens the configuration page; Save there puts the 
   await page.goto(server.url);
   const settings = await contextIn(page.frameLocator('[data-frame-kind="settings"] iframe'));
   expect(settings).toMatchObject({ kind: 'teams', surface: 'settings', entityId: null, user: { userPrincipalName: facilitator.userPrincipalName } });
+  // The toolbar names who is organiser before the meeting view was ever shown.
+  expect(await page.locator('#organiser option:checked').textContent()).toBe(facilitator.displayName);
 
   await page.getByRole('button', { name: 'Opslaan' }).click();
   await page.waitForSelector('[data-frame-kind="sidePanel"] iframe');
