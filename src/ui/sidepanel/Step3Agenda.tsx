@@ -6,8 +6,9 @@ import { groupActionsByTheme, newActionId, suggestDepartments, validateAction, t
 import type { Instrument } from '../../domain/instrument';
 import { isEditable } from '../../domain/sessionState';
 import { LIMITS, THEME_IDS, type ActionItem, type ThemeId } from '../../domain/model';
-import { defineMessages, useT } from '../i18n';
+import { defineMessages, useLocale, useT } from '../i18n';
 import { useAppServices, useSession } from '../session';
+import { formatCalendarDate } from '../stage/calendarText';
 
 const messages = defineMessages({
   nl: {
@@ -75,6 +76,7 @@ export function Step3Agenda({ instrument }: { instrument: Instrument }) {
   const { me, now, random } = useAppServices();
   const { snapshot, commands, busy } = useSession();
   const t = useT(messages);
+  const locale = useLocale();
   const styles = useStyles();
   const [theme, setTheme] = useState<ThemeId>('A');
   const [title, setTitle] = useState('');
@@ -200,7 +202,7 @@ export function Step3Agenda({ instrument }: { instrument: Instrument }) {
                 <Body1>
                   {action.title} {action.proposedBy === me.id ? <Caption1>{t('mine')}</Caption1> : null}
                 </Body1>
-                <Caption1>{[action.ownerName, action.department, action.dueDate ? t('dueOn', { date: action.dueDate }) : null].filter(Boolean).join(' · ')}</Caption1>
+                <Caption1>{[action.ownerName, action.department, action.dueDate ? t('dueOn', { date: formatCalendarDate(action.dueDate, locale) }) : null].filter(Boolean).join(' · ')}</Caption1>
                 {editable && (isFacilitator || action.proposedBy === me.id) ? (
                   <Button size="small" appearance="subtle" aria-label={t('removeLabel', { title: action.title })} disabled={busy} onClick={() => void commands.deleteAction(action.id)}>
                     {t('remove')}

@@ -123,6 +123,16 @@ describe('side panel', () => {
     expect(screen.queryByRole('radiogroup')).toBeNull();
   });
 
+  it('the agenda in stap 3 gives a due date as people write it, not as the ISO date SharePoint keeps', async () => {
+    const store = new FakeStore(sessionIn('step3'));
+    store.addResponse(responseOf(sanne));
+    await store.saveAction({ id: 'a-1', sessionKey: store.session.value.key, theme: 'B', title: 'Intake delen', ownerId: sanne.id, ownerName: sanne.displayName, department: 'Schuldhulpverlening', dueDate: '2026-12-23', status: 'open', proposedBy: sanne.id, plannerTaskId: null, plannerTaskUrl: null });
+    await openPanel({ me: sanne, store });
+    const item = (await screen.findByText('Intake delen')).closest('li');
+    expect(item?.textContent).toContain("Sanne van 't Hof · Schuldhulpverlening · klaar op 23 december 2026");
+    expect(item?.textContent).not.toContain('2026-12-23');
+  });
+
   it('polls again after the interval and shows the new step', async () => {
     jest.useFakeTimers({ doNotFake: ['queueMicrotask', 'nextTick'] });
     try {
