@@ -21,7 +21,8 @@ const useStyles = makeStyles({
     textAlign: 'center',
     verticalAlign: 'top',
   },
-  statement: { textAlign: 'start', minWidth: '16em' },
+  // 12em keeps the statement readable and lets the six number columns fit a 1000 px stage without scrolling.
+  statement: { textAlign: 'start', minWidth: '12em' },
   divergent: {
     backgroundColor: tokens.colorPaletteYellowBackground1,
     outline: `2px solid ${tokens.colorPaletteYellowBorderActive}`,
