@@ -50,6 +50,8 @@ const Q3 = {
   dontKnow: 'Weet niet.',
 };
 const NOTE = 'Over B lopen de beelden het verst uiteen; C weet Sanne niet.';
+const MEET_AGAIN = daysFromToday(100);
+const ACCOUNTABILITY = 'Elke maand een kwartier in het teamoverleg: wie loopt achter, wat is er nodig?';
 const FREE_TEXT = 'Via de GGD-monitor per wijk, twee keer per jaar';
 
 const ACTIONS: readonly ActionDraft[] = [
@@ -60,6 +62,12 @@ const ACTIONS: readonly ActionDraft[] = [
 ];
 
 const meeting = meetingPerTestFile();
+
+/** "23 december 2026" for 2026-12-23. */
+function dutchDate(isoDate: string): string {
+  const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
+  return new Intl.DateTimeFormat('nl-NL', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, d)));
+}
 
 /** Everything a person can read in a frame (visually hidden text included, as a screen reader reads it). */
 async function textOf(frame: Frame): Promise<string> {
@@ -224,8 +232,10 @@ describe('a whole session in the meeting: set up, score, reveal, deepen, agree o
     const stage = surfaces.stage(page);
     for (const action of [first, second, third]) await stage.getByText(action.title, { exact: true }).waitFor({ timeout: 30_000 });
     await addActionOnStage(stage, fourth);
-    // The agenda in every side panel follows the stage.
-    await surfaces.sidePanel(page, ggdNurse).getByRole('listitem').filter({ hasText: fourth.title }).waitFor({ timeout: 30_000 });
+    // The agenda in every side panel follows the stage, dates written as people write them.
+    const inPanel = surfaces.sidePanel(page, ggdNurse).getByRole('listitem').filter({ hasText: fourth.title });
+    await inPanel.waitFor({ timeout: 30_000 });
+    expect(await inPanel.textContent()).toContain(`${facilitator.displayName} · ${fourth.department} · klaar op ${dutchDate(fourth.dueDate)}`);
     await screenshot(surfaces.sidePanelCard(page, ggdNurse), 'session-05-sidepanel-agenda');
 
     const summary = await publishToPlanner(stage);
@@ -290,6 +300,16 @@ describe('a whole session in the meeting: set up, score, reveal, deepen, agree o
     expect(tasks.value.find((t) => t.title === moved.title)?.dueDateTime?.slice(0, 10)).toBe(newDue);
   });
 
+  test('the facilitator records on the stage that the group meets again, when, and how they hold each other to the agreements', async () => {
+    const { page } = meeting();
+    const followUp = surfaces.stage(page).getByRole('region', { name: 'Vervolgafspraken' });
+    await followUp.getByRole('radio', { name: 'Ja, we komen in dezelfde samenstelling weer bij elkaar' }).check();
+    await followUp.getByLabel('Datum van de volgende bijeenkomst').fill(MEET_AGAIN);
+    await followUp.getByRole('textbox', { name: /^Hoe houden de deelnemers elkaar aan de afspraken/ }).fill(ACCOUNTABILITY);
+    await followUp.getByRole('button', { name: 'Opslaan', exact: true }).click();
+    await followUp.getByText('Opgeslagen.', { exact: true }).waitFor({ timeout: 30_000 });
+  });
+
   test('the tab shows the results and the agenda with Planner links, and SharePoint holds the session, the answers and the actions', async () => {
     const world = meeting();
     const { page } = world;
@@ -305,11 +325,15 @@ describe('a whole session in the meeting: set up, score, reveal, deepen, agree o
     await tab.getByRole('link', { name: 'Plan in Planner' }).waitFor();
     await tab.getByText(NOTE, { exact: true }).waitFor();
     await tab.getByText('Afgesloten', { exact: true }).waitFor();
+    const followUp = tab.getByRole('region', { name: 'Vervolgafspraken' });
+    expect(await followUp.textContent()).toContain('Ja, we komen in dezelfde samenstelling weer bij elkaar');
+    expect(await followUp.textContent()).toContain(ACCOUNTABILITY);
     await screenshot(surfaces.tabCard(page), 'session-06-tab');
 
     const sessions = await listItems(world, 'Gesprekstool sessies');
     expect(sessions).toHaveLength(1);
-    expect(sessions[0]).toMatchObject({ Gemeente: "'s-Hertogenbosch", Title: 'Armoede en gezondheid, najaar', FacilitatorId: facilitator.id, PlannerGroepId: group.id, Onthuld: true, WatOpvalt: NOTE, Stap: 'Afgesloten' });
+    expect(sessions[0]).toMatchObject({ Gemeente: "'s-Hertogenbosch", Title: 'Armoede en gezondheid, najaar', FacilitatorId: facilitator.id, PlannerGroepId: group.id, Onthuld: true, WatOpvalt: NOTE, Stap: 'Afgesloten', VervolgBijeenkomst: 'Ja', VervolgAfspraak: ACCOUNTABILITY });
+    expect(String(sessions[0]?.VervolgDatum ?? '').slice(0, 10)).toBe(MEET_AGAIN);
     expect(String(sessions[0]?.PlannerPlanId ?? '')).not.toBe('');
 
     const answers = await listItems(world, 'Gesprekstool antwoorden');
