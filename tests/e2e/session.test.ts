@@ -217,6 +217,9 @@ describe('a whole session in the meeting: set up, score, reveal, deepen, agree o
     expect(await countOf(Q3.dontKnow)).toBe('1');
     expect(await countOf(Q3.other)).toBe('1');
     await question.getByRole('listitem').filter({ hasText: `${ggdNurse.displayName}: ${FREE_TEXT}` }).waitFor({ timeout: 30_000 });
+    // The options someone chose stand out from the ones nobody chose.
+    const weightOf = (option: string) => question.getByRole('rowheader', { name: option, exact: true }).evaluate((th) => Number(getComputedStyle(th).fontWeight));
+    expect(await weightOf(Q3.meetings)).toBeGreaterThan(await weightOf(Q3.neighbourhood));
     await question.scrollIntoViewIfNeeded();
     await screenshot(surfaces.stageCard(page), 'session-04-stage-step2');
   });
@@ -329,6 +332,8 @@ describe('a whole session in the meeting: set up, score, reveal, deepen, agree o
     expect(await followUp.textContent()).toContain('Ja, we komen in dezelfde samenstelling weer bij elkaar');
     expect(await followUp.textContent()).toContain(ACCOUNTABILITY);
     await screenshot(surfaces.tabCard(page), 'session-06-tab');
+    await agenda.scrollIntoViewIfNeeded();
+    await screenshot(surfaces.tabCard(page), 'session-06-tab-agenda');
 
     const sessions = await listItems(world, 'Gesprekstool sessies');
     expect(sessions).toHaveLength(1);

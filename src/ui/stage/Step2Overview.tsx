@@ -12,6 +12,9 @@ const useStyles = makeStyles({
   cell: { borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`, textAlign: 'center', verticalAlign: 'top' },
   optionCell: { textAlign: 'start' },
   chosenRow: { fontWeight: tokens.fontWeightSemibold },
+  // A row header is bold by the browser's own style sheet, which would make every option look
+  // chosen; it takes the row's weight so only the chosen options stand out.
+  optionRowHeader: { fontWeight: 'inherit' },
   wrapper: { overflowX: 'auto' },
   freeText: { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' },
   theme: { marginBottom: tokens.spacingVerticalXXL },
@@ -126,7 +129,7 @@ function SeparateAnswers({ instrument, responses }: Pick<Step2OverviewProps, 'in
                         const count = tally?.options.find((o) => o.optionId === option.id)?.count ?? 0;
                         return (
                           <tr key={option.id} className={count > 0 ? styles.chosenRow : undefined}>
-                            <th scope="row" className={mergeClasses(styles.cell, styles.optionCell)}>{option.text}</th>
+                            <th scope="row" className={mergeClasses(styles.cell, styles.optionCell, styles.optionRowHeader)}>{option.text}</th>
                             <td className={styles.cell}>{count}</td>
                             {responses.map((r) =>
                               r.step2.questions[question.id]?.selected.includes(option.id) ? (
