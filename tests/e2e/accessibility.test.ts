@@ -98,6 +98,16 @@ describe('the app meets WCAG 2.1 AA in light, dark and high contrast on every su
     });
   });
 
+  test('the side panel before joining (the join form) has no serious or critical violations and never scrolls sideways at 320 px', async () => {
+    const { page } = meeting();
+    const card = surfaces.sidePanelCard(page, facilitator);
+    await waitReady(card);
+    await surfaces.sidePanel(page, facilitator).getByRole('button', { name: 'Meedoen' }).waitFor({ timeout: 30_000 });
+
+    expectClean(await auditInEveryTheme(page, card, 'sidepanel-join'));
+    expect(await sidewaysOverflow(await frameOf(card))).toBeLessThanOrEqual(0);
+  });
+
   test('the side panel in stap 1 has no serious or critical violations and never scrolls sideways at 320 px', async () => {
     const { page } = meeting();
     await join(page, facilitator, 'Armoede en schulden');
@@ -179,6 +189,23 @@ describe('the app meets WCAG 2.1 AA in light, dark and high contrast on every su
 
     expectClean(await auditInEveryTheme(page, card, 'sidepanel-step2'));
     expect(await sidewaysOverflow(await frameOf(card))).toBeLessThanOrEqual(0);
+  });
+
+  test("stap 2's inspiration dialog in the side panel has no serious or critical violations", async () => {
+    const { page } = meeting();
+    const panel = surfaces.sidePanel(page, facilitator);
+    await panel.getByRole('button', { name: /^Inspiratie uit de praktijk/ }).first().click();
+    const dialog = panel.getByRole('dialog');
+    await dialog.waitFor({ timeout: 10_000 });
+    const card = surfaces.sidePanelCard(page, facilitator);
+
+    try {
+      expectClean(await auditInEveryTheme(page, card, 'sidepanel-step2-inspiration'));
+    } finally {
+      // The dialog is modal: left open it would block the facilitator's controls for the next steps.
+      await dialog.getByRole('button', { name: 'Sluiten' }).click();
+      await dialog.waitFor({ state: 'detached', timeout: 10_000 });
+    }
   });
 
   test('the side panel in stap 3 and the agenda editor on the stage have no serious or critical violations', async () => {
