@@ -92,7 +92,7 @@ const listItems = (world: MeetingWorld, title: string) =>
   graph<ListItems>(world, facilitator, `/sites/${encodeURIComponent(site.id)}/lists/${encodeURIComponent(title)}/items?expand=fields&$top=100`).then((r) => r.value.map((i) => i.fields));
 
 describe('a whole session in the meeting: set up, score, reveal, deepen, agree on actions, publish', () => {
-  test('the organiser sets up the tab and four people join from the poverty side, the health side and a partner organisation', async () => {
+  test('the organiser sets up the tab and four people join from the poverty side, the health side and a partner organisation, one after stap 1 has started', async () => {
     const world = meeting();
     const { page } = world;
     await page.goto(simulatorUrl(world, { users: everyone, organiser: facilitator }));
@@ -106,11 +106,14 @@ describe('a whole session in the meeting: set up, score, reveal, deepen, agree o
     await join(page, facilitator, 'Armoede en schulden');
     await join(page, debtCounsellor, 'Armoede en schulden');
     await join(page, ggdNurse, 'Partnerorganisatie', 'GGD Hart voor Brabant');
-    await join(page, healthPolicy, 'Gezondheid');
     await screenshot(surfaces.sidePanelCard(page, ggdNurse), 'session-01-sidepanel-joined');
 
     const stage = await shareToStage(page, facilitator);
     await facilitatorPresses(page, facilitator, 'Start stap 1');
+    await stage.getByText('3 deelnemers, 0 klaar').waitFor({ timeout: 30_000 });
+    // Anouk comes in late, after stap 1 has started.
+    await join(page, healthPolicy, 'Gezondheid');
+    await surfaces.sidePanel(page, healthPolicy).getByRole('radiogroup', { name: /^A\. / }).waitFor();
     await stage.getByText('4 deelnemers, 0 klaar').waitFor({ timeout: 30_000 });
   });
 
@@ -118,6 +121,11 @@ describe('a whole session in the meeting: set up, score, reveal, deepen, agree o
     const { page } = meeting();
     for (const user of everyone) await scoreStatements(surfaces.sidePanel(page, user), SCORES.get(user) ?? {});
     const stage = surfaces.stage(page);
+    // Sanne hesitates over B after saying she is done, then settles on her first answer again.
+    const sanne = surfaces.sidePanel(page, debtCounsellor);
+    await sanne.getByRole('button', { name: 'Toch nog aanpassen' }).click();
+    await stage.getByText('4 deelnemers, 3 klaar').waitFor({ timeout: 30_000 });
+    await scoreStatements(sanne, { B: 5 });
     await stage.getByText('4 deelnemers, 4 klaar').waitFor({ timeout: 30_000 });
     await screenshot(surfaces.stageCard(page), 'session-02-stage-before-reveal');
     await screenshot(surfaces.sidePanelCard(page, debtCounsellor), 'session-02-sidepanel-scored');
@@ -127,6 +135,7 @@ describe('a whole session in the meeting: set up, score, reveal, deepen, agree o
       const text = await textOf(frame);
       for (const other of everyone.filter((u) => u !== user)) expect({ user: user.displayName, shows: text.includes(other.displayName) ? other.displayName : null }).toEqual({ user: user.displayName, shows: null });
       expect(await frame.locator('table, svg[role="img"]').count()).toBe(0);
+      for (const words of ['Gemiddelde', 'Spreiding', 'Gesprekspunt', 'punten uit elkaar']) expect({ user: user.displayName, words, shown: text.includes(words) }).toEqual({ user: user.displayName, words, shown: false });
       // The ticked radios are exactly this person's own sheet.
       const panel = surfaces.sidePanel(page, user);
       for (const [theme, answer] of Object.entries(SCORES.get(user) ?? {})) {
@@ -230,7 +239,12 @@ describe('a whole session in the meeting: set up, score, reveal, deepen, agree o
     await facilitatorPresses(page, facilitator, 'Naar stap 3');
     const [first, second, third, fourth] = ACTIONS as [ActionDraft, ActionDraft, ActionDraft, ActionDraft];
     await proposeAction(surfaces.sidePanel(page, debtCounsellor), first);
-    await proposeAction(surfaces.sidePanel(page, ggdNurse), second);
+    // Lotte adds one under the wrong theme, removes it, and adds it where it belongs.
+    const lotte = surfaces.sidePanel(page, ggdNurse);
+    await proposeAction(lotte, { ...second, theme: 'A' });
+    await lotte.getByRole('button', { name: `Actie "${second.title}" verwijderen` }).click();
+    await lotte.getByRole('listitem').filter({ hasText: second.title }).waitFor({ state: 'detached', timeout: 30_000 });
+    await proposeAction(lotte, second);
     await proposeAction(surfaces.sidePanel(page, facilitator), third);
     const stage = surfaces.stage(page);
     for (const action of [first, second, third]) await stage.getByText(action.title, { exact: true }).waitFor({ timeout: 30_000 });
