@@ -2,24 +2,34 @@
 // AA plus best practices) inside the simulator, with a screenshot per surface and theme in
 // test-results/e2e/. One meeting runs through the whole file (configuration, stap 1 to 3, stage,
 // tab) and themes change live as Teams changes them, so the browser starts once.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Frame, Locator, Page } from 'playwright-core';
 import { SEED } from '../../dev/graph-emulator/seed';
-import { auditSurface, switchTheme, THEMES } from './support/accessibility';
+import { auditSurface, switchTheme, THEMES, type SurfaceAudit } from './support/accessibility';
 import { configureTab, daysFromToday, facilitatorPresses, join, openTheme, proposeAction, scoreStatements, shareToStage, SITE_URL_OF, waitSaved } from './support/flows';
-import { frameOf, meetingPerTestFile, screenshot, simulatorUrl, surfaces, waitReady, type SimulatorTheme } from './support/meeting';
+import { frameOf, meetingPerTestFile, RESULTS_DIR, screenshot, simulatorUrl, surfaces, waitReady, type SimulatorTheme } from './support/meeting';
 
 jest.setTimeout(120_000);
 
 const { facilitator, debtCounsellor } = SEED.users;
 const meeting = meetingPerTestFile();
 
+// Every audit's findings, moderate and minor ones included, next to the screenshots for people to read.
+const report: Record<string, SurfaceAudit> = {};
+afterAll(() => {
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  writeFileSync(path.join(RESULTS_DIR, 'accessibility-report.json'), `${JSON.stringify(report, null, 2)}\n`);
+});
+
 /** Audits `card` in every theme (switched live) and keeps a screenshot of each; returns the findings per theme. */
-async function auditInEveryTheme(page: Page, card: Locator, name: string, alsoShowing: readonly Locator[] = []): Promise<Record<SimulatorTheme, { blocking: string[]; checkedRules: number }>> {
-  const findings = {} as Record<SimulatorTheme, { blocking: string[]; checkedRules: number }>;
+async function auditInEveryTheme(page: Page, card: Locator, name: string, alsoShowing: readonly Locator[] = []): Promise<Record<SimulatorTheme, SurfaceAudit>> {
+  const findings = {} as Record<SimulatorTheme, SurfaceAudit>;
   for (const theme of THEMES) {
     await switchTheme(page, theme, [card, ...alsoShowing]);
     findings[theme] = await auditSurface(page, card);
     await screenshotWhole(card, `${name}-${theme}`);
+    report[`${name}-${theme}`] = findings[theme];
   }
   await switchTheme(page, 'default', [card, ...alsoShowing]);
   return findings;
@@ -43,7 +53,7 @@ async function screenshotWhole(card: Locator, name: string): Promise<void> {
   }
 }
 
-function expectClean(findings: Record<SimulatorTheme, { blocking: string[]; checkedRules: number }>): void {
+function expectClean(findings: Record<SimulatorTheme, SurfaceAudit>): void {
   // All three themes in one comparison, so a failure shows every theme's violations at once.
   const blockingPerTheme = Object.fromEntries(THEMES.map((theme) => [theme, findings[theme].blocking]));
   expect(blockingPerTheme).toEqual(Object.fromEntries(THEMES.map((theme) => [theme, []])));

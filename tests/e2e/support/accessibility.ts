@@ -31,6 +31,10 @@ export interface SurfaceAudit {
   blocking: string[];
   /** How many rules axe checked in the frame: proves it looked inside it. */
   checkedRules: number;
+  /** Moderate and minor violations, one line each: not failing, kept in the report for people to read. */
+  advisory: string[];
+  /** Rules axe could not decide inside the frame (e.g. contrast over a gradient): for a person to look at. */
+  needsReview: string[];
 }
 
 const describe = (violation: Result) =>
@@ -67,5 +71,7 @@ export async function auditSurface(page: Page, card: Locator): Promise<SurfaceAu
   return {
     blocking: violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map(describe),
     checkedRules: results.passes.filter(inFrame).length,
+    advisory: violations.filter((v) => v.impact !== 'serious' && v.impact !== 'critical').map(describe),
+    needsReview: results.incomplete.filter(inFrame).map(describe),
   };
 }
