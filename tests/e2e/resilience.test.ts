@@ -8,7 +8,7 @@ import { loadInstrument } from '../../src/domain/loadInstrument';
 import type { Step2Answers } from '../../src/domain/model';
 import { faultedRequestsOn, noFaults, reloadFrame, setFaults, storedAnswersOf } from './support/faults';
 import { configureTab, facilitatorPresses, join, scoreStatements, SITE_URL_OF, waitSaved } from './support/flows';
-import { eventually, meetingPerTestFile, simulatorUrl, surfaces } from './support/meeting';
+import { eventually, meetingPerTestFile, screenshot, simulatorUrl, surfaces } from './support/meeting';
 
 jest.setTimeout(120_000);
 
@@ -44,6 +44,8 @@ async function showOnlyTheme(panel: FrameLocator, themeId: string): Promise<void
     if (open !== (theme.id === themeId)) await header.click();
   }
   await panel.getByRole('button', { name: new RegExp(`^${themeId}\\. `) }).and(panel.locator('[aria-expanded="true"]')).waitFor();
+  // A closing section stays in the document while it animates shut.
+  await eventually(() => comment(panel).count(), (n) => n === 1, 'one open theme section');
 }
 
 async function tick(panel: FrameLocator, questionId: string, optionId: string): Promise<void> {
@@ -66,9 +68,9 @@ async function expectShown(panel: FrameLocator, themes: readonly string[]): Prom
       for (const option of q.options) {
         expect({ option: option.id, checked: await checkbox(panel, questionId, option.id).isChecked() }).toEqual({ option: option.id, checked: answer.selected.includes(option.id) });
       }
-      for (const text of Object.values(answer.freeText)) await expect(freeText(panel, questionId).inputValue()).resolves.toBe(text);
+      for (const text of Object.values(answer.freeText)) expect({ questionId, freeText: await freeText(panel, questionId).inputValue() }).toEqual({ questionId, freeText: text });
     }
-    await expect(comment(panel).inputValue()).resolves.toBe(given.comments[themeId as 'A'] ?? '');
+    expect({ themeId, comment: await comment(panel).inputValue() }).toEqual({ themeId, comment: given.comments[themeId as 'A'] ?? '' });
   }
 }
 
@@ -183,6 +185,8 @@ describe("a participant's answers are never lost", () => {
     given.comments.C = 'Twee nota’s, één wethouder';
     const offlineText = await eventually(() => syncStatus(panel).innerText(), (text) => text.startsWith('Geen verbinding'), 'the offline state', 20_000);
     expect(offlineText).toBe('Geen verbinding: 3 wijzigingen wachten en worden later verstuurd');
+    await syncStatus(panel).scrollIntoViewIfNeeded();
+    await screenshot(surfaces.sidePanelCard(page, participant), 'resilience-sidepanel-offline');
     expect((await storedAnswersOf(world, participant.id))?.step2.questions.q4).toBeUndefined();
 
     await context.setOffline(false);
