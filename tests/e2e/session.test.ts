@@ -62,6 +62,8 @@ const ACTIONS: readonly ActionDraft[] = [
 ];
 
 const meeting = meetingPerTestFile();
+/** Errors and warnings any frame wrote to the console: a person never sees them, a broken request shows up here first. */
+const consoleProblems: string[] = [];
 
 /** "23 december 2026" for 2026-12-23. */
 function dutchDate(isoDate: string): string {
@@ -95,6 +97,14 @@ describe('a whole session in the meeting: set up, score, reveal, deepen, agree o
   test('the organiser sets up the tab and four people join from the poverty side, the health side and a partner organisation, one after stap 1 has started', async () => {
     const world = meeting();
     const { page } = world;
+    page.on('console', (message) => {
+      if (message.type() !== 'error' && message.type() !== 'warning') return;
+      // The facilitator writes the session item from the side panel and from the stage; the loser of
+      // such a race gets 412 and the store merges onto the fresh copy (writeWithMerge). The outcomes
+      // asserted below (notes, follow-up, state) show nothing was lost; the browser logs the 412 anyway.
+      if (/status of 412 /.test(message.text()) && message.location().url.includes('/lists/Gesprekstool%20sessies/items/')) return;
+      consoleProblems.push(`${message.type()}: ${message.text()} @ ${message.location().url}`);
+    });
     await page.goto(simulatorUrl(world, { users: everyone, organiser: facilitator }));
     await configureTab(page, {
       siteUrl: SITE_URL_OF(site),
@@ -367,5 +377,6 @@ describe('a whole session in the meeting: set up, score, reveal, deepen, agree o
     expect(actions.map((a) => a.Actie).sort()).toEqual(ACTIONS.map((a) => a.title).sort());
     for (const action of actions) expect(String(action.PlannerTaskId ?? '')).not.toBe('');
     expect(world.pageErrors).toEqual([]);
+    expect(consoleProblems).toEqual([]);
   });
 });
