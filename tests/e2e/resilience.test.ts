@@ -194,6 +194,32 @@ describe("a participant's answers are never lost", () => {
     await expectStored();
     await reloadFrame(surfaces.sidePanelCard(page, participant));
     await expectShown(panel, ['C', 'B', 'A']);
+  });
+
+  test('reloaded while SharePoint cannot be reached, the panel says so and, without anyone pressing a button, saves the waiting changes once it can', async () => {
+    const world = meeting();
+    const { page, context } = world;
+    const card = surfaces.sidePanelCard(page, participant);
+    const panel = surfaces.sidePanel(page, participant);
+    await showOnlyTheme(panel, 'D');
+    await waitSaved(panel);
+
+    // The app itself still loads (its host is reachable); only Microsoft 365 is not.
+    const unreachable = `${world.emulator.origin}/**`;
+    await context.route(unreachable, (route) => route.abort('internetdisconnected'));
+    await tick(panel, 'q7', 'q7.a');
+    await tick(panel, 'q7', 'q7.d');
+    await freeText(panel, 'q7').fill('Schuldhulp in het gezondheidscentrum');
+    remember('q7', ['q7.a', 'q7.d'], ['q7.d', 'Schuldhulp in het gezondheidscentrum']);
+    await reloadFrame(card);
+    await panel.getByRole('alert').filter({ hasText: 'Er is geen verbinding met Microsoft 365.' }).waitFor({ timeout: 30_000 });
+    await screenshot(card, 'resilience-sidepanel-unreachable');
+
+    // Nobody presses "Opnieuw proberen": the panel starts again by itself, as it promises.
+    await context.unroute(unreachable);
+    await expectShown(panel, ['D']);
+    await waitSaved(panel);
+    await expectStored();
     expect(world.pageErrors).toEqual([]);
   });
 });
