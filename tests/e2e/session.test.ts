@@ -202,6 +202,7 @@ describe('a whole session in the meeting: set up, score, reveal, deepen, agree o
       const text = await textOf(await sidePanelFrame(page, user));
       for (const other of everyone.filter((u) => u !== user)) expect(text).not.toContain(other.displayName);
     }
+    await surfaces.sidePanel(page, debtCounsellor).getByText('De scores van iedereen staan nu op het gedeelde scherm.').scrollIntoViewIfNeeded();
     await screenshot(surfaces.sidePanelCard(page, debtCounsellor), 'session-03-sidepanel-revealed');
   });
 
