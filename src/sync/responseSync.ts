@@ -2,7 +2,7 @@
 // short debounce as one saveResponse, retried with backoff when throttled, offline or on a 5xx. A
 // reload, a crash or a dropped connection loses nothing: a draft newer than the server copy wins.
 import { z } from 'zod';
-import { ResponseSchema, type Response } from '../domain/model';
+import { ResponseSchema, StepIdSchema, THEME_IDS, type Response } from '../domain/model';
 import type { ResponseSync, SessionStore, SyncState, Versioned } from '../graph/contracts';
 import { GraphLayerError, OfflineError, ThrottledError, toGraphLayerError } from '../graph/errors';
 import { backoffMs } from '../graph/retryPolicy';
@@ -66,6 +66,32 @@ export function browserConnectivity(): Connectivity | null {
   };
 }
 
+const differs = (a: unknown, b: unknown) => JSON.stringify(a ?? null) !== JSON.stringify(b ?? null);
+
+/**
+ * Answers that differ between two copies: a score, a ticked or unticked option, a free text, a
+ * comment, a step marked done, the person's details. `pending` counts calls to update (one per
+ * keystroke in a text field), which is no number to show a person.
+ */
+function changedAnswers(before: Response, after: Response): number {
+  let count = 0;
+  for (const theme of THEME_IDS) {
+    if (differs(before.scores[theme], after.scores[theme])) count++;
+    if (differs(before.step2.comments[theme], after.step2.comments[theme])) count++;
+  }
+  for (const id of new Set([...Object.keys(before.step2.questions), ...Object.keys(after.step2.questions)])) {
+    const a = before.step2.questions[id];
+    const b = after.step2.questions[id];
+    const selectedA = new Set(a?.selected ?? []);
+    const selectedB = new Set(b?.selected ?? []);
+    for (const option of new Set([...selectedA, ...selectedB])) if (selectedA.has(option) !== selectedB.has(option)) count++;
+    for (const option of new Set([...Object.keys(a?.freeText ?? {}), ...Object.keys(b?.freeText ?? {})])) if (differs(a?.freeText[option], b?.freeText[option])) count++;
+  }
+  for (const step of StepIdSchema.options) if (differs(before.done[step], after.done[step])) count++;
+  if (differs(before.participant, after.participant)) count++;
+  return count;
+}
+
 function readDraft(storage: DraftStorage | null, key: string): Draft | null {
   if (!storage) return null;
   try {
@@ -94,6 +120,8 @@ export function createResponseSync(options: ResponseSyncOptions): ResponseSync {
   let failures = 0;
   let disposed = false;
   const listeners = new Set<() => void>();
+  /** What the person is told is waiting: answers that differ from SharePoint's copy, at least one while anything is unsent. */
+  const waiting = () => (pending > 0 ? Math.max(1, changedAnswers(saved.value, current)) : 0);
 
   const setState = (next: SyncState) => {
     state = next;
@@ -130,7 +158,7 @@ export function createResponseSync(options: ResponseSyncOptions): ResponseSync {
     if (pending === 0) return;
     const sending = current;
     const sentPending = pending;
-    setState({ kind: 'saving', pending });
+    setState({ kind: 'saving', pending: waiting() });
     inFlight = (async () => {
       try {
         saved = await store.saveResponse({ value: sending, itemId: saved.itemId, etag: saved.etag });
@@ -139,7 +167,7 @@ export function createResponseSync(options: ResponseSyncOptions): ResponseSync {
         if (current === sending) pending = 0;
         writeDraft(pending > 0);
         if (pending > 0) {
-          setState({ kind: 'saving', pending });
+          setState({ kind: 'saving', pending: waiting() });
           schedule(debounceMs);
         } else {
           setState({ kind: 'saved', at: now().toISOString() });
@@ -149,12 +177,12 @@ export function createResponseSync(options: ResponseSyncOptions): ResponseSync {
         const e = err instanceof GraphLayerError ? err : toGraphLayerError(err);
         if (!e.transient) {
           // Not worth repeating unchanged (access denied, too long, invalid item): wait for the person.
-          setState({ kind: 'error', pending, reason: e.code, retryAt: null });
+          setState({ kind: 'error', pending: waiting(), reason: e.code, retryAt: null });
           return;
         }
         const wait = e instanceof ThrottledError && e.retryAfterMs !== null ? Math.max(e.retryAfterMs, backoffMs(1, options.random)) : backoffMs(failures, options.random);
         const retryAt = new Date(now().getTime() + wait).toISOString();
-        setState(e instanceof OfflineError ? { kind: 'offline', pending } : { kind: 'error', pending, reason: e.code, retryAt });
+        setState(e instanceof OfflineError ? { kind: 'offline', pending: waiting() } : { kind: 'error', pending: waiting(), reason: e.code, retryAt });
         schedule(wait);
       } finally {
         inFlight = null;
@@ -176,7 +204,7 @@ export function createResponseSync(options: ResponseSyncOptions): ResponseSync {
   if (draft && draft.dirty && draft.itemId === saved.itemId && Date.parse(draft.response.updatedAt) > Date.parse(saved.value.updatedAt)) {
     current = draft.response;
     pending = 1;
-    setState({ kind: 'saving', pending });
+    setState({ kind: 'saving', pending: waiting() });
     schedule(0);
   } else {
     writeDraft(false);
@@ -197,11 +225,11 @@ export function createResponseSync(options: ResponseSyncOptions): ResponseSync {
       writeDraft(true);
       if (state.kind === 'offline') {
         // The pending retry (or the browser's online event) sends the newest copy.
-        setState({ kind: 'offline', pending });
+        setState({ kind: 'offline', pending: waiting() });
       } else if (state.kind === 'error' && state.retryAt !== null) {
-        setState({ ...state, pending });
+        setState({ ...state, pending: waiting() });
       } else {
-        setState({ kind: 'saving', pending });
+        setState({ kind: 'saving', pending: waiting() });
         schedule(debounceMs);
       }
     },

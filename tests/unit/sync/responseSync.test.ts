@@ -112,6 +112,20 @@ describe('response sync', () => {
     expect(calls.at(-1)?.value.scores).toEqual({ A: 2, D: 4 });
   });
 
+  it('counts waiting changes per answer, so a comment typed letter by letter offline is one change and two ticks are two', async () => {
+    const { sync } = setup(() => Promise.reject(new OfflineError('fetch failed')), new MemoryStorage(), new FakeConnectivity());
+    const typed = 'Twee nota’s, één wethouder';
+    for (let i = 1; i <= typed.length; i++) sync.update((r) => ({ ...r, step2: { ...r.step2, comments: { ...r.step2.comments, C: typed.slice(0, i) } } }));
+    await advance(600);
+    expect(sync.state()).toEqual({ kind: 'offline', pending: 1 });
+    sync.update((r) => ({ ...r, step2: { ...r.step2, questions: { q4: { selected: ['q4.c'], freeText: {} } } } }));
+    sync.update((r) => ({ ...r, step2: { ...r.step2, questions: { q4: { selected: ['q4.c', 'q4.d'], freeText: {} } } } }));
+    expect(sync.state()).toEqual({ kind: 'offline', pending: 3 });
+    // Undoing a change leaves one less waiting, but something is still to be sent.
+    sync.update((r) => ({ ...r, step2: { ...r.step2, questions: {}, comments: {} } }));
+    expect(sync.state()).toEqual({ kind: 'offline', pending: 1 });
+  });
+
   it('retries after the Retry-After of a throttled save and says when', async () => {
     const { sync, calls } = setup((n, v) => (n === 1 ? Promise.reject(new ThrottledError('slow down', 2000)) : ok(n, v)));
     sync.update((r) => ({ ...r, scores: { E: 1 } }));
