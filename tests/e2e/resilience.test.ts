@@ -181,7 +181,8 @@ describe("a participant's answers are never lost", () => {
     await tick(panel, 'q4', 'q4.c');
     await tick(panel, 'q4', 'q4.d');
     remember('q4', ['q4.c', 'q4.d']);
-    await comment(panel).fill('Twee nota’s, één wethouder');
+    // Typed key by key as a person does: one comment is one waiting change, not one per letter.
+    await comment(panel).pressSequentially('Twee nota’s, één wethouder');
     given.comments.C = 'Twee nota’s, één wethouder';
     const offlineText = await eventually(() => syncStatus(panel).innerText(), (text) => text.startsWith('Geen verbinding'), 'the offline state', 20_000);
     expect(offlineText).toBe('Geen verbinding: 3 wijzigingen wachten en worden later verstuurd');
