@@ -22,7 +22,8 @@ const TITLE = `Sessie ${QUOTES} ${IMG}`;
 const FREE_TEXT = `${IMG} vrije tekst`;
 const COMMENT = `Opmerking ${QUOTES} ${IMG}`;
 const ACTION = `Actie ${IMG} & "quotes" <b>bold</b>`;
-const ALL_TEXTS = [TITLE, FREE_TEXT, COMMENT, ACTION];
+const DEPARTMENT = 'Publieke Gezondheid <i>GGD</i> & "jeugd"';
+const ALL_TEXTS = [TITLE, FREE_TEXT, COMMENT, ACTION, DEPARTMENT];
 // Text is found by substring: no text may hide inside another, or finding one would prove nothing.
 for (const a of ALL_TEXTS) for (const b of ALL_TEXTS) if (a !== b && b.toLowerCase().includes(a.toLowerCase())) throw new Error(`"${a}" is part of "${b}"`);
 
@@ -35,7 +36,7 @@ async function injectedElements(page: Page): Promise<string[]> {
   const found: string[] = [];
   for (const frame of page.frames()) {
     const hits = await frame.evaluate(() =>
-      [...document.querySelectorAll('img[src="x"], img[onerror], b')].filter((e) => e.tagName !== 'B' || e.textContent === 'bold').map((e) => e.outerHTML),
+      [...document.querySelectorAll('img[src="x"], img[onerror], b, i')].filter((e) => e.tagName === 'IMG' || e.textContent === 'bold' || e.textContent === 'GGD').map((e) => e.outerHTML),
     );
     found.push(...hits.map((h) => `${frame.url()}: ${h}`));
   }
@@ -61,7 +62,14 @@ describe('markup typed by people is shown as text, everywhere', () => {
     await expect(page.getByRole('button', { name: 'Opslaan', exact: true }).isDisabled()).resolves.toBe(true);
 
     await configureTab(page, { siteUrl: SITE_URL_OF(SEED.sites.team), groupName: SEED.groups.team.displayName, municipality: MUNICIPALITY, title: TITLE, purpose: 'agendering' });
-    const panel = await join(page, participant, 'Gezondheid');
+    // Joining by hand: the department is typed here, and a department is text people type too.
+    await waitReady(surfaces.sidePanelCard(page, participant));
+    const panel = surfaces.sidePanel(page, participant);
+    await panel.getByRole('button', { name: 'Meedoen' }).waitFor({ timeout: 30_000 });
+    await panel.getByRole('radio', { name: 'Gezondheid' }).check();
+    await panel.getByRole('textbox', { name: 'Afdeling' }).fill(DEPARTMENT);
+    await panel.getByRole('button', { name: 'Meedoen' }).click();
+    await waitSaved(panel);
     await panel.getByRole('heading', { name: TITLE, exact: true }).waitFor();
     await expectLiteral(panel, [MUNICIPALITY]);
   });
@@ -90,13 +98,13 @@ describe('markup typed by people is shown as text, everywhere', () => {
     expect(await injectedElements(page)).toEqual([]);
   });
 
-  test('an action title with markup shows as text in the side panel and on the stage', async () => {
+  test('an action title and department with markup show as text in the side panel and on the stage', async () => {
     const { page } = meeting();
     await facilitatorPresses(page, facilitator, 'Naar stap 3');
     const panel = surfaces.sidePanel(page, participant);
-    await proposeAction(panel, { theme: 'A', title: ACTION, owner: participant, department: 'Publieke Gezondheid', dueDate: daysFromToday(21) });
-    await expectLiteral(panel, [ACTION]);
-    await expectLiteral(surfaces.stage(page), [ACTION]);
+    await proposeAction(panel, { theme: 'A', title: ACTION, owner: participant, department: DEPARTMENT, dueDate: daysFromToday(21) });
+    await expectLiteral(panel, [ACTION, DEPARTMENT]);
+    await expectLiteral(surfaces.stage(page), [ACTION, DEPARTMENT]);
     await screenshot(surfaces.sidePanelCard(page, participant), 'markup-sidepanel-step3');
     expect(await injectedElements(page)).toEqual([]);
   });
