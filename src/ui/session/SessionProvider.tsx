@@ -141,12 +141,21 @@ export function SessionProvider({ children, link: givenLink }: { children: React
     const onVisibility = () => {
       if (document.visibilityState === 'visible' && timer === null && !running) void tick();
     };
+    // Back online after failed polls: read now instead of waiting out the backoff (up to 30 s), so
+    // a person whose connection dropped sees where the meeting is as soon as it returns.
+    const onOnline = () => {
+      if (running) return;
+      if (timer !== null) clearTimeout(timer);
+      void tick();
+    };
     document.addEventListener('visibilitychange', onVisibility);
+    window.addEventListener('online', onOnline);
     void tick();
     return () => {
       cancelled = true;
       if (timer !== null) clearTimeout(timer);
       document.removeEventListener('visibilitychange', onVisibility);
+      window.removeEventListener('online', onOnline);
     };
   }, [store, link, read, pollMs]);
 
