@@ -190,8 +190,11 @@ describe("a participant's answers are never lost", () => {
     await screenshot(surfaces.sidePanelCard(page, participant), 'resilience-sidepanel-offline');
     expect((await storedAnswersOf(world, participant.id))?.step2.questions.q4).toBeUndefined();
 
+    await panel.getByText('De sessie kon even niet worden bijgewerkt').waitFor({ timeout: 10_000 });
     await context.setOffline(false);
     await waitSaved(panel);
+    // The session is read again on reconnecting, not after the poll's backoff.
+    await panel.getByText('De sessie kon even niet worden bijgewerkt').waitFor({ state: 'detached', timeout: 2_000 });
     await expectStored();
     await reloadFrame(surfaces.sidePanelCard(page, participant));
     await expectShown(panel, ['C', 'B', 'A']);
