@@ -1,12 +1,14 @@
-// Markup that people type stays text: a free text, a theme comment, an action title and the session
-// title carrying HTML are shown literally on the side panel, the stage and the tab, never run or
-// rendered as elements, and reach the Word report as escaped text inside its text runs.
+// Markup that people type stays text: a free text, a theme comment, an action title, a department
+// and the session title carrying HTML, and a municipality edited straight into the SharePoint list,
+// are shown literally on the side panel, the stage and the tab, never run or rendered as elements,
+// and reach the Word report as escaped text inside its text runs.
 import { readFileSync } from 'node:fs';
 import JSZip from 'jszip';
 import type { FrameLocator, Page } from 'playwright-core';
 import { SEED } from '../../dev/graph-emulator/seed';
 import { loadInstrument } from '../../src/domain/loadInstrument';
 import { configureTab, daysFromToday, facilitatorPresses, join, proposeAction, scoreStatements, shareToStage, SITE_URL_OF, waitSaved } from './support/flows';
+import { editListItems } from './support/faults';
 import { meetingPerTestFile, screenshot, simulatorUrl, surfaces, waitReady } from './support/meeting';
 
 jest.setTimeout(120_000);
@@ -23,7 +25,9 @@ const FREE_TEXT = `${IMG} vrije tekst`;
 const COMMENT = `Opmerking ${QUOTES} ${IMG}`;
 const ACTION = `Actie ${IMG} & "quotes" <b>bold</b>`;
 const DEPARTMENT = 'Publieke Gezondheid <i>GGD</i> & "jeugd"';
-const ALL_TEXTS = [TITLE, FREE_TEXT, COMMENT, ACTION, DEPARTMENT];
+/** Written straight into the SharePoint list, where nothing validates it. */
+const EDITED_MUNICIPALITY = `Gemeente ${IMG} & "Oss"`;
+const ALL_TEXTS = [TITLE, FREE_TEXT, COMMENT, ACTION, DEPARTMENT, EDITED_MUNICIPALITY];
 // Text is found by substring: no text may hide inside another, or finding one would prove nothing.
 for (const a of ALL_TEXTS) for (const b of ALL_TEXTS) if (a !== b && b.toLowerCase().includes(a.toLowerCase())) throw new Error(`"${a}" is part of "${b}"`);
 
@@ -93,7 +97,7 @@ describe('markup typed by people is shown as text, everywhere', () => {
     await expect(question.getByRole('textbox', { name: /^Toelichting bij: / }).inputValue()).resolves.toBe(FREE_TEXT);
     await expect(panel.getByRole('textbox', { name: 'Opmerkingenveld' }).inputValue()).resolves.toBe(COMMENT);
 
-    await expectLiteral(stage, [TITLE, FREE_TEXT, COMMENT]);
+    await expectLiteral(stage, [TITLE, MUNICIPALITY, FREE_TEXT, COMMENT]);
     await screenshot(surfaces.stageCard(page), 'markup-stage-step2');
     expect(await injectedElements(page)).toEqual([]);
   });
@@ -109,6 +113,16 @@ describe('markup typed by people is shown as text, everywhere', () => {
     expect(await injectedElements(page)).toEqual([]);
   });
 
+  test('a municipality with markup edited straight into SharePoint shows as text in the side panel and on the stage', async () => {
+    const world = meeting();
+    const { page } = world;
+    const edited = await editListItems(world, 'sessions', (fields) => fields.Gemeente === MUNICIPALITY, { Gemeente: EDITED_MUNICIPALITY }, facilitator);
+    expect(edited).toBe(1);
+    await expectLiteral(surfaces.sidePanel(page, participant), [EDITED_MUNICIPALITY]);
+    await expectLiteral(surfaces.stage(page), [EDITED_MUNICIPALITY]);
+    expect(await injectedElements(page)).toEqual([]);
+  });
+
   test('the tab shows every text literally and its Word report carries them as escaped text runs only', async () => {
     const world = meeting();
     const { page } = world;
@@ -117,7 +131,7 @@ describe('markup typed by people is shown as text, everywhere', () => {
     await waitReady(card);
     const tab = surfaces.tab(page);
     await tab.getByRole('heading', { level: 1, name: TITLE, exact: true }).waitFor({ timeout: 30_000 });
-    await expectLiteral(tab, [MUNICIPALITY, ...ALL_TEXTS]);
+    await expectLiteral(tab, ALL_TEXTS);
     await screenshot(card, 'markup-tab');
     expect(await injectedElements(page)).toEqual([]);
 
@@ -130,7 +144,7 @@ describe('markup typed by people is shown as text, everywhere', () => {
     const decode = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
     const runs = [...xml.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => decode(m[1] ?? ''));
     const reportText = runs.join('\n');
-    for (const text of [MUNICIPALITY, ...ALL_TEXTS]) expect({ text, inReport: reportText.includes(text) }).toEqual({ text, inReport: true });
+    for (const text of ALL_TEXTS) expect({ text, inReport: reportText.includes(text) }).toEqual({ text, inReport: true });
     // Outside the text runs the XML has no trace of what people typed: no element, no attribute.
     const outsideRuns = xml.replace(/<w:t(?:\s[^>]*)?>[^<]*<\/w:t>/g, '');
     expect(outsideRuns).not.toMatch(/onerror|<img|<b>|src=x|quotes/);

@@ -1,6 +1,8 @@
 // Faults and ground truth for the browser tests: switch the emulator's throttling on and off at run
 // time through its admin API (as someone watching `npm start` would), read what SharePoint really
-// holds for a participant, and reload one app frame the way a person reloads a side panel.
+// holds for a participant, edit a list item behind the app's back (as anyone with access to the
+// site can in SharePoint's own list view), and reload one app frame the way a person reloads a
+// side panel.
 import type { Frame, Locator } from 'playwright-core';
 import { z } from 'zod';
 import type { FaultInput } from '../../../dev/graph-emulator/faults';
@@ -26,7 +28,7 @@ export async function setFaults(world: MeetingWorld, faults: FaultInput): Promis
 export const noFaults = (world: MeetingWorld) => setFaults(world, {});
 
 const StateSchema = z.object({
-  lists: z.array(z.object({ id: z.string(), display_name: z.string(), items: z.array(z.object({ fields: z.record(z.string(), z.unknown()) })) })),
+  lists: z.array(z.object({ id: z.string(), site_id: z.string(), display_name: z.string(), items: z.array(z.object({ id: z.union([z.string(), z.number()]), fields: z.record(z.string(), z.unknown()) })) })),
 });
 
 /** The columns of the list items of one of the app's lists, as the emulated SharePoint stores them. */
@@ -49,6 +51,27 @@ export async function faultedRequestsOn(world: MeetingWorld, list: ListKind): Pr
     if ((entry.status === 429 || entry.status === 503) && onList(decodeURIComponent(entry.path))) faulted[entry.method] = (faulted[entry.method] ?? 0) + 1;
   }
   return faulted;
+}
+
+/**
+ * Changes columns of the app's list items that `match` picks, through Graph as `user` would in
+ * SharePoint itself (PATCH …/items/{id}/fields), and returns how many items changed.
+ */
+export async function editListItems(world: MeetingWorld, list: ListKind, match: (fields: Record<string, unknown>) => boolean, fields: Record<string, unknown>, user: { userPrincipalName: string }): Promise<number> {
+  const state = StateSchema.parse(await admin(world, 'GET', '/state'));
+  let changed = 0;
+  for (const l of state.lists.filter((candidate) => candidate.display_name === LIST_TITLES[list])) {
+    for (const item of l.items.filter((i) => match(i.fields))) {
+      const response = await fetch(`${world.emulator.url}/sites/${l.site_id}/lists/${l.id}/items/${String(item.id)}/fields`, {
+        method: 'PATCH',
+        headers: { Authorization: `Bearer dev:${user.userPrincipalName}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify(fields),
+      });
+      if (!response.ok) throw new Error(`PATCH item ${String(item.id)}: ${response.status} ${await response.text()}`);
+      changed++;
+    }
+  }
+  return changed;
 }
 
 export interface StoredAnswers {
