@@ -24,7 +24,20 @@ const messages = defineMessages({
 });
 
 const useStyles = makeStyles({
-  root: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', minHeight: '24px' },
+  // Sticky: someone editing far down stap 2 still sees "Geen verbinding" or an error appear.
+  root: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalS,
+    flexWrap: 'wrap',
+    minHeight: '24px',
+    position: 'sticky',
+    top: 0,
+    zIndex: 1,
+    paddingBlock: tokens.spacingVerticalXXS,
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
   error: { color: tokens.colorPaletteRedForeground1 },
 });
 
