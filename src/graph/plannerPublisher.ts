@@ -83,6 +83,30 @@ export function taskDescription(action: ActionItem, session: Session, themeLabel
   return lines.join('\n');
 }
 
+/**
+ * The description of an existing task with the lines this app wrote brought up to date (theme, title,
+ * conversation, department, link back) and every line a person added or changed in Planner kept.
+ * `previousTitle` is the task's title before this run: the line that still says it is ours to replace.
+ * Null when the description is not ours (no marker for this action) or nothing changes.
+ */
+export function refreshedDescription(current: string, previousTitle: string, action: ActionItem, session: Session, themeLabel: string, linkBack: string): string | null {
+  if (markerIn(current) !== action.id) return null;
+  const fresh = taskDescription(action, session, themeLabel, linkBack).split('\n');
+  const freshLine = (prefix: string) => fresh.find((l) => l.startsWith(prefix)) as string;
+  let titleDone = false;
+  const lines = current.split(/\r?\n/).map((line) => {
+    if (/^Thema [A-F]\. /.test(line)) return fresh[0] as string;
+    for (const prefix of ['Gesprek: ', 'Afdeling: ', 'Terug naar het gesprek: ']) if (line.startsWith(prefix)) return freshLine(prefix);
+    if (!titleDone && line === previousTitle) {
+      titleDone = true;
+      return taskTitle(action);
+    }
+    return line;
+  });
+  const next = lines.join('\n');
+  return next === current.replace(/\r\n/g, '\n') ? null : next;
+}
+
 export function markerIn(description: string | null | undefined): string | null {
   if (!description) return null;
   const line = description.split(/\r?\n/).find((l) => l.startsWith(ACTION_MARKER));
@@ -292,6 +316,14 @@ export function createPlannerPublisher(options: PublisherOptions): PlannerPublis
           taskId = known.id;
           // An adopted task may have been created by a run that stopped before its description.
           needsDetails = adopted.has(action.id) && markers.get(known.id) !== action.id;
+          // The description repeats the title, theme and department: keep it telling the same story.
+          if (!needsDetails && ('title' in patch || 'bucketId' in patch || 'appliedCategories' in patch)) {
+            const details = DetailsSchema.parse(await q.submit({ method: 'GET', url: `/planner/tasks/${segment(taskId)}/details` }, planner));
+            const description = refreshedDescription(details.description ?? '', known.title, action, session, themeLabels[action.theme], linkBack);
+            if (description !== null) {
+              await q.submit({ method: 'PATCH', url: `/planner/tasks/${segment(taskId)}/details`, headers: { 'If-Match': details['@odata.etag'] }, body: { description } }, planner);
+            }
+          }
         } else {
           const body: Record<string, unknown> = {
             planId,

@@ -105,6 +105,38 @@ describe('publishing', () => {
     expect(plannerTasks(h).map((t) => t.title)).toContain('Nieuwe titel');
   });
 
+  it('brings the description up to date when the title, department and theme change, keeping what a person added in Planner', async () => {
+    const { facilitator, store, key } = await sessionWithAgenda((k) => agenda(k, 2));
+    const first = await facilitator.publisher.publish(await store.openSession(key), publishOptions(key));
+    const target = first.outcomes[0];
+    if (!target || target.kind === 'failed') throw new Error('not published');
+    const detailsOf = (taskId: string) => {
+      const state = h.emulator.admin.state() as { planner: { kind: string; id: string; doc: { description?: string } }[] };
+      return state.planner.find((p) => p.kind === 'taskDetails' && p.id === taskId)?.doc.description ?? '';
+    };
+    // Someone adds a line of their own to the task's notes in Planner.
+    const url = `${h.emulator.url}/planner/tasks/${encodeURIComponent(target.taskId)}/details`;
+    const headers = { Authorization: `Bearer dev:${users.facilitator.userPrincipalName}`, 'Content-Type': 'application/json' };
+    const etag = ((await (await fetch(url, { headers })).json()) as { '@odata.etag': string })['@odata.etag'];
+    const edited = `${detailsOf(target.taskId)}\nBelafspraak met de GGD op dinsdag.`;
+    expect((await fetch(url, { method: 'PATCH', headers: { ...headers, 'If-Match': etag }, body: JSON.stringify({ description: edited }) })).status).toBe(204);
+
+    const snap = await store.openSession(key);
+    const action = snap.actions.find((a) => a.value.id === target.actionId);
+    if (!action) throw new Error('no action');
+    await store.saveAction({ ...action.value, title: 'Spreekuur in de bibliotheek', department: 'Publieke Gezondheid', theme: 'C' }, action);
+    const again = await facilitator.publisher.publish(await store.openSession(key), publishOptions(key));
+    expect(again.outcomes.map((o) => o.kind)).toEqual(['updated', 'unchanged']);
+
+    const description = detailsOf(target.taskId).split('\n');
+    expect(description[0]).toBe(`Thema C. ${THEME_LABELS.C}`);
+    expect(description).toContain('Spreekuur in de bibliotheek');
+    expect(description).toContain('Afdeling: Publieke Gezondheid');
+    expect(description).not.toContain(action.value.title);
+    expect(description).toContain('Belafspraak met de GGD op dinsdag.');
+    expect(description).toContain(`Actie-id: ${target.actionId}`);
+  });
+
   it('leaves a task unassigned when its owner is not a member of the group, and names them', async () => {
     const { facilitator, store, key } = await sessionWithAgenda((k) => [
       { ...agenda(k, 1)[0]!, ownerId: users.teamLead.id, ownerName: users.teamLead.displayName },
