@@ -108,6 +108,17 @@ describe('the app meets WCAG 2.1 AA in light, dark and high contrast on every su
     });
   });
 
+  test('the meeting tab before the meeting (preparation: the six statements to read ahead, the mode choice) has no serious or critical violations', async () => {
+    const world = meeting();
+    await world.page.getByRole('button', { name: 'Tabblad', exact: true }).click();
+    const card = surfaces.tabCard(world.page);
+    await waitReady(card);
+    await surfaces.tab(world.page).getByRole('heading', { name: 'Voorbereiding' }).waitFor({ timeout: 30_000 });
+
+    expectClean(await auditInEveryTheme(world.page, card, 'tab-preparation'));
+    await world.page.getByRole('button', { name: 'Vergadering', exact: true }).click();
+  });
+
   test('the side panel before joining (the join form) has no serious or critical violations and never scrolls sideways at 320 px', async () => {
     const { page } = meeting();
     const card = surfaces.sidePanelCard(page, facilitator);
