@@ -89,12 +89,19 @@ const frames: AppFrame[] = [];
 async function loadState(): Promise<void> {
   const response = await fetch(STATE_URL, { cache: 'no-store' });
   if (!response.ok) throw new Error(`${STATE_URL} answered ${response.status}`);
-  tab = SimulatorStateSchema.parse(await response.json()).tab;
+  const state = SimulatorStateSchema.parse(await response.json());
+  tab = state.tab;
+  // Like Teams for someone who (re)joins the meeting: what the organiser shared is still on the stage.
+  stageUrl = tab && state.stageUrl && isAllowedAppUrl(state.stageUrl) ? state.stageUrl : null;
 }
 
 async function saveState(): Promise<void> {
-  const response = await fetch(STATE_URL, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ tab }) });
+  const response = await fetch(STATE_URL, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ tab, stageUrl }) });
   if (!response.ok) throw new Error(`${STATE_URL} answered ${response.status}`);
+}
+
+function keepState(): void {
+  void saveState().catch((error: unknown) => announce(`Simulatorstatus niet bewaard: ${String(error)}`));
 }
 
 // ---- log and announcements -----------------------------------------------------------------------
@@ -147,12 +154,14 @@ const meetingSide: MeetingSide = {
     // Teams only shares URLs inside the manifest's validDomains; locally that is the app's origin.
     if (!isAllowedAppUrl(url)) return `${url} valt buiten de geldige domeinen van de app.`;
     stageUrl = url;
+    keepState();
     renderStage();
     announce(`${frame.user.displayName} deelt de app op het podium.`);
     return null;
   },
   stopSharingToStage() {
     stageUrl = null;
+    keepState();
     renderStage();
     announce('Het podium is leeg.');
   },
@@ -407,6 +416,7 @@ function wireControls(): void {
   channel.addEventListener('change', () => {
     settings.channelMeeting = channel.checked;
     stageUrl = null;
+    keepState();
     show(view);
   });
   byId<HTMLSelectElement>('organiser').addEventListener('change', (event) => {

@@ -37,7 +37,8 @@ export const TabConfigSchema = z.object({
 export type TabConfig = z.infer<typeof TabConfigSchema>;
 
 /** What the simulator remembers between runs (server side, under `.data/`, wiped by `--reset`). */
-export const SimulatorStateSchema = z.object({ tab: TabConfigSchema.nullable() });
+/** What survives a reload of the simulator page, as Teams keeps it for the meeting: the tab and what is shared to the stage. */
+export const SimulatorStateSchema = z.object({ tab: TabConfigSchema.nullable(), stageUrl: z.string().url().nullable().default(null) });
 export type SimulatorState = z.infer<typeof SimulatorStateSchema>;
 
 export interface MeetingSettings {

@@ -102,9 +102,9 @@ async function readBody(request: IncomingMessage): Promise<string> {
 
 async function readState(stateFile: string): Promise<SimulatorState> {
   const text = await readFile(stateFile, 'utf8').catch(() => null);
-  if (text === null) return { tab: null };
+  if (text === null) return { tab: null, stageUrl: null };
   const parsed = SimulatorStateSchema.safeParse(JSON.parse(text));
-  return parsed.success ? parsed.data : { tab: null };
+  return parsed.success ? parsed.data : { tab: null, stageUrl: null };
 }
 
 async function handleState(request: IncomingMessage, response: ServerResponse, stateFile: string): Promise<void> {

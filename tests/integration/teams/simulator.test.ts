@@ -128,9 +128,18 @@ it('a theme switch reaches every running frame; a language switch restarts them 
   await page.selectOption('#locale', 'nl-NL');
 });
 
-it('the organiser can stop sharing, which empties the stage', async () => {
+it('what the organiser shared stays on the stage when the meeting is opened again (a reload), as Teams keeps it for late joiners', async () => {
+  await page.reload();
+  expect(await contextIn(stage())).toMatchObject({ surface: 'stage', user: { userPrincipalName: facilitator.userPrincipalName } });
+});
+
+it('the organiser can stop sharing, which empties the stage, also after a reload', async () => {
   await page.getByRole('button', { name: 'Delen stoppen' }).click();
   await eventually(() => page.getByText('Nog niets gedeeld op het podium.').isVisible(), true);
+  expect(await page.locator('[data-frame-kind="meetingStage"] iframe').count()).toBe(0);
+  await page.reload();
+  await page.waitForSelector('[data-frame-kind="sidePanel"] iframe');
+  await expect(page.getByText('Nog niets gedeeld op het podium.').isVisible()).resolves.toBe(true);
   expect(await page.locator('[data-frame-kind="meetingStage"] iframe').count()).toBe(0);
 });
 
