@@ -8,7 +8,8 @@ import { AppConfigSchema } from '../src/app/config';
 import { createDevTokenProvider } from '../src/auth/devTokenProvider';
 import { createGraphServices } from '../src/graph';
 import { createGraphClient, GraphApi } from '../src/graph/client';
-import type { SessionLocation } from '../src/graph/contracts';
+import type { PublishTheme, SessionLocation } from '../src/graph/contracts';
+import { loadInstrument } from '../src/domain/loadInstrument';
 import { LIST_TITLES, listPath, type ListKind } from '../src/graph/lists';
 import type { ActionItem, ThemeId } from '../src/domain';
 
@@ -18,7 +19,7 @@ const SAMPLES = 5;
 const ACTIONS = 30;
 const { users, groups } = SEED;
 const THEMES: ThemeId[] = ['A', 'B', 'C', 'D', 'E', 'F'];
-const THEME_LABELS = { A: 'Visie', B: 'Kennis', C: 'Samenwerking', D: 'Bereik', E: 'Aanbod', F: 'Monitoring' } satisfies Record<ThemeId, string>;
+const PUBLISH_THEMES = Object.fromEntries(loadInstrument('nl').themes.map((t) => [t.id, { title: t.title, statement: t.statement }])) as Record<ThemeId, PublishTheme>;
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -107,7 +108,7 @@ async function main(): Promise<void> {
       await measure('save one answer', () => store.saveResponse({ ...mine, value: { ...mine.value, scores: { A: ((n++ % 5) + 1) as 1 } } }), SAMPLES);
 
       const publishOnce = async () =>
-        services.publisher.publish(await store.openSession(key), { groupId: groups.team.id, planTitle: `Bench ${size}`, themeLabels: THEME_LABELS, linkBack: 'https://localhost:4210/', location });
+        services.publisher.publish(await store.openSession(key), { groupId: groups.team.id, planTitle: `Bench ${size}`, themes: PUBLISH_THEMES, linkBack: 'https://localhost:4210/', location });
       const snapshotTrips = 1;
       const first = await measure('publish 30 actions (first)', publishOnce, 1);
       if (process.env.BENCH_TRACE) for (const t of first) console.log(t.subs.map((s) => `${s.method} ${s.path.split('/').slice(0, 4).join('/')}`).join(' | '));

@@ -120,13 +120,19 @@ export interface PublishResult {
   nonMembers: { id: string; name: string }[];
 }
 
+export interface PublishTheme {
+  title: string;
+  statement: string;
+}
+
 export interface PlannerPublisher {
   publish(
     snapshot: SessionSnapshot,
     options: {
       groupId: string;
       planTitle: string;
-      themeLabels: Record<ThemeId, string>;
+      /** Per theme the instrument's title (Planner label "B. …") and statement (in each task's description). */
+      themes: Record<ThemeId, PublishTheme>;
       linkBack: string;
       /** Where the session's lists are, so PlannerTaskId/Url and PlannerPlanId are written back (additive). */
       location?: SessionLocation;

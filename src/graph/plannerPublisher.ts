@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { THEME_IDS, taskAssignees, type ActionItem, type Session, type ThemeId } from '../domain';
 import { SCOPES } from '../auth/scopes';
-import type { PlannerPublisher, PublishOutcome, PublishProgress, SessionLocation, SessionSnapshot } from './contracts';
+import type { PlannerPublisher, PublishOutcome, PublishProgress, PublishTheme, SessionLocation, SessionSnapshot } from './contracts';
 import type { GraphApi } from './client';
 import { BatchQueue, type BatchOptions, type SubRequest } from './batch';
 import { GraphLayerError, NotFoundError, toGraphLayerError } from './errors';
@@ -19,6 +19,7 @@ export const NO_DEPARTMENT_BUCKET = 'Zonder afdeling';
 export const REPLICATION_ATTEMPTS = 5;
 /** Marker line in a task's description; survives people editing the rest of the text. */
 export const ACTION_MARKER = 'Actie-id:';
+const STATEMENT_PREFIX = 'Stelling: ';
 const FIRST_ORDER_HINT = ' !';
 
 const PlanSchema = z.object({ id: z.string(), title: z.string(), '@odata.etag': z.string().optional() });
@@ -69,9 +70,10 @@ function taskTitle(action: ActionItem): string {
   return title === '' ? `Actie thema ${action.theme}` : title;
 }
 
-export function taskDescription(action: ActionItem, session: Session, themeLabel: string, linkBack: string): string {
+export function taskDescription(action: ActionItem, session: Session, theme: PublishTheme, linkBack: string): string {
   const lines = [
-    `Thema ${action.theme}. ${themeLabel}`,
+    `Thema ${action.theme}. ${theme.title}`,
+    `${STATEMENT_PREFIX}${theme.statement}`,
     '',
     taskTitle(action),
     '',
@@ -89,14 +91,14 @@ export function taskDescription(action: ActionItem, session: Session, themeLabel
  * `previousTitle` is the task's title before this run: the line that still says it is ours to replace.
  * Null when the description is not ours (no marker for this action) or nothing changes.
  */
-export function refreshedDescription(current: string, previousTitle: string, action: ActionItem, session: Session, themeLabel: string, linkBack: string): string | null {
+export function refreshedDescription(current: string, previousTitle: string, action: ActionItem, session: Session, theme: PublishTheme, linkBack: string): string | null {
   if (markerIn(current) !== action.id) return null;
-  const fresh = taskDescription(action, session, themeLabel, linkBack).split('\n');
+  const fresh = taskDescription(action, session, theme, linkBack).split('\n');
   const freshLine = (prefix: string) => fresh.find((l) => l.startsWith(prefix)) as string;
   let titleDone = false;
   const lines = current.split(/\r?\n/).map((line) => {
     if (/^Thema [A-F]\. /.test(line)) return fresh[0] as string;
-    for (const prefix of ['Gesprek: ', 'Afdeling: ', 'Terug naar het gesprek: ']) if (line.startsWith(prefix)) return freshLine(prefix);
+    for (const prefix of [STATEMENT_PREFIX, 'Gesprek: ', 'Afdeling: ', 'Terug naar het gesprek: ']) if (line.startsWith(prefix)) return freshLine(prefix);
     if (!titleDone && line === previousTitle) {
       titleDone = true;
       return taskTitle(action);
@@ -161,7 +163,7 @@ export function createPlannerPublisher(options: PublisherOptions): PlannerPublis
   return {
     async publish(snapshot, publishOptions, onProgress) {
       const q = new BatchQueue(api, options.batch);
-      const { groupId, planTitle, themeLabels, linkBack, location } = publishOptions;
+      const { groupId, planTitle, themes, linkBack, location } = publishOptions;
       const session = snapshot.session.value;
       const actions = snapshot.actions.map((a) => a.value);
       const total = actions.length;
@@ -231,7 +233,7 @@ export function createPlannerPublisher(options: PublisherOptions): PlannerPublis
       }
       const labels = detailsRead.then(async (raw) => {
         const planDetails = DetailsSchema.parse(raw);
-        const wanted = Object.fromEntries(THEME_IDS.map((t) => [categoryOf(t), `${t}. ${themeLabels[t]}`]));
+        const wanted = Object.fromEntries(THEME_IDS.map((t) => [categoryOf(t), `${t}. ${themes[t].title}`]));
         const patch = Object.fromEntries(Object.entries(wanted).filter(([k, v]) => (planDetails.categoryDescriptions?.[k] ?? null) !== v));
         if (Object.keys(patch).length === 0) return;
         // Plan details have their own etag (planner-overview): the one just read, never '*'.
@@ -319,7 +321,7 @@ export function createPlannerPublisher(options: PublisherOptions): PlannerPublis
           // The description repeats the title, theme and department: keep it telling the same story.
           if (!needsDetails && ('title' in patch || 'bucketId' in patch || 'appliedCategories' in patch)) {
             const details = DetailsSchema.parse(await q.submit({ method: 'GET', url: `/planner/tasks/${segment(taskId)}/details` }, planner));
-            const description = refreshedDescription(details.description ?? '', known.title, action, session, themeLabels[action.theme], linkBack);
+            const description = refreshedDescription(details.description ?? '', known.title, action, session, themes[action.theme], linkBack);
             if (description !== null) {
               await q.submit({ method: 'PATCH', url: `/planner/tasks/${segment(taskId)}/details`, headers: { 'If-Match': details['@odata.etag'] }, body: { description } }, planner);
             }
@@ -349,7 +351,7 @@ export function createPlannerPublisher(options: PublisherOptions): PlannerPublis
             method: 'PATCH',
             url: `/planner/tasks/${segment(taskId)}/details`,
             headers: { 'If-Match': details['@odata.etag'] },
-            body: { description: taskDescription(action, session, themeLabels[action.theme], linkBack), previewType: 'description' },
+            body: { description: taskDescription(action, session, themes[action.theme], linkBack), previewType: 'description' },
           };
           await q.submit(request, planner);
           detailsDone += 1;

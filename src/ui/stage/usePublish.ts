@@ -2,7 +2,7 @@
 // session, so the stage and the tab publish the same plan (one plan per municipality programme).
 import { useCallback, useEffect, useState } from 'react';
 import type { Instrument, ThemeId } from '../../domain';
-import type { PublishProgress, PublishResult } from '../../graph/contracts';
+import type { PublishProgress, PublishResult, PublishTheme } from '../../graph/contracts';
 import { sessionUrl, useAppServices, useSession } from '../session';
 
 export interface PublishAccess {
@@ -37,11 +37,11 @@ export function usePublish(instrument: Pick<Instrument, 'themes'>, wanted: boole
       if (!snapshot || !link || !groupId) throw Object.assign(new Error('no session or Planner group'), { code: 'notFound' });
       const session = snapshot.session.value;
       // The publisher puts the letter in front itself ("B. …" labels, "Thema B. …" descriptions).
-      const themeLabels = Object.fromEntries(instrument.themes.map((th) => [th.id, th.title])) as Record<ThemeId, string>;
+      const themes = Object.fromEntries(instrument.themes.map((th) => [th.id, { title: th.title, statement: th.statement }])) as Record<ThemeId, PublishTheme>;
       try {
         return await graph.publisher.publish(
           snapshot,
-          { groupId, planTitle: `Gesprekstool ${session.municipality}`, themeLabels, linkBack: sessionUrl(config.appOrigin, link), location: link.location },
+          { groupId, planTitle: `Gesprekstool ${session.municipality}`, themes, linkBack: sessionUrl(config.appOrigin, link), location: link.location },
           onProgress,
         );
       } finally {

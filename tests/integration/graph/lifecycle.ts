@@ -1,21 +1,16 @@
 // The whole life of a session through the app's Graph layer, shared by the clean run and the run
 // with injected throttling, so both assert the same outcome.
 import type { ActionItem, Participant, Response, ThemeId } from '../../../src/domain';
-import type { GraphServices, PublishResult, SessionSnapshot } from '../../../src/graph/contracts';
+import { loadInstrument } from '../../../src/domain/loadInstrument';
+import type { GraphServices, PublishResult, PublishTheme, SessionSnapshot } from '../../../src/graph/contracts';
 import { GraphLayerError } from '../../../src/graph/errors';
 import { createResponseSync } from '../../../src/sync';
 import { SEED, type Harness } from './harness';
 
 const { users, groups } = SEED;
 
-export const THEME_LABELS: Record<ThemeId, string> = {
-  A: 'Visie op armoede, schulden en gezondheid',
-  B: 'Kennis en inzicht',
-  C: 'Samenwerking',
-  D: 'Bereik',
-  E: 'Aanbod',
-  F: 'Monitoring',
-};
+/** The instrument's own theme titles and statements, as the stage passes them. */
+export const THEMES = Object.fromEntries(loadInstrument('nl').themes.map((t) => [t.id, { title: t.title, statement: t.statement }])) as Record<ThemeId, PublishTheme>;
 
 /** What a person does when the app says "Opnieuw proberen": try the same thing again after a moment. */
 export async function untilDone<T>(run: () => Promise<T>, attempts = 20): Promise<T> {
@@ -83,7 +78,7 @@ export async function publishUntilComplete(facilitator: GraphServices, h: Harnes
   for (let run = 1; ; run += 1) {
     const snapshot = await untilDone(() => store.openSession(key));
     const result = await untilDone(() =>
-      facilitator.publisher.publish(snapshot, { groupId: groups.team.id, planTitle: `Gesprekstool ${snapshot.session.value.municipality}`, themeLabels: THEME_LABELS, linkBack: `https://localhost:4210/#/sessie/${key}`, location: h.location }),
+      facilitator.publisher.publish(snapshot, { groupId: groups.team.id, planTitle: `Gesprekstool ${snapshot.session.value.municipality}`, themes: THEMES, linkBack: `https://localhost:4210/#/sessie/${key}`, location: h.location }),
     );
     first ??= result;
     if (result.outcomes.every((o) => o.kind !== 'failed') || run >= runs) return { first, last: result };

@@ -1,5 +1,5 @@
 import { startHarness, SEED, type Harness } from './harness';
-import { agenda, plannerTasks, publishUntilComplete, runLifecycle, THEME_LABELS, threeParticipants } from './lifecycle';
+import { agenda, plannerTasks, publishUntilComplete, runLifecycle, THEMES, threeParticipants } from './lifecycle';
 import { LimitExceededError } from '../../../src/graph/errors';
 import { GraphApi, createGraphClient } from '../../../src/graph/client';
 import { AppConfigSchema } from '../../../src/app/config';
@@ -35,7 +35,7 @@ async function sessionWithAgenda(actions: ReturnType<typeof agenda> extends infe
   return { facilitator, store, key };
 }
 
-const publishOptions = (key: string) => ({ groupId: groups.team.id, planTitle: 'Gesprekstool Lelystad', themeLabels: THEME_LABELS, linkBack: `https://localhost:4210/#/sessie/${key}`, location: h.location });
+const publishOptions = (key: string) => ({ groupId: groups.team.id, planTitle: 'Gesprekstool Lelystad', themes: THEMES, linkBack: `https://localhost:4210/#/sessie/${key}`, location: h.location });
 
 describe('under throttling', () => {
   it('with half the requests answered 429/503 and added latency, loses no answer and duplicates no task', async () => {
@@ -129,7 +129,7 @@ describe('publishing', () => {
     expect(again.outcomes.map((o) => o.kind)).toEqual(['updated', 'unchanged']);
 
     const description = detailsOf(target.taskId).split('\n');
-    expect(description[0]).toBe(`Thema C. ${THEME_LABELS.C}`);
+    expect(description.slice(0, 2)).toEqual([`Thema C. ${THEMES.C.title}`, `Stelling: ${THEMES.C.statement}`]);
     expect(description).toContain('Spreekuur in de bibliotheek');
     expect(description).toContain('Afdeling: Publieke Gezondheid');
     expect(description).not.toContain(action.value.title);

@@ -51,7 +51,7 @@ describe('StagePage', () => {
     expect(publish.mock.calls[0]?.[1]).toMatchObject({ groupId: 'group-1', planTitle: "Gesprekstool 's-Hertogenbosch" });
   });
 
-  it('gives the publisher the bare theme titles, since Planner labels and task descriptions put the letter in front themselves', async () => {
+  it('gives the publisher each theme’s bare title and its statement, since Planner labels and task descriptions put the letter in front themselves', async () => {
     const store = storeWithScores('step3');
     await store.saveAction({ id: 'a-1', sessionKey: store.session.value.key, theme: 'B', title: 'Intake delen', ownerId: null, ownerName: null, department: '', dueDate: null, status: 'open', proposedBy: facilitator.id, plannerTaskId: null, plannerTaskUrl: null });
     const services = fakeServices({ store, host: fakeHost({ surface: 'stage' }) });
@@ -63,9 +63,10 @@ describe('StagePage', () => {
     await act(async () => undefined);
     await act(async () => fireEvent.click(button));
     await screen.findByText(/^Gepubliceerd:/);
-    const themeLabels = (publish.mock.calls[0] as unknown as [unknown, { themeLabels: Record<string, string> }])[1].themeLabels;
-    expect(themeLabels.B).toBe(services.instrument.themes.find((th) => th.id === 'B')?.title);
-    expect(Object.values(themeLabels).filter((label) => /^[A-F]\. /.test(label))).toEqual([]);
+    const themes = (publish.mock.calls[0] as unknown as [unknown, { themes: Record<string, { title: string; statement: string }> }])[1].themes;
+    const b = services.instrument.themes.find((th) => th.id === 'B');
+    expect(themes.B).toEqual({ title: b?.title, statement: b?.statement });
+    expect(Object.values(themes).filter((theme) => /^[A-F]\. /.test(theme.title))).toEqual([]);
   });
 
   it('shows the agenda read-only to a participant who is not the facilitator', async () => {
