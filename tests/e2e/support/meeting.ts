@@ -36,6 +36,8 @@ export interface MeetingSetup {
   users: readonly SeedUser[];
   organiser?: SeedUser;
   theme?: SimulatorTheme;
+  /** Teams' language for every frame; Dutch when not given. */
+  locale?: 'nl-NL' | 'en-US';
   view?: 'meeting' | 'config' | 'tab';
 }
 
@@ -105,6 +107,7 @@ export function simulatorUrl(world: MeetingWorld, setup: MeetingSetup): string {
   const params = new URLSearchParams();
   if (setup.view && setup.view !== 'meeting') params.set('view', setup.view);
   if (setup.theme && setup.theme !== 'default') params.set('theme', setup.theme);
+  if (setup.locale && setup.locale !== 'nl-NL') params.set('locale', setup.locale);
   params.set('users', setup.users.map((u) => u.id).join(','));
   params.set('organiser', (setup.organiser ?? setup.users[0])?.id ?? '');
   return `${world.server.url}?${params.toString()}`;
