@@ -25,6 +25,15 @@ export interface Step2OverviewProps {
   mode: Mode;
   facilitatorId: string;
   responses: readonly Pick<Response, 'participant' | 'step2'>[];
+  /**
+   * For reading back afterwards (the tab): a question nobody answered shows no table of zeros, and a
+   * step 2 nobody filled in is one sentence. The stage shows every table, as answers come in live.
+   */
+  compact?: boolean;
+}
+
+function hasAnswers(step2: Pick<Response, 'step2'>['step2']): boolean {
+  return Object.values(step2.questions).some((a) => a.selected.length > 0) || Object.values(step2.comments).some((c) => c !== undefined && c.trim() !== '');
 }
 
 function AuthoredList({ items }: { items: readonly { participantId: string; name: string; text: string }[] }) {
@@ -92,7 +101,54 @@ function JointAnswers({ instrument, response }: { instrument: Step2OverviewProps
   );
 }
 
-function SeparateAnswers({ instrument, responses }: Pick<Step2OverviewProps, 'instrument' | 'responses'>) {
+type Tally = ReturnType<typeof aggregateStep2>['questions'][number];
+type Question = Instrument['themes'][number]['questions'][number];
+
+/** Per option of one question: how many chose it, and each person's choice in a column. */
+function OptionTable({ question, tally, responses }: { question: Question; tally: Tally | undefined; responses: Step2OverviewProps['responses'] }) {
+  const t = useT(stageMessages);
+  const styles = useStyles();
+  return (
+    <div className={styles.wrapper}>
+      <table className={styles.table}>
+        <thead>
+          <tr>
+            <th scope="col" className={mergeClasses(styles.cell, styles.optionCell)}>{t('step2Option')}</th>
+            <th scope="col" className={styles.cell}>{t('step2Count')}</th>
+            {responses.map((r) => (
+              <th key={r.participant.id} scope="col" className={styles.cell}>{r.participant.name}</th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {question.options.map((option) => {
+            const count = tally?.options.find((o) => o.optionId === option.id)?.count ?? 0;
+            return (
+              <tr key={option.id} className={count > 0 ? styles.chosenRow : undefined}>
+                <th scope="row" className={mergeClasses(styles.cell, styles.optionCell, styles.optionRowHeader)}>{option.text}</th>
+                <td className={styles.cell}>{count}</td>
+                {responses.map((r) =>
+                  r.step2.questions[question.id]?.selected.includes(option.id) ? (
+                    <td key={r.participant.id} className={styles.cell}>
+                      <span aria-hidden="true">✓</span>
+                      <span style={visuallyHidden}>{t('step2Chosen')}</span>
+                    </td>
+                  ) : (
+                    <td key={r.participant.id} className={styles.cell}>
+                      <span style={visuallyHidden}>{t('step2NotChosen')}</span>
+                    </td>
+                  ),
+                )}
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function SeparateAnswers({ instrument, responses, compact }: Pick<Step2OverviewProps, 'instrument' | 'responses' | 'compact'>) {
   const t = useT(stageMessages);
   const styles = useStyles();
   const aggregate = aggregateStep2(instrument.themes, responses);
@@ -113,42 +169,7 @@ function SeparateAnswers({ instrument, responses }: Pick<Step2OverviewProps, 'in
                   {question.number}. {question.text}
                 </h4>
                 <p>{t('step2Respondents', { count: tally?.respondents ?? 0, total: responses.length })}</p>
-                <div className={styles.wrapper}>
-                  <table className={styles.table}>
-                    <thead>
-                      <tr>
-                        <th scope="col" className={mergeClasses(styles.cell, styles.optionCell)}>{t('step2Option')}</th>
-                        <th scope="col" className={styles.cell}>{t('step2Count')}</th>
-                        {responses.map((r) => (
-                          <th key={r.participant.id} scope="col" className={styles.cell}>{r.participant.name}</th>
-                        ))}
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {question.options.map((option) => {
-                        const count = tally?.options.find((o) => o.optionId === option.id)?.count ?? 0;
-                        return (
-                          <tr key={option.id} className={count > 0 ? styles.chosenRow : undefined}>
-                            <th scope="row" className={mergeClasses(styles.cell, styles.optionCell, styles.optionRowHeader)}>{option.text}</th>
-                            <td className={styles.cell}>{count}</td>
-                            {responses.map((r) =>
-                              r.step2.questions[question.id]?.selected.includes(option.id) ? (
-                                <td key={r.participant.id} className={styles.cell}>
-                                  <span aria-hidden="true">✓</span>
-                                  <span style={visuallyHidden}>{t('step2Chosen')}</span>
-                                </td>
-                              ) : (
-                                <td key={r.participant.id} className={styles.cell}>
-                                  <span style={visuallyHidden}>{t('step2NotChosen')}</span>
-                                </td>
-                              ),
-                            )}
-                          </tr>
-                        );
-                      })}
-                    </tbody>
-                  </table>
-                </div>
+                {compact && (tally?.respondents ?? 0) === 0 ? null : <OptionTable question={question} tally={tally} responses={responses} />}
                 {withText.length > 0 && (
                   <>
                     <h5>{t('step2FreeTexts')}</h5>
@@ -175,18 +196,22 @@ function SeparateAnswers({ instrument, responses }: Pick<Step2OverviewProps, 'in
   );
 }
 
-export function Step2Overview({ instrument, mode, facilitatorId, responses }: Step2OverviewProps) {
+export function Step2Overview({ instrument, mode, facilitatorId, responses, compact = false }: Step2OverviewProps) {
   const t = useT(stageMessages);
+  const joint = responses.find((r) => r.participant.id === facilitatorId);
+  const nothing = mode === 'joint' ? !joint || !hasAnswers(joint.step2) : !responses.some((r) => hasAnswers(r.step2));
   return (
     <section aria-labelledby="step2-overview-title">
       <h2 id="step2-overview-title">
         {t('step2Title')}
         {mode === 'joint' ? ` — ${t('step2JointAnswer')}` : ''}
       </h2>
-      {mode === 'joint' ? (
-        <JointAnswers instrument={instrument} response={responses.find((r) => r.participant.id === facilitatorId)} />
+      {compact && nothing ? (
+        <p>{t('step2Nothing')}</p>
+      ) : mode === 'joint' ? (
+        <JointAnswers instrument={instrument} response={joint} />
       ) : (
-        <SeparateAnswers instrument={instrument} responses={responses} />
+        <SeparateAnswers instrument={instrument} responses={responses} compact={compact} />
       )}
     </section>
   );

@@ -64,7 +64,7 @@ export function TabView({ instrument, snapshot, meId, today, locale, store, comm
             <ScoresSection instrument={instrument} session={session} responses={responses} viewerId={meId} svgRef={chartRef} />
           </section>
           <TextNote label={instrument.step1.notesLabel} text={session.notes} editable={false} />
-          <Step2Overview instrument={instrument} mode={session.mode} facilitatorId={session.facilitatorId} responses={responses} />
+          <Step2Overview instrument={instrument} mode={session.mode} facilitatorId={session.facilitatorId} responses={responses} compact />
           <AgendaEditor
             instrument={instrument}
             sessionKey={session.key}

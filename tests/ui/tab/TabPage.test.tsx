@@ -83,3 +83,29 @@ describe('TabPage', () => {
     expect(screen.getByRole('heading', { name: /Actieagenda/ })).toBeTruthy();
   });
 });
+
+describe('stap 2 read back in the tab', () => {
+  it('says in one sentence that nobody filled in stap 2, instead of fourteen tables of zeros', async () => {
+    const store = new FakeStore(sessionIn('closed'));
+    store.addResponse(responseOf(sanne, { A: 2 }));
+    store.addResponse(responseOf(lotte, { A: 3 }));
+    renderWith(<TabPage />, fakeServices({ store, host: fakeHost({ surface: 'tab' }) }));
+    const section = (await screen.findByRole('heading', { name: 'Antwoorden op Stap 2' })).closest('section') as HTMLElement;
+    expect(within(section).getByText('Niemand heeft stap 2 ingevuld.')).toBeTruthy();
+    expect(within(section).queryAllByRole('table')).toEqual([]);
+  });
+
+  it('shows the table only for questions someone answered, and the others with their count', async () => {
+    const store = new FakeStore(sessionIn('closed'));
+    const withAnswer = responseOf(sanne, { A: 2 });
+    store.addResponse({ ...withAnswer, step2: { questions: { q1: { selected: ['q1.a'], freeText: {} } }, comments: {} } });
+    store.addResponse(responseOf(lotte, { A: 3 }));
+    renderWith(<TabPage />, fakeServices({ store, host: fakeHost({ surface: 'tab' }) }));
+    const section = (await screen.findByRole('heading', { name: 'Antwoorden op Stap 2' })).closest('section') as HTMLElement;
+    expect(within(section).getAllByRole('table')).toHaveLength(1);
+    expect(within(section).getByRole('row', { name: /^Veel van onze inwoners/ }).textContent).toContain('1');
+    expect(within(section).getAllByText('0 van 2 deelnemers beantwoordden deze vraag.')).toHaveLength(13);
+    expect(within(section).queryByText('Niemand heeft stap 2 ingevuld.')).toBeNull();
+  });
+});
+
