@@ -1,6 +1,7 @@
 // Every failure becomes one sentence for a person plus what they can do next, in their language.
 // Errors are recognised by their `code` (GraphLayerError, BootError, sign-in, host), so the UI
 // needs no import of the Graph client to tell them apart and never shows a stack trace.
+import type { GraphErrorCode } from '../../graph/errors';
 import type { Locale } from '../i18n';
 
 export interface ErrorDescription {
@@ -10,24 +11,8 @@ export interface ErrorDescription {
   next: string;
 }
 
-type Kind =
-  | 'configMissing'
-  | 'configInvalid'
-  | 'signInFailed'
-  | 'missingLoginHint'
-  | 'conflict'
-  | 'throttled'
-  | 'notFound'
-  | 'accessDenied'
-  | 'limitExceeded'
-  | 'invalidItem'
-  | 'textTooLong'
-  | 'offline'
-  | 'badRequest'
-  | 'service'
-  | 'stageUnavailable'
-  | 'hostRefused'
-  | 'unknown';
+/** Every Graph layer code has a description (a new one is a type error here until it gets one). */
+type Kind = GraphErrorCode | 'configMissing' | 'configInvalid' | 'signInFailed' | 'missingLoginHint' | 'stageUnavailable' | 'hostRefused' | 'unknown';
 
 const DESCRIPTIONS: Record<Locale, Record<Kind, ErrorDescription>> = {
   nl: {
