@@ -1,21 +1,11 @@
 // What every surface gets from start-up, through one React context: the tests hand in fakes here.
 import { createContext, useContext, type ReactNode } from 'react';
-import type { AppConfig } from '../../app/config';
-import type { Instrument } from '../../domain/instrument';
+import type { AppBoot } from '../../app/bootstrap';
 import type { RandomBytes } from '../../domain/randomSource';
-import type { GraphServices, SignedInUser } from '../../graph/contracts';
 import type { DraftStorage } from '../../sync';
-import type { Host } from '../../teams';
-import type { Locale } from '../i18n';
 
-export interface AppServices {
-  host: Host;
-  config: AppConfig;
-  graph: GraphServices;
-  /** The signed-in person, from GET /me. */
-  me: SignedInUser;
-  instrument: Instrument;
-  locale: Locale;
+/** What start-up found (host, configuration, Graph, the signed-in person from GET /me, instrument, locale), plus: */
+export interface AppServices extends AppBoot {
   now: () => Date;
   random: RandomBytes;
   /** Local drafts of own answers; null where the browser blocks storage. */
