@@ -23,6 +23,20 @@ function plain(snapshot: SessionSnapshot) {
   return { session: snapshot.session.value, responses: snapshot.responses.map((r) => r.value), actions: snapshot.actions.map((a) => a.value) };
 }
 
+function SessionPicker(props: { label: string; sessions: readonly SessionSummary[]; labelOf: (s: SessionSummary) => string; value: string; onChange: (key: string) => void }) {
+  return (
+    <Field label={props.label}>
+      <Select value={props.value} onChange={(_, d) => props.onChange(d.value)}>
+        {props.sessions.map((s) => (
+          <option key={s.key} value={s.key}>
+            {props.labelOf(s)}
+          </option>
+        ))}
+      </Select>
+    </Field>
+  );
+}
+
 export function HistoryPanel({ instrument, current, findSessions, openSession }: HistoryPanelProps) {
   const t = useT(tabMessages);
   const locale = useLocale();
@@ -97,24 +111,8 @@ export function HistoryPanel({ instrument, current, findSessions, openSession }:
             <>
               <h3>{t('compareTitle')}</h3>
               <div style={{ display: 'flex', gap: 16, flexWrap: 'wrap', alignItems: 'end' }}>
-                <Field label={t('earlier')}>
-                  <Select value={earlierKey} onChange={(_, d) => setEarlierKey(d.value)}>
-                    {loaded.sessions.map((s) => (
-                      <option key={s.key} value={s.key}>
-                        {labelOf(s)}
-                      </option>
-                    ))}
-                  </Select>
-                </Field>
-                <Field label={t('later')}>
-                  <Select value={laterKey} onChange={(_, d) => setLaterKey(d.value)}>
-                    {loaded.sessions.map((s) => (
-                      <option key={s.key} value={s.key}>
-                        {labelOf(s)}
-                      </option>
-                    ))}
-                  </Select>
-                </Field>
+                <SessionPicker label={t('earlier')} sessions={loaded.sessions} labelOf={labelOf} value={earlierKey} onChange={setEarlierKey} />
+                <SessionPicker label={t('later')} sessions={loaded.sessions} labelOf={labelOf} value={laterKey} onChange={setLaterKey} />
                 <Button appearance="primary" disabled={status === 'busy'} onClick={() => void compare(loaded.sessions)}>
                   {status === 'busy' ? t('comparing') : t('compare')}
                 </Button>
