@@ -6,6 +6,7 @@ import { groupActionsByTheme, newActionId, suggestDepartments, validateAction, t
 import type { Instrument } from '../../domain/instrument';
 import { isEditable } from '../../domain/sessionState';
 import { LIMITS, THEME_IDS, type ActionItem, type ThemeId } from '../../domain/model';
+import { ParticipantOptions } from '../common/ParticipantOptions';
 import { defineMessages, useLocale, useT } from '../i18n';
 import { useAppServices, useSession } from '../session';
 import { formatCalendarDate } from '../stage/calendarText';
@@ -161,12 +162,7 @@ export function Step3Agenda({ instrument }: { instrument: Instrument }) {
           </Field>
           <Field label={t('who')} validationMessage={problemText(['ownerNotParticipant'])}>
             <Select value={ownerId} onChange={(_, d) => setOwnerId(d.value)}>
-              <option value="">{t('nobody')}</option>
-              {participants.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.name}
-                </option>
-              ))}
+              <ParticipantOptions participants={participants} noneLabel={t('nobody')} />
             </Select>
           </Field>
           <Field label={t('department')} validationMessage={problemText(['departmentTooLong'])}>

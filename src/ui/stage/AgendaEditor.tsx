@@ -14,6 +14,7 @@ import {
   type Participant,
   type ThemeId,
 } from '../../domain';
+import { ParticipantOptions } from '../common/ParticipantOptions';
 import { useLocale, useT, type Locale } from '../i18n';
 import { formatCalendarDate } from './calendarText';
 import { stageMessages, type StageMessageKey } from './messages';
@@ -140,12 +141,7 @@ function ActionForm({
       </Field>
       <Field label={t('owner')} validationMessage={messageFor('ownerId')} validationState={state('ownerId')}>
         <Select value={draft.ownerId ?? ''} onChange={(_, d) => setDraft({ ...draft, ownerId: d.value === '' ? null : d.value })}>
-          <option value="">{t('ownerNone')}</option>
-          {participants.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.name}
-            </option>
-          ))}
+          <ParticipantOptions participants={participants} noneLabel={t('ownerNone')} />
         </Select>
       </Field>
       <Field label={t('department')} validationMessage={messageFor('department')} validationState={state('department')}>
