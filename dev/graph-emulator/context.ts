@@ -30,8 +30,22 @@ export interface Env {
   replicationDelayMs(): number;
 }
 
+/**
+ * Who is calling, as an access token says it: the person, the tenant that issued the token (`tid`),
+ * the app (`appid`), the delegated scopes (`scp`) and the resource it was issued for (`aud`).
+ */
+export interface Principal {
+  user: SeedUser;
+  tenantId: string;
+  appId: string;
+  scopes: ReadonlySet<string>;
+  audience: 'graph' | 'sharepoint';
+}
+
 export interface RouteContext extends Env {
   req: EmuRequest;
+  principal: Principal;
+  /** principal.user */
   user: SeedUser;
   params: string[];
 }

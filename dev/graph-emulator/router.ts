@@ -1,10 +1,10 @@
 // Dispatches one Graph request (top-level or a $batch sub-request): auth, site addressing, route,
 // one SQLite transaction, Graph-shaped errors.
-import type { EmuRequest, EmuResponse, Env, Route } from './context';
+import type { EmuRequest, EmuResponse, Env, Principal, Route } from './context';
 import { directoryRoutes } from './directory';
 import { GraphHttpError, errorBody } from './errors';
 import { plannerRoutes } from './planner';
-import { findUser, type SeedUser } from './seed';
+import { findUser, TENANT_ID } from './seed';
 import { itemRoutes } from './sharepoint/items';
 import { listRoutes } from './sharepoint/lists';
 import { canonicalSitePath, siteRoutes } from './sharepoint/sites';
@@ -18,13 +18,13 @@ export function errorResponse(env: Env, req: Pick<EmuRequest, 'requestId' | 'hea
 }
 
 /** Local tokens are `dev:<userPrincipalName>`; anything else is refused like an invalid JWT. */
-function authenticate(req: EmuRequest): SeedUser {
+function authenticate(req: EmuRequest): Principal {
   const header = req.headers.authorization;
   if (!header) throw new GraphHttpError(401, 'InvalidAuthenticationToken', 'Access token is empty.');
   const m = /^Bearer\s+dev:(.+)$/i.exec(header.trim());
   const user = m?.[1] ? findUser(m[1].trim()) : undefined;
   if (!user) throw new GraphHttpError(401, 'InvalidAuthenticationToken', 'Access token validation failure. Invalid audience.');
-  return user;
+  return { user, tenantId: TENANT_ID, appId: 'dev', scopes: new Set(), audience: 'graph' };
 }
 
 export class Router {
@@ -36,7 +36,7 @@ export class Router {
 
   dispatch(req: EmuRequest): EmuResponse {
     try {
-      const user = authenticate(req);
+      const principal = authenticate(req);
       const path = canonicalSitePath(req.path);
       let pathMatched = false;
       for (const route of this.routes) {
@@ -44,7 +44,7 @@ export class Router {
         if (!m) continue;
         pathMatched = true;
         if (route.method !== req.method) continue;
-        const ctx = { ...this.env, req: { ...req, path }, user, params: m.slice(1) };
+        const ctx = { ...this.env, req: { ...req, path }, principal, user: principal.user, params: m.slice(1) };
         // One transaction per request: a crash mid-request never leaves half of it applied.
         return this.env.store.transaction(() => route.handler(ctx));
       }

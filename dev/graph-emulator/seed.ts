@@ -4,9 +4,24 @@
 export const TENANT_ID = '7d3a5c1e-2b4f-4e8a-9c6d-0f1e2a3b4c5d';
 export const SHAREPOINT_HOST = 'gemeente-voorbeeld.sharepoint.com';
 export const MAIL_DOMAIN = 'gemeente-voorbeeld.nl';
+/** The municipality's initial domain, where guests' `#EXT#` user principal names live. */
+export const INITIAL_DOMAIN = 'gemeentevoorbeeld.onmicrosoft.com';
+/** Another organisation's tenant (a welfare foundation): its people sign in there, not here. */
+export const PARTNER_TENANT_ID = 'c9e8d7f6-a5b4-4c3d-8e2f-1a0b9c8d7e6f';
+export const PARTNER_MAIL_DOMAIN = 'welzijn-voorbeeld.nl';
+
+/** Member: an employee of the tenant; Guest: invited from outside (B2B), `#EXT#` in the UPN. */
+export type UserType = 'Member' | 'Guest';
 
 export interface SeedUser {
   id: string;
+  /** Tenant whose directory holds this account: the municipality's, or the partner's for an external person. */
+  homeTenantId: string;
+  userType: UserType;
+  /** false: the account was disabled (someone who left); sign-in and tokens are refused. */
+  accountEnabled: boolean;
+  /** Organisation the person works for, as shown next to their name (partners). */
+  organisation: string;
   displayName: string;
   givenName: string;
   surname: string;
@@ -44,6 +59,10 @@ export interface SeedGroup {
 function user(id: string, givenName: string, surname: string, login: string, jobTitle: string, department: string, officeLocation = 'Stadskantoor'): SeedUser {
   return {
     id,
+    homeTenantId: TENANT_ID,
+    userType: 'Member',
+    accountEnabled: true,
+    organisation: 'Gemeente Voorbeeld',
     displayName: `${givenName} ${surname}`,
     givenName,
     surname,
@@ -76,6 +95,27 @@ const users = {
   teamLead: user('72a3b4c5-b6c7-4d8e-9f90-a1b2c3d4e5f8', 'Ruud', 'Hendriks', 'ruud.hendriks', 'Teamleider', 'Werk en Inkomen'),
   /** Member of neither group. */
   outsider: user('83b4c5d6-c7d8-4e9f-a0a1-b2c3d4e5f6a9', 'Bram', 'de Groot', 'bram.degroot', 'Medewerker burgerzaken', 'Publiekszaken'),
+  /** Functioneel beheerder: one of the two owners of the tenant's root site; a tenant administrator (grants admin consent). */
+  siteAdmin: user('94c5d6e7-d8e9-4fa0-b1b2-c3d4e5f6a7b0', 'Wim', 'Bos', 'wim.bos', 'Functioneel beheerder Microsoft 365', 'Informatievoorziening'),
+  /** GGD nurse with a guest account in the municipality's tenant (B2B): userType Guest, `#EXT#` UPN. */
+  ggdGuest: {
+    ...user('a5d6e7f8-e9fa-4b0b-82c3-d4e5f6a7b8c1', 'Femke', 'de Wit', 'femke.dewit', 'Jeugdverpleegkundige', 'GGD West-Brabant', 'Breda'),
+    userType: 'Guest',
+    organisation: 'GGD West-Brabant',
+    userPrincipalName: `femke.dewit_ggdwestbrabant.nl#EXT#@${INITIAL_DOMAIN}`,
+    mail: 'femke.dewit@ggdwestbrabant.nl',
+  },
+  /** Partner from another organisation's tenant (federated Teams): their token's tid is the partner's. */
+  externalPartner: {
+    ...user('b6e7f8a9-fa0b-4c1c-93d4-e5f6a7b8c9d2', 'Pieter', 'Mulder', 'pieter.mulder', 'Opbouwwerker', 'Welzijn Voorbeeld'),
+    homeTenantId: PARTNER_TENANT_ID,
+    organisation: 'Stichting Welzijn Voorbeeld',
+    userPrincipalName: `pieter.mulder@${PARTNER_MAIL_DOMAIN}`,
+    mail: `pieter.mulder@${PARTNER_MAIL_DOMAIN}`,
+    officeLocation: 'Wijkcentrum De Schakel',
+  },
+  /** Left the municipality: the account is disabled, sign-in refused. */
+  formerEmployee: { ...user('c7f8a9b0-0b1c-4d2d-a4e5-f6a7b8c9d0e3', 'Kees', 'van Dam', 'kees.vandam', 'Beleidsmedewerker (uit dienst)', 'Armoede & Schulden'), accountEnabled: false },
 } satisfies Record<string, SeedUser>;
 
 const sites = {
@@ -107,11 +147,16 @@ const groups = {
   },
 } satisfies Record<string, SeedGroup>;
 
-export const SEED = { tenantId: TENANT_ID, host: SHAREPOINT_HOST, users, sites, groups } as const;
+export const SEED = { tenantId: TENANT_ID, partnerTenantId: PARTNER_TENANT_ID, host: SHAREPOINT_HOST, users, sites, groups } as const;
 
 export const ALL_USERS: readonly SeedUser[] = Object.values(users);
 export const ALL_SITES: readonly SeedSite[] = Object.values(sites);
 export const ALL_GROUPS: readonly SeedGroup[] = Object.values(groups);
+
+/** People whose account lives in the municipality's directory (members and guests, enabled or not). */
+export function isTenantUser(u: SeedUser): boolean {
+  return u.homeTenantId === TENANT_ID;
+}
 
 export function findUser(idOrUpn: string): SeedUser | undefined {
   const key = idOrUpn.toLowerCase();
