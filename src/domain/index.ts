@@ -9,5 +9,6 @@ export * from './calendarDate';
 export * from './randomSource';
 export * from './sessionKey';
 export * from './sessionState';
+export * from './authorization';
 export * from './comparison';
 export * from './progress';

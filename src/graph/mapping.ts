@@ -16,6 +16,7 @@ import {
   type Step2Answers,
   type ThemeId,
 } from '../domain/model';
+import { isRevealed } from '../domain/authorization';
 import type { InvalidItem, Versioned } from './contracts';
 import { TextTooLongError } from './errors';
 import {
@@ -185,8 +186,6 @@ export function readSession(item: ListItem): ReadResult<Session> {
   );
 }
 
-const REVEALED_STATES: ReadonlySet<Session['state']> = new Set(['revealed', 'step2', 'step3', 'closed']);
-
 /** Calendar date → a dateOnly column value that keeps its day in any site time zone (see FieldReader.date). */
 function dateOnly(date: string | null): string | null {
   return date === null ? null : `${date}T12:00:00Z`;
@@ -199,7 +198,7 @@ export function sessionFields(s: Session): Fields {
     Gemeente: s.municipality,
     Datum: s.date,
     Stap: STATE_LABELS[s.state],
-    Onthuld: REVEALED_STATES.has(s.state),
+    Onthuld: isRevealed(s.state),
     Vergrendeld: s.locked,
     Modus: MODE_LABELS[s.mode],
     Doel: PURPOSE_LABELS[s.purpose],

@@ -3,10 +3,12 @@
 // Writes by this person (facilitator moves, actions) update the snapshot at once, and a poll that
 // started before such a write is dropped so it cannot roll the screen back.
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { may, type Command, type Refusal } from '../../domain/authorization';
 import { setLocked as lockRule, transition as transitionRule } from '../../domain/sessionState';
 import type { ActionItem, FollowUp, Mode, Session, SessionState } from '../../domain/model';
 import type { SessionSnapshot, SessionStore, Versioned } from '../../graph/contracts';
 import { describeErrorText } from '../common/errors';
+import { describeRefusal } from '../common/refusals';
 import { useAppServices } from './AppServices';
 import { resolveSessionLink, type SessionLink } from './location';
 
@@ -52,9 +54,11 @@ export interface SessionApi {
 
 const SessionContext = createContext<SessionApi | null>(null);
 
-/** Why the facilitator's change could not be applied to the fresh copy: the state moved meanwhile. */
+/** The domain refused the command, on the copy the person saw or on a fresher one read after a 412. */
 class RefusedChange extends Error {
-  readonly code = 'conflict' as const;
+  constructor(readonly refusal: Refusal) {
+    super(`refused: ${refusal.code}`);
+  }
 }
 
 function nextDelay(pollMs: number, failures: number, err: unknown): number {
@@ -172,7 +176,7 @@ export function SessionProvider({ children, link: givenLink }: { children: React
         setSnapshot((prev) => (prev ? apply(prev) : prev));
         return true;
       } catch (err) {
-        setCommandError(describeErrorText(err, locale));
+        setCommandError(err instanceof RefusedChange ? describeRefusal(err.refusal, locale) : describeErrorText(err, locale));
         return false;
       } finally {
         setBusy(false);
@@ -190,27 +194,38 @@ export function SessionProvider({ children, link: givenLink }: { children: React
     [run],
   );
 
-  const commands = useMemo<SessionCommands>(
-    () => ({
+  const commands = useMemo<SessionCommands>(() => {
+    /** Every command asks the domain first, on the copy shown and again on a fresh one after a 412. */
+    const allowed = (command: Command, session: Session): void => {
+      const decision = may({ id: me.id }, command, session);
+      if (!decision.ok) throw new RefusedChange(decision.refusal);
+    };
+    const guarded = (command: Command, change: (s: Session) => Session) =>
+      updateSession((s) => {
+        allowed(command, s);
+        return change(s);
+      });
+    return {
       transition: (to) =>
         updateSession((s) => {
           const result = transitionRule(s, me.id, to);
-          if (!result.ok) throw new RefusedChange(result.refusal.code);
+          if (!result.ok) throw new RefusedChange(result.refusal);
           return result.session;
         }),
       setLocked: (locked) =>
         updateSession((s) => {
           const result = lockRule(s, me.id, locked);
-          if (!result.ok) throw new RefusedChange(result.refusal.code);
+          if (!result.ok) throw new RefusedChange(result.refusal);
           return result.session;
         }),
-      setNotes: (notes) => updateSession((s) => ({ ...s, notes })),
-      setExplanation: (explanation) => updateSession((s) => ({ ...s, explanation })),
-      setMode: (mode) => updateSession((s) => ({ ...s, mode })),
-      setFollowUp: (followUp) => updateSession((s) => ({ ...s, followUp })),
+      setNotes: (notes) => guarded({ kind: 'notes' }, (s) => ({ ...s, notes })),
+      setExplanation: (explanation) => guarded({ kind: 'explanation' }, (s) => ({ ...s, explanation })),
+      setMode: (mode) => guarded({ kind: 'mode', mode }, (s) => ({ ...s, mode })),
+      setFollowUp: (followUp) => guarded({ kind: 'followUp' }, (s) => ({ ...s, followUp })),
       saveAction: (action) =>
         run(async (current, s) => {
           const existing = current.actions.find((a) => a.value.id === action.id) ?? null;
+          allowed({ kind: 'saveAction', action: existing ? existing.value : null }, current.session.value);
           const saved = await s.saveAction(action, existing);
           return (prev) => ({
             ...prev,
@@ -220,12 +235,14 @@ export function SessionProvider({ children, link: givenLink }: { children: React
       deleteAction: (actionId) =>
         run(async (current, s) => {
           const existing = current.actions.find((a) => a.value.id === actionId);
-          if (existing) await s.deleteAction(existing);
+          if (existing) {
+            allowed({ kind: 'deleteAction', action: existing.value }, current.session.value);
+            await s.deleteAction(existing);
+          }
           return (prev) => ({ ...prev, actions: prev.actions.filter((a) => a.value.id !== actionId) });
         }),
-    }),
-    [updateSession, run, me.id],
-  );
+    };
+  }, [updateSession, run, me.id]);
 
   const api = useMemo<SessionApi>(
     () => ({

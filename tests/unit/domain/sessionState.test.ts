@@ -40,12 +40,12 @@ describe('transitions', () => {
   });
 
   it.each(allowed)('a participant may not move %s → %s', (from, to) => {
-    expect(transition(session({ state: from }), PARTICIPANT, to)).toEqual({ ok: false, refusal: { code: 'notFacilitator', actorId: PARTICIPANT } });
+    expect(transition(session({ state: from }), PARTICIPANT, to)).toEqual({ ok: false, refusal: { code: 'notFacilitator' } });
     expect(canTransition(session({ state: from }), PARTICIPANT, to)).toBe(false);
   });
 
-  it('the stage, acting as nobody, may not move the session', () => {
-    expect(transition(session({ state: 'setup' }), null, 'step1')).toEqual({ ok: false, refusal: { code: 'notFacilitator', actorId: null } });
+  it('nobody signed in may not move the session, and is told so', () => {
+    expect(transition(session({ state: 'setup' }), null, 'step1')).toEqual({ ok: false, refusal: { code: 'signedOut' } });
   });
 
   it.each(refused)('even the facilitator may not jump %s → %s', (from, to) => {
