@@ -105,7 +105,8 @@ async function main(): Promise<void> {
 
       await measure('open a session', () => services.store(location).openSession(key), SAMPLES);
       let n = 0;
-      await measure('save one answer', () => store.saveResponse({ ...mine, value: { ...mine.value, scores: { A: ((n++ % 5) + 1) as 1 } } }), SAMPLES);
+      let current = mine;
+      await measure('save one answer', async () => (current = await store.saveResponse(current, { ...current.value, scores: { A: ((n++ % 5) + 1) as 1 } })), SAMPLES);
 
       const publishOnce = async () =>
         services.publisher.publish(await store.openSession(key), { groupId: groups.team.id, planTitle: `Bench ${size}`, themes: PUBLISH_THEMES, linkBack: 'https://localhost:4210/', location });

@@ -12,3 +12,4 @@ export * from './sessionState';
 export * from './authorization';
 export * from './comparison';
 export * from './progress';
+export * from './responseMerge';

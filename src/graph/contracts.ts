@@ -85,8 +85,13 @@ export interface SessionStore {
   openSession(key: string): Promise<SessionSnapshot>;
   /** Creates or reclaims the caller's own answers item. */
   join(key: string, participant: Participant): Promise<Versioned<Response>>;
-  /** Each participant writes only their own item: one request. */
-  saveResponse(current: Versioned<Response>): Promise<Versioned<Response>>;
+  /**
+   * Writes the fields of the caller's own item that differ from `base`, with If-Match on base's
+   * etag: one request. A 412 means the same person saved from another device (a phone, a second
+   * window, an older draft); the fresh copy is merged per answer and written again. The result is
+   * what SharePoint now holds, which may include answers from the other device.
+   */
+  saveResponse(base: Versioned<Response>, next: Response): Promise<Versioned<Response>>;
   /**
    * Facilitator writes to the session with If-Match. `change` is re-applied to a fresh copy on a 412
    * when it does not conflict; a real conflict rejects with ConflictError.
@@ -172,5 +177,10 @@ export interface ResponseSync {
   update(change: (r: Response) => Response): void;
   /** Retry now (the "Opnieuw proberen" button). */
   flushNow(): Promise<void>;
+  /**
+   * A read of the session brought this person's item as SharePoint holds it now: when another
+   * device saved since, its answers are taken in (merged with anything not yet sent here).
+   */
+  adopt(server: Versioned<Response>): void;
   dispose(): void;
 }

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import {
   ActionItemSchema,
+  mergeResponses,
   newSessionKey,
   ResponseSchema,
   SessionSchema,
@@ -262,12 +263,23 @@ export function createSessionStore(options: SessionStoreOptions): SessionStore {
       return { value, itemId: item.id, etag: etagOf(item) };
     },
 
-    async saveResponse(current: Versioned<Response>): Promise<Versioned<Response>> {
-      const value = ResponseSchema.parse(current.value);
-      // No If-Match: each participant writes only their own answers item (one writer per item), so a
-      // 412 could only come from that same person's earlier save, which this one supersedes.
-      const etag = await patchFields('answers', current.itemId, responseFields(value, options.describe), null);
-      return { value, itemId: current.itemId, etag };
+    async saveResponse(base: Versioned<Response>, next: Response): Promise<Versioned<Response>> {
+      let server = base;
+      let wanted = ResponseSchema.parse(next);
+      for (let attempt = 1; ; attempt += 1) {
+        const fields = changedFields(responseFields(server.value, options.describe), responseFields(wanted, options.describe));
+        if (Object.keys(fields).length === 0) return { ...server, value: wanted };
+        try {
+          // Only the changed columns, with If-Match: the phone's save must not erase the laptop's.
+          const etag = await patchFields('answers', server.itemId, fields, server.etag || null);
+          return { value: wanted, itemId: server.itemId, etag };
+        } catch (err) {
+          if (!(err instanceof ConflictError) || attempt >= MAX_MERGE_ATTEMPTS) throw err;
+          const fresh = await readItem('answers', server.itemId, readResponse);
+          wanted = mergeResponses(server.value, wanted, fresh.value);
+          server = fresh;
+        }
+      }
     },
 
     updateSession(current, change) {

@@ -3,6 +3,7 @@
 // reload, a crash or a dropped connection loses nothing: a draft newer than the server copy wins.
 import { z } from 'zod';
 import { ResponseSchema, StepIdSchema, THEME_IDS, type Response } from '../domain/model';
+import { mergeResponses } from '../domain/responseMerge';
 import type { ResponseSync, SessionStore, SyncState, Versioned } from '../graph/contracts';
 import { GraphLayerError, OfflineError, ThrottledError, toGraphLayerError } from '../graph/errors';
 import { backoffMs } from '../graph/retryPolicy';
@@ -40,7 +41,10 @@ export interface ResponseSyncOptions {
 const DraftSchema = z.object({
   version: z.literal(DRAFT_VERSION),
   itemId: z.string(),
+  /** The etag of `base`: the server copy the unsent edits were made on. */
   etag: z.string(),
+  /** That server copy, so a draft restored after another device saved is merged per answer, not written over it. */
+  base: ResponseSchema.optional(),
   /** Changes not yet confirmed by SharePoint. */
   dirty: z.boolean(),
   response: ResponseSchema,
@@ -130,7 +134,7 @@ export function createResponseSync(options: ResponseSyncOptions): ResponseSync {
 
   const writeDraft = (dirty: boolean) => {
     if (!storage) return;
-    const draft: Draft = { version: DRAFT_VERSION, itemId: saved.itemId, etag: saved.etag, dirty, response: current };
+    const draft: Draft = { version: DRAFT_VERSION, itemId: saved.itemId, etag: saved.etag, base: saved.value, dirty, response: current };
     try {
       storage.setItem(key, JSON.stringify(draft));
     } catch {
@@ -161,10 +165,17 @@ export function createResponseSync(options: ResponseSyncOptions): ResponseSync {
     setState({ kind: 'saving', pending: waiting() });
     inFlight = (async () => {
       try {
-        saved = await store.saveResponse({ value: sending, itemId: saved.itemId, etag: saved.etag });
+        const result = await store.saveResponse(saved, sending);
+        saved = result;
         failures = 0;
         pending = Math.max(0, pending - sentPending);
-        if (current === sending) pending = 0;
+        if (current === sending) {
+          pending = 0;
+          // The save may have merged in answers this person gave on another device: show them.
+          current = result.value;
+        } else {
+          current = mergeResponses(sending, current, result.value);
+        }
         writeDraft(pending > 0);
         if (pending > 0) {
           setState({ kind: 'saving', pending: waiting() });
@@ -199,9 +210,14 @@ export function createResponseSync(options: ResponseSyncOptions): ResponseSync {
     }
   });
 
-  // Restore: a draft with unsaved changes for this same item, newer than the server copy, wins.
+  // Restore: unsaved changes for this same item are sent again. When the server copy moved on since
+  // (another device saved), the draft's own base goes along, so the store's If-Match fails and the
+  // two are merged per answer instead of the draft writing over the other device's answers.
   const draft = readDraft(storage, key);
-  if (draft && draft.dirty && draft.itemId === saved.itemId && Date.parse(draft.response.updatedAt) > Date.parse(saved.value.updatedAt)) {
+  const mergeable = draft?.base !== undefined && draft.etag !== '' && draft.etag !== saved.etag;
+  const newer = draft !== null && Date.parse(draft.response.updatedAt) > Date.parse(saved.value.updatedAt);
+  if (draft && draft.dirty && draft.itemId === saved.itemId && (mergeable || newer)) {
+    if (mergeable && draft.base) saved = { value: draft.base, itemId: draft.itemId, etag: draft.etag };
     current = draft.response;
     pending = 1;
     setState({ kind: 'saving', pending: waiting() });
@@ -232,6 +248,15 @@ export function createResponseSync(options: ResponseSyncOptions): ResponseSync {
         setState({ kind: 'saving', pending: waiting() });
         schedule(debounceMs);
       }
+    },
+    adopt(server) {
+      if (disposed || inFlight || server.itemId !== saved.itemId || server.etag === saved.etag) return;
+      // A read that started before this device's last save can bring an older copy: only newer edits come in.
+      if (Date.parse(server.value.updatedAt) <= Date.parse(saved.value.updatedAt)) return;
+      current = pending > 0 ? mergeResponses(saved.value, current, server.value) : server.value;
+      saved = server;
+      writeDraft(pending > 0);
+      setState(pending > 0 ? { kind: 'saving', pending: waiting() } : state);
     },
     async flushNow() {
       if (timer !== null) timers.clearTimeout(timer);

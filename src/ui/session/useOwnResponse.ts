@@ -47,6 +47,11 @@ export function useOwnResponse(): OwnResponse {
     };
   }, [initial, store, storage, sessionKey, me.id]);
 
+  // Another device of this person (a phone, a second window) saved: show its answers here too.
+  useEffect(() => {
+    if (sync && existing) sync.adopt(existing);
+  }, [sync, existing]);
+
   const source = sync ?? noSync;
   const response = useSyncExternalStore(source.subscribe, () => sync?.current() ?? null);
   const syncState = useSyncExternalStore(source.subscribe, () => sync?.state() ?? null);

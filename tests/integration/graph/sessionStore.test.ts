@@ -76,7 +76,7 @@ describe('sessions', () => {
     const { store, snap } = await newSession();
     const key = snap.session.value.key;
     const sanne = await store.join(key, participant(users.debtCounsellor));
-    await store.saveResponse({ ...sanne, value: { ...sanne.value, scores: { A: 4, B: 'weetNiet' } } });
+    await store.saveResponse(sanne, { ...sanne.value, scores: { A: 4, B: 'weetNiet' } });
     await store.saveAction(
       { id: 'a-1', sessionKey: key, theme: 'A', title: 'Samen & snel', ownerId: users.debtCounsellor.id, ownerName: users.debtCounsellor.displayName, department: 'Armoede & Schulden', dueDate: '2026-12-01', status: 'open', proposedBy: null, plannerTaskId: null, plannerTaskUrl: null },
       null,
@@ -102,8 +102,24 @@ describe('sessions', () => {
     const { store, snap } = await newSession();
     const mine = await store.join(snap.session.value.key, participant(users.incomeConsultant));
     h.emulator.admin.clearRequests();
-    await store.saveResponse({ ...mine, value: { ...mine.value, scores: { C: 2 } } });
+    await store.saveResponse(mine, { ...mine.value, scores: { C: 2 } });
     expect(h.emulator.admin.requests().roundTrips).toBe(1);
+  });
+
+  it('one person on two devices: the phone\'s save keeps what the laptop saved, and the newer edit of the same answer wins', async () => {
+    const { snap } = await newSession();
+    const key = snap.session.value.key;
+    const laptop = h.services(users.debtCounsellor.userPrincipalName).store(h.location);
+    const phone = h.services(users.debtCounsellor.userPrincipalName).store(h.location);
+    const joined = await laptop.join(key, participant(users.debtCounsellor));
+    // Both devices start from the same copy; the laptop saves first.
+    const fromLaptop = await laptop.saveResponse(joined, { ...joined.value, scores: { A: 2, B: 3 }, updatedAt: '2026-11-23T10:01:00.000Z' });
+    const fromPhone = await phone.saveResponse(joined, { ...joined.value, scores: { B: 5, C: 'weetNiet' }, updatedAt: '2026-11-23T10:02:00.000Z' });
+    expect(fromPhone.value.scores).toEqual({ A: 2, B: 5, C: 'weetNiet' });
+    const stored = (await laptop.openSession(key)).responses.find((r) => r.value.participant.id === users.debtCounsellor.id);
+    expect(stored?.value.scores).toEqual({ A: 2, B: 5, C: 'weetNiet' });
+    expect(stored?.etag).toBe(fromPhone.etag);
+    expect(fromLaptop.etag).not.toBe(fromPhone.etag);
   });
 
   it('merges a session change that does not touch what someone else changed', async () => {

@@ -111,11 +111,11 @@ export class FakeStore implements SessionStore {
     this.addResponse(response);
     return this.responses[this.responses.length - 1] as Versioned<Response>;
   }
-  async saveResponse(current: Versioned<Response>) {
+  async saveResponse(base: Versioned<Response>, value: Response) {
     this.fail('saveResponse');
-    this.saved.push(current.value);
-    const next = versioned(current.value, current.itemId);
-    this.responses = this.responses.map((r) => (r.itemId === current.itemId ? next : r));
+    this.saved.push(value);
+    const next = versioned(value, base.itemId);
+    this.responses = this.responses.map((r) => (r.itemId === base.itemId ? next : r));
     return next;
   }
   async updateSession(_current: Versioned<Session>, change: (s: Session) => Session) {

@@ -1,4 +1,4 @@
-import { createResponseSync, draftKey, type Connectivity, type DraftStorage } from '../../../src/sync';
+import { createResponseSync, draftKey, DEFAULT_DEBOUNCE_MS, type Connectivity, type DraftStorage } from '../../../src/sync';
 import type { Response } from '../../../src/domain';
 import type { SessionStore, Versioned } from '../../../src/graph/contracts';
 import { AccessDeniedError, OfflineError, ThrottledError } from '../../../src/graph/errors';
@@ -43,7 +43,8 @@ type Behaviour = (call: number, v: Versioned<Response>) => Promise<Versioned<Res
 
 function fakeStore(behaviour: Behaviour) {
   const calls: Versioned<Response>[] = [];
-  const saveResponse: Save = async (v) => {
+  const saveResponse: Save = async (base, next) => {
+    const v = { ...base, value: next };
     calls.push(v);
     return behaviour(calls.length, v);
   };
@@ -192,5 +193,22 @@ describe('response sync', () => {
     await sync.flushNow();
     expect(calls).toHaveLength(1);
     expect(sync.state().kind).toBe('saved');
+  });
+
+  it('takes in what the same person saved on another device, keeping what is not sent yet here', async () => {
+    const { sync } = setup();
+    sync.update((r) => ({ ...r, scores: { ...r.scores, F: 1 } }));
+    const fromPhone = { ...serverCopy, etag: '"phone,9"', value: { ...serverCopy.value, scores: { ...serverCopy.value.scores, E: 4 as const }, updatedAt: '2026-11-23T12:30:00.000Z' } };
+    sync.adopt(fromPhone);
+    expect(sync.current().scores).toEqual({ ...serverCopy.value.scores, E: 4, F: 1 });
+    await advance(DEFAULT_DEBOUNCE_MS);
+    expect(sync.state().kind).toBe('saved');
+  });
+
+  it('ignores a read that is older than what this device saved', async () => {
+    const { sync } = setup();
+    const older = { ...serverCopy, etag: '"old,1"', value: { ...serverCopy.value, scores: {}, updatedAt: '2026-01-01T00:00:00.000Z' } };
+    sync.adopt(older);
+    expect(sync.current().scores).toEqual(serverCopy.value.scores);
   });
 });
