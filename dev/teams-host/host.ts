@@ -568,7 +568,7 @@ function renderPeoplePickers(): void {
   const candidates = usersNotInMeeting(settings).filter((u) => u.accountEnabled);
   const add = byId<HTMLSelectElement>('add-user');
   const describe = (u: SeedUser) => (accountKindOf(u) === 'member' ? `${u.displayName} – ${u.jobTitle}` : `${u.displayName} – ${u.jobTitle} (${accountText(u)})`);
-  add.replaceChildren(...candidates.map((u) => el('option', { value: u.id }, describe(u))));
+  add.replaceChildren(...(candidates.length > 0 ? candidates.map((u) => el('option', { value: u.id }, describe(u))) : [el('option', { value: '' }, 'Iedereen doet al mee')]));
   add.disabled = candidates.length === 0;
   byId<HTMLButtonElement>('add-button').disabled = candidates.length === 0;
 }
