@@ -94,16 +94,11 @@ it('the organiser may share the app to the stage; the URL must be the app’s ow
   await expect(host.stage.share('https://elders.example/')).rejects.toMatchObject({ code: 4000 });
 });
 
-it('a presenter may share like the organiser; a co-organiser too', async () => {
-  for (const role of ['presenter', 'coOrganiser'] as const) {
-    const { host, meeting } = await frameOf('sidePanel', debtCounsellor.id, { ...defaultMeeting(), roles: { [debtCounsellor.id]: role } });
-    expect(await host.stage.canShare()).toBe(true);
-    await host.stage.share(`${window.location.origin}/?podium`);
-    expect(meeting.shared).toEqual([`${window.location.origin}/?podium`]);
-    teamsJs?.app._uninitialize();
-    parent.restore();
-    jest.resetModules();
-  }
+it.each(['presenter', 'coOrganiser'] as const)('a %s may share like the organiser', async (role) => {
+  const { host, meeting } = await frameOf('sidePanel', debtCounsellor.id, { ...defaultMeeting(), roles: { [debtCounsellor.id]: role } });
+  expect(await host.stage.canShare()).toBe(true);
+  await host.stage.share(`${window.location.origin}/?podium`);
+  expect(meeting.shared).toEqual([`${window.location.origin}/?podium`]);
 });
 
 it('a phone participant’s tab reports the phone as its client type', async () => {
@@ -111,16 +106,21 @@ it('a phone participant’s tab reports the phone as its client type', async () 
   expect(host.context()).toMatchObject({ surface: 'tab', hostClientType: 'android' });
 });
 
-it('a guest is in the municipality’s tenant with their #EXT# UPN; an external partner is in their own tenant', async () => {
-  const meeting = { ...defaultMeeting(), participantIds: [facilitator.id, ggdGuest.id, externalPartner.id] };
-  const guest = await frameOf('sidePanel', ggdGuest.id, meeting);
-  expect(guest.host.context().user).toEqual({ id: ggdGuest.id, userPrincipalName: ggdGuest.userPrincipalName, displayName: 'Femke de Wit', tenantId: SEED.tenantId });
-  expect(guest.host.context().user.userPrincipalName).toMatch(/#EXT#@/);
-  teamsJs?.app._uninitialize();
-  parent.restore();
-  jest.resetModules();
-  const external = await frameOf('sidePanel', externalPartner.id, meeting);
-  expect(external.host.context().user).toMatchObject({ userPrincipalName: externalPartner.userPrincipalName, tenantId: SEED.partnerTenantId });
+const withPartners = () => ({ ...defaultMeeting(), participantIds: [facilitator.id, ggdGuest.id, externalPartner.id] });
+
+it('a guest is in the municipality’s tenant, with the #EXT# UPN of its directory', async () => {
+  const { host } = await frameOf('sidePanel', ggdGuest.id, withPartners());
+  expect(host.context().user).toEqual({ id: ggdGuest.id, userPrincipalName: ggdGuest.userPrincipalName, displayName: 'Femke de Wit', tenantId: SEED.tenantId });
+  expect(host.context().user.userPrincipalName).toMatch(/#EXT#@/);
+});
+
+it('an external partner is in their own organisation’s tenant, in the side panel and on the stage', async () => {
+  for (const kind of ['sidePanel', 'meetingStage'] as const) {
+    const context = legacyContext({ kind, user: externalPartner, client: 'web' }, withPartners(), null);
+    expect(context).toMatchObject({ tid: SEED.partnerTenantId, userPrincipalName: externalPartner.userPrincipalName, loginHint: externalPartner.userPrincipalName });
+  }
+  const { host } = await frameOf('sidePanel', externalPartner.id, withPartners());
+  expect(host.context().user).toMatchObject({ userPrincipalName: externalPartner.userPrincipalName, tenantId: SEED.partnerTenantId });
 });
 
 it('an attendee (who does not organise or present) may not share', async () => {
@@ -130,9 +130,9 @@ it('an attendee (who does not organise or present) may not share', async () => {
   expect(meeting.shared).toEqual([]);
 });
 
-it('the stage frame is the stage surface, shown as the organiser sees it', async () => {
-  const { host } = await frameOf('meetingStage', facilitator.id, { ...defaultMeeting(), theme: 'contrast', locale: 'en-US' });
-  expect(host.context()).toMatchObject({ surface: 'stage', theme: 'contrast', locale: 'en-US' });
+it('a participant’s stage frame is the stage surface, as that participant, in the meeting’s theme and language', async () => {
+  const { host } = await frameOf('meetingStage', debtCounsellor.id, { ...defaultMeeting(), theme: 'contrast', locale: 'en-US' });
+  expect(host.context()).toMatchObject({ surface: 'stage', theme: 'contrast', locale: 'en-US', user: { userPrincipalName: debtCounsellor.userPrincipalName } });
 });
 
 it('a channel meeting names the team group and its SharePoint site', async () => {
