@@ -5,7 +5,7 @@
 // the simulator page under test-results/simulator/. It is not a test.
 //
 //   npx webpack --mode production && npx tsx bench/meeting.ts
-//   npx tsx bench/meeting.ts --people 20 --mobile 2 --measure-seconds 60
+//   npx tsx bench/meeting.ts --people 20 --mobile 2 --measure-seconds 60 --theme dark
 //
 // Uses dist/ as the browser tests do. The people are the seed's enabled accounts in seed order
 // (the facilitator organises), so 20 is everyone the seed has.
@@ -30,6 +30,10 @@ async function main(): Promise<void> {
   const people = numberArg('people', 20);
   const phones = numberArg('mobile', 2);
   const measureSeconds = numberArg('measure-seconds', 60);
+  const themeArg = process.argv[process.argv.indexOf('--theme') + 1];
+  const theme = process.argv.includes('--theme') ? themeArg : 'default';
+  if (theme !== 'default' && theme !== 'dark' && theme !== 'contrast') throw new Error(`--theme takes default, dark or contrast, got ${themeArg}`);
+  const name = (what: string) => path.join(OUT, `meeting-${people}${theme === 'default' ? '' : `-${theme}`}-${what}.png`);
   const enabled = ALL_USERS.filter((u) => u.accountEnabled);
   if (people < 1 || people > enabled.length) throw new Error(`--people must be 1–${enabled.length} (the seed's enabled accounts)`);
   const { facilitator, debtCounsellor, healthPolicy } = SEED.users;
@@ -51,6 +55,7 @@ async function main(): Promise<void> {
         users,
         organiser: facilitator,
         view: 'config',
+        theme,
         presenters: users.includes(debtCounsellor) ? [debtCounsellor] : [],
         coOrganisers: users.includes(healthPolicy) ? [healthPolicy] : [],
         mobile,
@@ -71,7 +76,7 @@ async function main(): Promise<void> {
     const computers = people - mobile.length;
     const frames = await waitForReady(people + computers);
     const stagesReadyAfter = (Date.now() - started) / 1000;
-    await page.screenshot({ path: path.join(OUT, `meeting-${people}-collapsed.png`), fullPage: true });
+    await page.screenshot({ path: name('collapsed'), fullPage: true });
 
     await emulator.admin.clearRequests();
     await page.waitForTimeout(measureSeconds * 1000);
@@ -83,8 +88,8 @@ async function main(): Promise<void> {
       await toggle.click();
     }
     await page.waitForTimeout(3000);
-    await page.screenshot({ path: path.join(OUT, `meeting-${people}-opened.png`), fullPage: true });
-    await page.screenshot({ path: path.join(OUT, `meeting-${people}-viewport.png`) });
+    await page.screenshot({ path: name('opened'), fullPage: true });
+    await page.screenshot({ path: name('viewport') });
 
     const perMinute = (n: number) => Math.round((n * 60) / measureSeconds);
     console.log(
