@@ -116,6 +116,17 @@ const users = {
   },
   /** Left the municipality: the account is disabled, sign-in refused. */
   formerEmployee: { ...user('c7f8a9b0-0b1c-4d2d-a4e5-f6a7b8c9d0e3', 'Kees', 'van Dam', 'kees.vandam', 'Beleidsmedewerker (uit dienst)', 'Armoede & Schulden'), accountEnabled: false },
+  // Eight more colleagues from the team, so the meeting simulator can hold the 20-person meeting
+  // that issue 10 measures (every enabled person above plus these). Appended last: earlier people
+  // keep their SharePoint lookup ids.
+  incomePolicy: user('2011fbaa-cb2a-48fd-ab86-34b73063ab80', 'Fatima', 'Bouzid', 'fatima.bouzid', 'Beleidsadviseur minimaregelingen', 'Werk en Inkomen'),
+  youthConsultant: user('b000714e-5d6d-4665-afe4-945371611b9d', 'Daan', 'Bakker', 'daan.bakker', 'Jeugdconsulent', 'Sociaal Wijkteam'),
+  budgetCoach: user('289bda30-6f3d-4251-adca-f5ab1481cd5f', 'Sophie', 'Visser', 'sophie.visser', 'Budgetcoach', 'Armoede & Schulden'),
+  carePolicy: user('53a4cc72-d425-4776-ae02-40f912840ba2', 'Thomas', 'Peters', 'thomas.peters', 'Beleidsmedewerker Wmo', 'Zorg en Welzijn'),
+  jobCoach: user('c4a1394a-71c6-4f4d-a5f0-1936bcdf0ab5', 'Ilse', 'Mertens', 'ilse.mertens', 'Werkcoach', 'Werk en Inkomen'),
+  neighbourhoodCoach: user('cafe93c9-8d4c-4066-ad4d-713ce649b59e', 'Mehmet', 'Kaya', 'mehmet.kaya', 'Wijkcoach', 'Sociaal Wijkteam'),
+  epidemiologist: user('4f5d97bc-2f71-4379-a684-6c5641522a18', 'Noor', 'de Boer', 'noor.deboer', 'Epidemioloog', 'Publieke Gezondheid'),
+  dataAnalyst: user('f585a230-3fef-433d-adee-f3d721b36dfd', 'Johan', 'Willems', 'johan.willems', 'Data-analist sociaal domein', 'Informatievoorziening'),
 } satisfies Record<string, SeedUser>;
 
 const sites = {
@@ -131,7 +142,23 @@ const groups = {
     description: 'Samenwerking armoede- en gezondheidsbeleid',
     mailNickname: 'ArmoedeenGezondheid',
     isTeam: true,
-    members: [users.facilitator.id, users.debtCounsellor.id, users.incomeConsultant.id, users.healthPolicy.id, users.ggdNurse.id, users.healthPromotion.id, users.neighbourhoodTeam.id],
+    members: [
+      users.facilitator.id,
+      users.debtCounsellor.id,
+      users.incomeConsultant.id,
+      users.healthPolicy.id,
+      users.ggdNurse.id,
+      users.healthPromotion.id,
+      users.neighbourhoodTeam.id,
+      users.incomePolicy.id,
+      users.youthConsultant.id,
+      users.budgetCoach.id,
+      users.carePolicy.id,
+      users.jobCoach.id,
+      users.neighbourhoodCoach.id,
+      users.epidemiologist.id,
+      users.dataAnalyst.id,
+    ],
     owners: [users.facilitator.id, users.teamLead.id],
     site: sites.team,
   },

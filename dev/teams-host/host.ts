@@ -1,15 +1,28 @@
-// The meeting simulator page: plays the Teams client around the app. It embeds the app in frames
-// (the organiser's configuration dialog, a stage, a side panel per participant, the meeting tab),
-// answers teams-js's messages for each frame as the person in it, and lets the developer change
-// what Teams would change: theme, language, who is there, who organises, channel meeting or not.
+// The meeting simulator page: plays the Teams client of every participant around the app. Each
+// participant has their own client, as in a real meeting: on a computer a side panel and, while
+// something is shared, the stage; on a phone only the meeting tab. Every frame is answered as the
+// person in it, so each signs in with their own login hint and polls on its own. The page also
+// lets the developer change what Teams would change: theme, language, who is there, who
+// organises, who presents, who joined on a phone, channel meeting or not.
 // It is served from the app's own origin, so teams-js trusts it without extra configuration.
 import { ALL_USERS, type SeedUser } from '../graph-emulator/seed';
 import {
+  type AccountKind,
+  accountKindOf,
+  CLIENT_TYPES,
+  type ClientType,
+  clientOf,
   defaultMeeting,
   type FrameIdentity,
   type FrameKind,
+  GRANTED_ROLES,
+  type GrantedRole,
+  isPhone,
   legacyContext,
+  mayPresent,
+  type MeetingRole,
   type MeetingSettings,
+  roleOf,
   SimulatorStateSchema,
   type TabConfig,
   TabConfigSchema,
@@ -21,10 +34,21 @@ import {
 import { answer, type HostEvent, isHostRequest, type MeetingSide, responseTo, saveEvent, themeChangeEvent } from './protocol';
 
 type View = 'meeting' | 'config' | 'tab';
+type FrameStatus = 'loading' | 'initialised' | 'ready' | 'failed';
 
 interface AppFrame extends FrameIdentity {
   iframe: HTMLIFrameElement;
   status: HTMLElement;
+  state: FrameStatus;
+}
+
+/** One participant's Teams client on the page: a strip that opens to show their frames. */
+interface ClientView {
+  user: SeedUser;
+  root: HTMLElement;
+  toggle: HTMLButtonElement;
+  body: HTMLElement;
+  frames: HTMLElement;
 }
 
 const APP_ORIGIN = window.location.origin;
@@ -48,7 +72,11 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<Record
 
 // ---- state -------------------------------------------------------------------------------------
 
-function settingsFromUrl(): MeetingSettings {
+function idList(params: URLSearchParams, name: string): string[] {
+  return params.get(name)?.split(',').filter(Boolean) ?? [];
+}
+
+function settingsFromUrl(): { settings: MeetingSettings; open: Set<string> } {
   const params = new URLSearchParams(window.location.search);
   const settings = defaultMeeting();
   const theme = params.get('theme');
@@ -57,16 +85,24 @@ function settingsFromUrl(): MeetingSettings {
   if (locale === 'nl-NL' || locale === 'en-US') settings.locale = locale;
   settings.channelMeeting = params.get('channel') === '1';
   const known = (id: string) => ALL_USERS.some((u) => u.id === id);
-  const users = params.get('users')?.split(',').filter(known);
-  if (users && users.length > 0) settings.participantIds = users;
+  const users = idList(params, 'users').filter(known);
+  if (users.length > 0) settings.participantIds = [...new Set(users)];
   const organiser = params.get('organiser');
   if (organiser && settings.participantIds.includes(organiser)) settings.organiserId = organiser;
   if (!settings.participantIds.includes(settings.organiserId)) settings.organiserId = settings.participantIds[0] ?? settings.organiserId;
-  return settings;
+  const inMeeting = (id: string) => settings.participantIds.includes(id) && id !== settings.organiserId;
+  for (const id of idList(params, 'presenters').filter(inMeeting)) settings.roles[id] = 'presenter';
+  for (const id of idList(params, 'coorganisers').filter(inMeeting)) settings.roles[id] = 'coOrganiser';
+  for (const id of idList(params, 'mobile').filter((id) => settings.participantIds.includes(id))) settings.clients[id] = 'android';
+  for (const id of idList(params, 'ios').filter((id) => settings.participantIds.includes(id))) settings.clients[id] = 'ios';
+  // Which clients are open on the page; the organiser's alone when the address does not say.
+  const openParam = params.get('open');
+  const open = new Set(openParam === 'all' ? settings.participantIds : openParam !== null ? idList(params, 'open') : [settings.organiserId]);
+  return { settings, open };
 }
 
 /** Keeps the meeting in the address bar, so a reload or a shared link shows the same meeting. */
-function writeSettingsToUrl(settings: MeetingSettings, view: View): void {
+function writeSettingsToUrl(): void {
   const params = new URLSearchParams();
   if (view !== 'meeting') params.set('view', view);
   if (settings.theme !== 'default') params.set('theme', settings.theme);
@@ -74,24 +110,39 @@ function writeSettingsToUrl(settings: MeetingSettings, view: View): void {
   if (settings.channelMeeting) params.set('channel', '1');
   params.set('users', settings.participantIds.join(','));
   params.set('organiser', settings.organiserId);
+  const withRole = (role: GrantedRole) => settings.participantIds.filter((id) => roleOf(settings, id) === role);
+  const withClient = (client: ClientType) => settings.participantIds.filter((id) => clientOf(settings, id) === client);
+  const lists: [string, string[]][] = [
+    ['coorganisers', withRole('coOrganiser')],
+    ['presenters', withRole('presenter')],
+    ['mobile', withClient('android')],
+    ['ios', withClient('ios')],
+  ];
+  for (const [name, ids] of lists) if (ids.length > 0) params.set(name, ids.join(','));
+  const open = settings.participantIds.filter((id) => openClients.has(id));
+  params.set('open', open.length === settings.participantIds.length ? 'all' : open.join(','));
   window.history.replaceState(null, '', `${window.location.pathname}?${params.toString()}`);
 }
 
-const settings = settingsFromUrl();
+const initial = settingsFromUrl();
+const settings = initial.settings;
+const openClients = initial.open;
 let view: View = 'meeting';
 let tab: TabConfig | null = null;
 let pendingTab: TabConfig | null = null;
 let stageUrl: string | null = null;
+let stageSharer: string | null = null;
 let configValid = false;
 let saving = false;
 const frames: AppFrame[] = [];
+const clients = new Map<string, ClientView>();
 
 async function loadState(): Promise<void> {
   const response = await fetch(STATE_URL, { cache: 'no-store' });
   if (!response.ok) throw new Error(`${STATE_URL} answered ${response.status}`);
   const state = SimulatorStateSchema.parse(await response.json());
   tab = state.tab;
-  // Like Teams for someone who (re)joins the meeting: what the organiser shared is still on the stage.
+  // Like Teams for someone who (re)joins the meeting: what was shared is still on the stage.
   stageUrl = tab && state.stageUrl && isAllowedAppUrl(state.stageUrl) ? state.stageUrl : null;
 }
 
@@ -121,6 +172,33 @@ function announce(message: string): void {
   log(`— ${message}`);
 }
 
+// ---- words ----------------------------------------------------------------------------------------
+
+const KIND_LABEL: Record<FrameKind, string> = {
+  settings: 'Configuratie',
+  content: 'Tabblad',
+  sidePanel: 'Zijpaneel',
+  meetingStage: 'Podium',
+};
+
+const ROLE_LABEL: Record<MeetingRole, string> = {
+  organiser: 'organisator',
+  coOrganiser: 'co-organisator',
+  presenter: 'presentator',
+  attendee: 'deelnemer',
+};
+
+const CLIENT_LABEL: Record<ClientType, string> = { web: 'computer', android: 'telefoon (Android)', ios: 'telefoon (iOS)' };
+
+const ACCOUNT_LABEL: Record<AccountKind, string> = { member: 'medewerker', guest: 'gast', external: 'extern' };
+
+const STATUS_LABEL: Record<FrameStatus, string> = { loading: 'Laden…', initialised: 'Verbonden', ready: 'Geladen', failed: 'Fout' };
+
+function accountText(user: SeedUser): string {
+  const kind = accountKindOf(user);
+  return kind === 'member' ? ACCOUNT_LABEL.member : `${ACCOUNT_LABEL[kind]}, ${user.organisation}`;
+}
+
 // ---- talking to frames ---------------------------------------------------------------------------
 
 function post(frame: AppFrame, message: unknown): void {
@@ -132,10 +210,13 @@ function broadcast(event: HostEvent): void {
   log(`→ alle frames ${event.func} ${JSON.stringify(event.args)}`);
 }
 
-function setFrameStatus(frame: AppFrame, status: 'loading' | 'initialised' | 'ready' | 'failed', text: string): void {
+function setFrameStatus(frame: AppFrame, status: FrameStatus, text: string): void {
+  frame.state = status;
   frame.iframe.closest('.frame-card')?.setAttribute('data-status', status);
   frame.status.dataset.status = status;
   frame.status.textContent = text;
+  const client = clients.get(frame.user.id);
+  if (client?.root.contains(frame.iframe)) renderClientFrames(client);
 }
 
 function isAllowedAppUrl(url: string): boolean {
@@ -148,21 +229,23 @@ function isAllowedAppUrl(url: string): boolean {
 
 const meetingSide: MeetingSide = {
   context: (frame) => legacyContext(frame, settings, tab),
-  mayShareToStage: (frame) => frame.user.id === settings.organiserId,
+  mayShareToStage: (frame) => settings.participantIds.includes(frame.user.id) && mayPresent(roleOf(settings, frame.user.id)),
   isSharingToStage: () => stageUrl !== null,
   shareToStage(frame, url) {
     // Teams only shares URLs inside the manifest's validDomains; locally that is the app's origin.
     if (!isAllowedAppUrl(url)) return `${url} valt buiten de geldige domeinen van de app.`;
     stageUrl = url;
+    stageSharer = frame.user.id;
     keepState();
-    renderStage();
-    announce(`${frame.user.displayName} deelt de app op het podium.`);
+    renderStages();
+    announce(`${frame.user.displayName} deelt de app op het podium van iedereen.`);
     return null;
   },
   stopSharingToStage() {
     stageUrl = null;
+    stageSharer = null;
     keepState();
-    renderStage();
+    renderStages();
     announce('Het podium is leeg.');
   },
   setValidity(_frame, valid) {
@@ -198,7 +281,7 @@ const meetingSide: MeetingSide = {
   appReady(frame, outcome) {
     const appFrame = frames.find((f) => f === frame);
     if (!appFrame) return;
-    if (outcome.ok) setFrameStatus(appFrame, 'ready', 'Geladen');
+    if (outcome.ok) setFrameStatus(appFrame, 'ready', STATUS_LABEL.ready);
     else setFrameStatus(appFrame, 'failed', `Fout: ${outcome.reason}`);
   },
   openLink(url) {
@@ -212,7 +295,7 @@ window.addEventListener('message', (event: MessageEvent) => {
   const frame = frames.find((f) => f.iframe.contentWindow === event.source);
   if (!frame || !isHostRequest(event.data)) return;
   const request = event.data;
-  if (request.func === 'initialize') setFrameStatus(frame, 'initialised', 'Verbonden');
+  if (request.func === 'initialize') setFrameStatus(frame, 'initialised', STATUS_LABEL.initialised);
   const args = answer(frame, request, meetingSide);
   log(`← ${who(frame)} ${request.func} ${JSON.stringify(request.args ?? [])}`);
   if (args !== undefined) {
@@ -221,24 +304,14 @@ window.addEventListener('message', (event: MessageEvent) => {
   }
 });
 
-// ---- rendering ------------------------------------------------------------------------------------
-
-const KIND_LABEL: Record<FrameKind, string> = {
-  settings: 'Configuratie',
-  content: 'Tabblad',
-  sidePanel: 'Zijpaneel',
-  meetingStage: 'Podium',
-};
-
-function roleOf(user: SeedUser): string {
-  return user.id === settings.organiserId ? 'organisator' : 'deelnemer';
-}
+// ---- frames ---------------------------------------------------------------------------------------
 
 /** A card with a heading and either the app in a frame or an explanation why it is not there. */
-function frameCard(kind: FrameKind, user: SeedUser, src: string | null, className: string, empty: () => Node[], headExtra: Node[] = []): HTMLElement {
-  const title = `${KIND_LABEL[kind]} – ${user.displayName} (${roleOf(user)})`;
+function frameCard(kind: FrameKind, user: SeedUser, client: ClientType, src: string | null, className: string, empty: () => Node[]): HTMLElement {
+  const role = ROLE_LABEL[roleOf(settings, user.id)];
+  const title = `${KIND_LABEL[kind]} – ${user.displayName} (${role})`;
   const status = el('span', { class: 'frame-status', 'data-status': 'loading' });
-  const head = el('div', { class: 'frame-head' }, el('span', { class: 'who' }, `${KIND_LABEL[kind]}: ${user.displayName} `, el('span', { class: 'role' }, `(${roleOf(user)})`)), status, ...headExtra);
+  const head = el('div', { class: 'frame-head' }, el('span', { class: 'who' }, `${KIND_LABEL[kind]}: ${user.displayName} `, el('span', { class: 'role' }, `(${role})`)), status);
   const card = el('section', { class: `frame-card ${className}`, 'aria-label': title, 'data-frame-kind': kind, 'data-user-upn': user.userPrincipalName });
   if (src === null) {
     card.append(head, el('div', { class: 'empty' }, ...empty()));
@@ -246,9 +319,9 @@ function frameCard(kind: FrameKind, user: SeedUser, src: string | null, classNam
   }
   const iframe = el('iframe', { title, src });
   card.append(head, iframe);
-  const frame: AppFrame = { kind, user, iframe, status };
+  const frame: AppFrame = { kind, user, client, iframe, status, state: 'loading' };
   frames.push(frame);
-  setFrameStatus(frame, 'loading', 'Laden…');
+  setFrameStatus(frame, 'loading', STATUS_LABEL.loading);
   return card;
 }
 
@@ -270,42 +343,178 @@ function configureButton(): HTMLButtonElement {
   return button;
 }
 
-function stageCard(): HTMLElement {
-  const organiser = userById(settings.organiserId);
-  const stop = el('button', { type: 'button' }, 'Delen stoppen');
-  stop.addEventListener('click', () => meetingSide.stopSharingToStage());
-  return frameCard(
-    'meetingStage',
-    organiser,
-    tab ? stageUrl : null,
-    'stage',
-    () =>
-      tab
-        ? [el('p', {}, 'Nog niets gedeeld op het podium.'), el('p', {}, 'De organisator deelt de app vanuit het zijpaneel.')]
-        : [el('p', {}, 'De app is nog niet aan deze vergadering toegevoegd.'), configureButton()],
-    stageUrl ? [stop] : [],
+/** The stage as it appears in `user`'s own Teams client: their frame, their context, their sign-in. */
+function stageCard(user: SeedUser): HTMLElement {
+  return frameCard('meetingStage', user, 'web', tab ? stageUrl : null, 'stage', () =>
+    tab
+      ? [el('p', {}, 'Nog niets gedeeld op het podium.'), el('p', {}, 'Organisatoren en presentatoren delen de app vanuit hun zijpaneel.')]
+      : [el('p', {}, 'De app is nog niet aan deze vergadering toegevoegd.')],
   );
 }
 
-/** Sharing changes only the stage: the side panels keep running, as they do in Teams. */
-function renderStage(): void {
-  const current = byId('meeting').querySelector<HTMLElement>('.stage');
-  if (!current) return renderMeeting();
-  forgetFramesIn(current);
-  current.replaceWith(stageCard());
+function sidePanelCard(user: SeedUser): HTMLElement {
+  return frameCard('sidePanel', user, 'web', tab ? tab.contentUrl : null, 'side-panel', () => [el('p', {}, 'Nog geen app in deze vergadering.')]);
+}
+
+/** A phone has neither side panel nor stage: only the meeting's tab, at a phone's width. */
+function phoneTabCard(user: SeedUser, client: ClientType): HTMLElement {
+  return frameCard('content', user, client, tab ? tab.contentUrl : null, 'phone', () => [el('p', {}, 'Het tabblad is nog niet ingesteld.')]);
+}
+
+// ---- a participant's client -------------------------------------------------------------------------
+
+function renderClientFrames(client: ClientView): void {
+  const states = frames
+    .filter((f) => client.root.contains(f.iframe))
+    .sort((a, b) => a.kind.localeCompare(b.kind))
+    .map((f) => `${KIND_LABEL[f.kind]}: ${STATUS_LABEL[f.state]}`);
+  client.frames.textContent = states.length > 0 ? states.join(' · ') : 'Geen app-frames';
+  const failed = frames.some((f) => client.root.contains(f.iframe) && f.state === 'failed');
+  client.frames.dataset.status = failed ? 'failed' : '';
+}
+
+function setOpen(client: ClientView, open: boolean): void {
+  if (open) openClients.add(client.user.id);
+  else openClients.delete(client.user.id);
+  client.toggle.setAttribute('aria-expanded', String(open));
+  // Collapsed, not removed: the frames keep their size and keep running (see README: a hidden
+  // frame still reports visibilityState 'visible', so it polls like a Teams window nobody looks at).
+  client.body.toggleAttribute('data-collapsed', !open);
+}
+
+function fillClientBody(client: ClientView): void {
+  forgetFramesIn(client.body);
+  const device = clientOf(settings, client.user.id);
+  if (isPhone(device)) client.body.replaceChildren(phoneTabCard(client.user, device));
+  else client.body.replaceChildren(stageCard(client.user), sidePanelCard(client.user));
+  renderClientFrames(client);
+}
+
+function select(label: string, options: [string, string][], value: string, onChange: (value: string) => void, disabled = false): HTMLSelectElement {
+  const element = el('select', { 'aria-label': label }, ...options.map(([v, text]) => el('option', { value: v }, text)));
+  element.value = value;
+  element.disabled = disabled;
+  element.addEventListener('change', () => onChange(element.value));
+  return element;
+}
+
+function clientView(user: SeedUser): ClientView {
+  const role = roleOf(settings, user.id);
+  const device = clientOf(settings, user.id);
+  const bodyId = `client-${user.id}`;
+  const toggle = el(
+    'button',
+    { type: 'button', class: 'client-toggle', 'aria-controls': bodyId, 'aria-expanded': 'false' },
+    el('span', { class: 'client-name' }, user.displayName),
+    el('span', { class: 'client-facts' }, `${ROLE_LABEL[role]} · ${CLIENT_LABEL[device]} · ${accountText(user)}`),
+  );
+  const framesStatus = el('span', { class: 'client-frames' });
+  const roleSelect = select(
+    `Rol van ${user.displayName}`,
+    role === 'organiser' ? [['organiser', ROLE_LABEL.organiser]] : GRANTED_ROLES.map((r) => [r, ROLE_LABEL[r]]),
+    role,
+    (value) => setRole(user.id, value as GrantedRole),
+    role === 'organiser',
+  );
+  const deviceSelect = select(
+    `Apparaat van ${user.displayName}`,
+    CLIENT_TYPES.map((c) => [c, CLIENT_LABEL[c]]),
+    device,
+    (value) => setClient(user.id, value as ClientType),
+  );
+  const remove = el('button', { type: 'button', 'aria-label': `${user.displayName} verwijderen` }, 'Verwijderen');
+  remove.disabled = settings.participantIds.length <= 1;
+  remove.addEventListener('click', () => removeParticipant(user.id));
+  const strip = el(
+    'div',
+    { class: 'client-strip' },
+    el('h3', { class: 'client-title' }, toggle),
+    framesStatus,
+    el('span', { class: 'client-controls' }, roleSelect, deviceSelect, remove),
+  );
+  const body = el('div', { class: 'client-body', id: bodyId });
+  const root = el(
+    'li',
+    { class: 'client', 'data-client-upn': user.userPrincipalName, 'data-role': role, 'data-client': device, 'data-account': accountKindOf(user) },
+    strip,
+    body,
+  );
+  const client: ClientView = { user, root, toggle, body, frames: framesStatus };
+  toggle.addEventListener('click', () => {
+    setOpen(client, toggle.getAttribute('aria-expanded') !== 'true');
+    writeSettingsToUrl();
+  });
+  fillClientBody(client);
+  setOpen(client, openClients.has(user.id));
+  return client;
+}
+
+function replaceClient(userId: string): void {
+  const old = clients.get(userId);
+  if (!old) return;
+  forgetFramesIn(old.root);
+  const fresh = clientView(old.user);
+  clients.set(userId, fresh);
+  old.root.replaceWith(fresh.root);
+}
+
+/** Sharing changes only the stages: the side panels and tabs keep running, as they do in Teams. */
+function renderStages(): void {
+  for (const client of clients.values()) {
+    const current = client.body.querySelector<HTMLElement>(':scope > .stage');
+    if (!current) continue;
+    forgetFramesIn(current);
+    current.replaceWith(stageCard(client.user));
+    renderClientFrames(client);
+  }
+  renderStageBar();
+}
+
+function renderStageBar(): void {
+  const bar = byId('stage-bar');
+  const stop = el('button', { type: 'button' }, 'Delen stoppen');
+  stop.addEventListener('click', () => meetingSide.stopSharingToStage());
+  const openAll = el('button', { type: 'button' }, 'Alle deelnemers openen');
+  openAll.addEventListener('click', () => setAllOpen(true));
+  const closeAll = el('button', { type: 'button' }, 'Alle deelnemers sluiten');
+  closeAll.addEventListener('click', () => setAllOpen(false));
+  const phones = settings.participantIds.filter((id) => isPhone(clientOf(settings, id))).length;
+  const computers = settings.participantIds.length - phones;
+  const running = computers * (stageUrl ? 2 : 1) + phones;
+  const sharer = stageSharer ? userById(stageSharer).displayName : null;
+  const stageText = !tab
+    ? 'De app is nog niet aan deze vergadering toegevoegd.'
+    : stageUrl
+      ? `Podium gedeeld${sharer ? ` door ${sharer}` : ''}: elke deelnemer op een computer ziet het in zijn eigen client.`
+      : 'Niets gedeeld op het podium.';
+  bar.replaceChildren(
+    el('p', { class: 'stage-state' }, stageText),
+    ...(tab ? [] : [configureButton()]),
+    ...(stageUrl ? [stop] : []),
+    el('span', { class: 'bar-actions' }, openAll, closeAll),
+    el(
+      'p',
+      { class: 'load-note' },
+      `${settings.participantIds.length} deelnemers (${computers} op een computer, ${phones} op een telefoon): ${tab ? running : 0} app-frames draaien, ook ingeklapte, en elk haalt de sessie zelf op, zoals in een echte vergadering.`,
+    ),
+  );
+}
+
+function setAllOpen(open: boolean): void {
+  for (const client of clients.values()) setOpen(client, open);
+  writeSettingsToUrl();
 }
 
 function renderMeeting(): void {
-  const container = byId('meeting');
-  dropFrames(container);
-  container.append(stageCard());
+  const list = byId('meeting');
+  dropFrames(list);
+  clients.clear();
   for (const id of settings.participantIds) {
-    const user = userById(id);
-    const remove = el('button', { type: 'button', 'aria-label': `${user.displayName} verwijderen` }, 'Verwijderen');
-    remove.disabled = settings.participantIds.length <= 1;
-    remove.addEventListener('click', () => removeParticipant(user.id));
-    container.append(frameCard('sidePanel', user, tab ? tab.contentUrl : null, 'side-panel', () => [el('p', {}, 'Nog geen app in deze vergadering.')], [remove]));
+    const client = clientView(userById(id));
+    clients.set(id, client);
+    list.append(client.root);
   }
+  renderStageBar();
 }
 
 function renderConfig(): void {
@@ -318,7 +527,7 @@ function renderConfig(): void {
   const notice = tab
     ? el('p', { class: 'notice' }, 'Het tabblad is al ingesteld. Opnieuw opslaan vervangt de instellingen.')
     : el('p', { class: 'notice' }, 'De app is nog niet aan deze vergadering toegevoegd: stel hem hier in en kies Opslaan.');
-  const card = frameCard('settings', organiser, APP_URL, 'single', () => []);
+  const card = frameCard('settings', organiser, 'web', APP_URL, 'single', () => []);
   const saveButton = el('button', { type: 'button', class: 'primary', id: 'config-save' }, 'Opslaan');
   const cancelButton = el('button', { type: 'button', id: 'config-cancel' }, 'Annuleren');
   saveButton.addEventListener('click', () => {
@@ -342,12 +551,13 @@ function renderConfigButtons(): void {
   save.textContent = saving ? 'Opslaan…' : 'Opslaan';
 }
 
+/** The organiser's meeting tab in a computer's Teams window (a phone participant's tab is in their client). */
 function renderTab(): void {
   const container = byId('tab');
   dropFrames(container);
   const organiser = userById(settings.organiserId);
   container.append(
-    frameCard('content', organiser, tab ? tab.contentUrl : null, 'single', () => [el('p', {}, 'Het tabblad is nog niet ingesteld.'), configureButton()]),
+    frameCard('content', organiser, 'web', tab ? tab.contentUrl : null, 'single', () => [el('p', {}, 'Het tabblad is nog niet ingesteld.'), configureButton()]),
   );
 }
 
@@ -355,9 +565,10 @@ function renderPeoplePickers(): void {
   const organiser = byId<HTMLSelectElement>('organiser');
   organiser.replaceChildren(...settings.participantIds.map((id) => el('option', { value: id }, userById(id).displayName)));
   organiser.value = settings.organiserId;
-  const candidates = usersNotInMeeting(settings);
+  const candidates = usersNotInMeeting(settings).filter((u) => u.accountEnabled);
   const add = byId<HTMLSelectElement>('add-user');
-  add.replaceChildren(...candidates.map((u) => el('option', { value: u.id }, `${u.displayName} – ${u.jobTitle}`)));
+  const describe = (u: SeedUser) => (accountKindOf(u) === 'member' ? `${u.displayName} – ${u.jobTitle}` : `${u.displayName} – ${u.jobTitle} (${accountText(u)})`);
+  add.replaceChildren(...(candidates.length > 0 ? candidates.map((u) => el('option', { value: u.id }, describe(u))) : [el('option', { value: '' }, 'Iedereen doet al mee')]));
   add.disabled = candidates.length === 0;
   byId<HTMLButtonElement>('add-button').disabled = candidates.length === 0;
 }
@@ -372,24 +583,92 @@ function show(next: View): void {
   dropFrames(byId('meeting'));
   dropFrames(byId('config'));
   dropFrames(byId('tab'));
+  clients.clear();
   if (view === 'meeting') renderMeeting();
   else if (view === 'config') renderConfig();
   else renderTab();
   // The organiser and participant pickers are in the toolbar of every view.
   renderPeoplePickers();
-  writeSettingsToUrl(settings, view);
+  writeSettingsToUrl();
 }
 
 function applyTheme(): void {
   document.body.dataset.theme = settings.theme;
 }
 
+// ---- who is there, in which role, on which device ----------------------------------------------------
+
+function refreshRemoveButtons(): void {
+  for (const client of clients.values()) {
+    const remove = client.root.querySelector<HTMLButtonElement>('.client-controls button');
+    if (remove) remove.disabled = settings.participantIds.length <= 1;
+  }
+}
+
+function addParticipant(id: string): void {
+  if (!id || settings.participantIds.includes(id)) return;
+  settings.participantIds = [...settings.participantIds, id];
+  openClients.add(id);
+  announce(`${userById(id).displayName} neemt deel.`);
+  // Someone joining starts their own client; the others keep running, as in Teams.
+  if (view === 'meeting') {
+    const client = clientView(userById(id));
+    clients.set(id, client);
+    byId('meeting').append(client.root);
+    refreshRemoveButtons();
+    renderStageBar();
+  }
+  renderPeoplePickers();
+  writeSettingsToUrl();
+}
+
 function removeParticipant(id: string): void {
   if (settings.participantIds.length <= 1) return;
   settings.participantIds = settings.participantIds.filter((p) => p !== id);
-  if (settings.organiserId === id) settings.organiserId = settings.participantIds[0] ?? id;
+  delete settings.roles[id];
+  delete settings.clients[id];
+  openClients.delete(id);
+  if (stageSharer === id) stageSharer = null;
   announce(`${userById(id).displayName} heeft de vergadering verlaten.`);
-  show(view);
+  if (settings.organiserId === id) {
+    // The meeting gets a new organiser, which changes what everyone may do: every client restarts.
+    settings.organiserId = settings.participantIds[0] ?? id;
+    show(view);
+    return;
+  }
+  const client = clients.get(id);
+  if (client) {
+    forgetFramesIn(client.root);
+    client.root.remove();
+    clients.delete(id);
+  }
+  refreshRemoveButtons();
+  renderStageBar();
+  renderPeoplePickers();
+  writeSettingsToUrl();
+}
+
+/**
+ * A new role restarts only that person's client: the app asks whether it may share when it starts
+ * (getAppContentStageSharingCapabilities), and Teams gives no event for a role change.
+ */
+function setRole(id: string, role: GrantedRole): void {
+  if (id === settings.organiserId) return;
+  if (role === 'attendee') delete settings.roles[id];
+  else settings.roles[id] = role;
+  announce(`${userById(id).displayName} is nu ${ROLE_LABEL[role]}.`);
+  replaceClient(id);
+  writeSettingsToUrl();
+}
+
+/** Joining from another device is a new client: that person's frames start again. */
+function setClient(id: string, client: ClientType): void {
+  if (client === 'web') delete settings.clients[id];
+  else settings.clients[id] = client;
+  announce(`${userById(id).displayName} doet mee op een ${CLIENT_LABEL[client]}.`);
+  replaceClient(id);
+  renderStageBar();
+  writeSettingsToUrl();
 }
 
 // ---- controls -----------------------------------------------------------------------------------
@@ -402,7 +681,7 @@ function wireControls(): void {
     applyTheme();
     // Teams tells running apps about a theme change; it does not reload them.
     broadcast(themeChangeEvent(settings.theme));
-    writeSettingsToUrl(settings, view);
+    writeSettingsToUrl();
   });
   const locale = byId<HTMLSelectElement>('locale');
   locale.value = settings.locale;
@@ -416,21 +695,17 @@ function wireControls(): void {
   channel.addEventListener('change', () => {
     settings.channelMeeting = channel.checked;
     stageUrl = null;
+    stageSharer = null;
     keepState();
     show(view);
   });
   byId<HTMLSelectElement>('organiser').addEventListener('change', (event) => {
     settings.organiserId = (event.target as HTMLSelectElement).value;
+    delete settings.roles[settings.organiserId];
     announce(`${userById(settings.organiserId).displayName} is nu organisator.`);
     show(view);
   });
-  byId<HTMLButtonElement>('add-button').addEventListener('click', () => {
-    const id = byId<HTMLSelectElement>('add-user').value;
-    if (!id || settings.participantIds.includes(id)) return;
-    settings.participantIds = [...settings.participantIds, id];
-    announce(`${userById(id).displayName} neemt deel.`);
-    show(view);
-  });
+  byId<HTMLButtonElement>('add-button').addEventListener('click', () => addParticipant(byId<HTMLSelectElement>('add-user').value));
   for (const button of document.querySelectorAll<HTMLButtonElement>('[data-view]')) {
     button.addEventListener('click', () => show(button.dataset.view as View));
   }

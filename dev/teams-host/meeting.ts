@@ -1,8 +1,9 @@
 // What the simulated Teams client knows about the meeting it shows: who is in it, who organises it,
-// the theme and language, and whether it is a channel meeting. From that it answers `getContext`
-// the way Teams does: a flat legacy context per frame (teams-js maps it to `app.Context`).
+// everyone's meeting role and the device they joined on, the theme and language, and whether it is
+// a channel meeting. From that it answers `getContext` the way Teams does: a flat legacy context per
+// frame (teams-js maps it to `app.Context`).
 import { z } from 'zod';
-import { ALL_USERS, SEED, SHAREPOINT_HOST, type SeedUser } from '../graph-emulator/seed';
+import { ALL_USERS, SEED, SHAREPOINT_HOST, type SeedUser, TENANT_ID } from '../graph-emulator/seed';
 
 /** Teams' frame contexts for the surfaces the app declares in its manifest. */
 export type FrameKind = 'settings' | 'content' | 'sidePanel' | 'meetingStage';
@@ -41,12 +42,51 @@ export type TabConfig = z.infer<typeof TabConfigSchema>;
 export const SimulatorStateSchema = z.object({ tab: TabConfigSchema.nullable(), stageUrl: z.string().url().nullable().default(null) });
 export type SimulatorState = z.infer<typeof SimulatorStateSchema>;
 
+/**
+ * Meeting roles as Teams names them (support.microsoft.com "Roles in Microsoft Teams meetings"):
+ * the organiser, co-organisers and presenters may share content, attendees may not. There is one
+ * organiser; the others are attendees unless the organiser made them more, as in a meeting whose
+ * "Who can present?" option is "Only organizers and co-organizers".
+ */
+export type MeetingRole = 'organiser' | 'coOrganiser' | 'presenter' | 'attendee';
+/** Roles the organiser can hand out (the organiser role itself moves with the Organisator picker). */
+export type GrantedRole = Exclude<MeetingRole, 'organiser'>;
+export const GRANTED_ROLES: readonly GrantedRole[] = ['coOrganiser', 'presenter', 'attendee'];
+
+/**
+ * The Teams client someone joined with: `web` (a browser or desktop window with side panel and
+ * stage) or a phone (`android`/`ios`: teams-js HostClientType), where Teams shows no side panel
+ * and no stage, only the meeting's tab.
+ */
+export type ClientType = 'web' | 'android' | 'ios';
+export const CLIENT_TYPES: readonly ClientType[] = ['web', 'android', 'ios'];
+
+/**
+ * Whose directory the account is in, from the seed: a member of the municipality, a guest in it
+ * (B2B, `#EXT#` UPN) or someone from another organisation's tenant (federated Teams). The emulator
+ * decides what a token may do from the account, so the simulator shows this and does not change it.
+ */
+export type AccountKind = 'member' | 'guest' | 'external';
+
+export function accountKindOf(user: SeedUser): AccountKind {
+  if (user.homeTenantId !== TENANT_ID) return 'external';
+  return user.userType === 'Guest' ? 'guest' : 'member';
+}
+
+export function isPhone(client: ClientType): boolean {
+  return client !== 'web';
+}
+
 export interface MeetingSettings {
   theme: TeamsTheme;
   locale: TeamsLocale;
   channelMeeting: boolean;
   organiserId: string;
   participantIds: string[];
+  /** Roles other than attendee, by user id; the organiser's entry is ignored (organiserId decides). */
+  roles: Record<string, GrantedRole>;
+  /** Client types other than web, by user id. */
+  clients: Record<string, ClientType>;
 }
 
 /** A stage and three participants; the facilitator (gespreksleider) organises. */
@@ -58,7 +98,23 @@ export function defaultMeeting(): MeetingSettings {
     channelMeeting: false,
     organiserId: facilitator.id,
     participantIds: [facilitator.id, debtCounsellor.id, ggdNurse.id],
+    roles: {},
+    clients: {},
   };
+}
+
+export function roleOf(settings: MeetingSettings, userId: string): MeetingRole {
+  if (userId === settings.organiserId) return 'organiser';
+  return settings.roles[userId] ?? 'attendee';
+}
+
+export function clientOf(settings: MeetingSettings, userId: string): ClientType {
+  return settings.clients[userId] ?? 'web';
+}
+
+/** Organisers, co-organisers and presenters may share content (and stop sharing); attendees may not. */
+export function mayPresent(role: MeetingRole): boolean {
+  return role !== 'attendee';
 }
 
 export function userById(id: string): SeedUser {
@@ -96,6 +152,8 @@ export function runtimeConfig(): string {
 export interface FrameIdentity {
   kind: FrameKind;
   user: SeedUser;
+  /** The Teams client the frame runs in (a phone only ever has `content` frames). */
+  client: ClientType;
 }
 
 /** The flat context Teams sends in answer to `getContext`. */
@@ -106,15 +164,22 @@ export function legacyContext(frame: FrameIdentity, settings: MeetingSettings, t
     locale: settings.locale,
     theme: settings.theme,
     frameContext: frame.kind,
-    hostClientType: 'web',
+    hostClientType: frame.client,
     hostName: 'Teams',
     entityId: tab?.entityId ?? '',
     userObjectId: user.id,
+    // A guest's is the `#EXT#` one of the municipality's directory ("may be an externally-authenticated
+    // UPN (e.g., guest users)", teams-js app.UserInfo.userPrincipalName); the login hint is what the
+    // app signs in with, so each frame signs in as its own person.
     userPrincipalName: user.userPrincipalName,
     loginHint: user.userPrincipalName,
     userDisplayName: user.displayName,
+    // teams-js app.UserInfo.licenseType has no value for guests or externals ("Unknown", "Free",
+    // "Anonymous", …): Teams tells them apart only by tenant and UPN, so the simulator does too.
     userLicenseType: 'Unknown',
-    tid: SEED.tenantId,
+    // The tenant the person's Teams is signed in to: a guest's is the municipality's (they switched
+    // into it), an external partner's is their own organisation's (teams-js app.TenantInfo.id).
+    tid: user.homeTenantId,
     tenantSKU: 'enterprise',
     appSessionId: `${user.id}:${frame.kind}`,
     sessionId: 'gesprekstool-simulator',
@@ -132,7 +197,8 @@ export function legacyContext(frame: FrameIdentity, settings: MeetingSettings, t
       teamName: team.displayName,
       teamType: 0,
       groupId: team.id,
-      userTeamRole: team.owners.includes(user.id) ? 0 : 1,
+      // teams-js UserTeamRole: 0 Admin (owner), 1 User, 2 Guest.
+      userTeamRole: team.owners.includes(user.id) ? 0 : accountKindOf(user) === 'guest' ? 2 : 1,
       teamSiteUrl: `https://${SHAREPOINT_HOST}${team.site.path}`,
       teamSiteDomain: SHAREPOINT_HOST,
       teamSitePath: team.site.path,

@@ -32,7 +32,7 @@ export function sdkError(errorCode: number, message: string): { errorCode: numbe
 /** What the protocol needs from the meeting around it. */
 export interface MeetingSide {
   context(frame: FrameIdentity): Record<string, unknown>;
-  /** Only the organiser (presenter) may put app content on the stage. */
+  /** Organisers, co-organisers and presenters may put app content on the stage; attendees may not. */
   mayShareToStage(frame: FrameIdentity): boolean;
   isSharingToStage(): boolean;
   /** Shows `url` on the stage; returns a reason when the URL is not allowed. */
@@ -71,7 +71,7 @@ export function answer(frame: FrameIdentity, request: HostRequest, meeting: Meet
   const args = request.args ?? [];
   switch (request.func) {
     case 'initialize':
-      return [frame.kind, 'web', runtimeConfig(), SIMULATED_CLIENT_SDK_VERSION];
+      return [frame.kind, frame.client, runtimeConfig(), SIMULATED_CLIENT_SDK_VERSION];
     case 'getContext':
       return [meeting.context(frame)];
     case 'registerHandler':
@@ -109,13 +109,13 @@ export function answer(frame: FrameIdentity, request: HostRequest, meeting: Meet
       return [null, { isAppSharing: meeting.isSharingToStage() }];
     case 'meeting.shareAppContentToStage': {
       if (!meeting.mayShareToStage(frame)) {
-        return [sdkError(SdkErrorCode.PERMISSION_DENIED, 'Alleen de organisator mag delen op het podium.'), null];
+        return [sdkError(SdkErrorCode.PERMISSION_DENIED, 'Alleen organisatoren en presentatoren mogen delen op het podium.'), null];
       }
       const refusal = meeting.shareToStage(frame, text(args[0]));
       return refusal === null ? [null, true] : [sdkError(SdkErrorCode.INVALID_ARGUMENTS, refusal), null];
     }
     case 'meeting.stopSharingAppContentToStage':
-      if (!meeting.mayShareToStage(frame)) return [sdkError(SdkErrorCode.PERMISSION_DENIED, 'Alleen de organisator mag het delen stoppen.'), null];
+      if (!meeting.mayShareToStage(frame)) return [sdkError(SdkErrorCode.PERMISSION_DENIED, 'Alleen organisatoren en presentatoren mogen het delen stoppen.'), null];
       meeting.stopSharingToStage();
       return [null, true];
 

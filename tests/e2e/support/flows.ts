@@ -73,13 +73,16 @@ export async function facilitatorPresses(page: Page, facilitator: SeedUser, name
   await button.waitFor({ state: 'detached', timeout: 30_000 });
 }
 
-/** The facilitator puts the app on the stage from their side panel. */
+/**
+ * The facilitator puts the app on the stage from their side panel; returns the facilitator's own
+ * stage (every participant on a computer gets one: `surfaces.stage(page, user)`).
+ */
 export async function shareToStage(page: Page, facilitator: SeedUser): Promise<FrameLocator> {
   const panel = surfaces.sidePanel(page, facilitator);
   await panel.getByRole('button', { name: 'Delen naar stage' }).click();
   await panel.getByText('De app staat op het gedeelde scherm.').waitFor({ timeout: 20_000 });
-  await waitReady(surfaces.stageCard(page));
-  return surfaces.stage(page);
+  await waitReady(surfaces.stageCard(page, facilitator));
+  return surfaces.stage(page, facilitator);
 }
 
 export type Answer = 1 | 2 | 3 | 4 | 5 | 'weetNiet';

@@ -39,6 +39,16 @@ export interface MeetingSetup {
   /** Teams' language for every frame; Dutch when not given. */
   locale?: 'nl-NL' | 'en-US';
   view?: 'meeting' | 'config' | 'tab';
+  /** Made presenter or co-organiser by the organiser; everyone else attends. */
+  presenters?: readonly SeedUser[];
+  coOrganisers?: readonly SeedUser[];
+  /** Joined on a phone (Android): only the meeting tab, no side panel, no stage. */
+  mobile?: readonly SeedUser[];
+  /**
+   * Whose client is open on the page; everyone's by default, so a test can click in any frame.
+   * Collapsed clients keep running either way.
+   */
+  open?: 'all' | readonly SeedUser[];
 }
 
 export function launchChromium(): Promise<Browser> {
@@ -110,23 +120,43 @@ export function simulatorUrl(world: MeetingWorld, setup: MeetingSetup): string {
   if (setup.locale && setup.locale !== 'nl-NL') params.set('locale', setup.locale);
   params.set('users', setup.users.map((u) => u.id).join(','));
   params.set('organiser', (setup.organiser ?? setup.users[0])?.id ?? '');
+  const ids = (users: readonly SeedUser[] | undefined) => (users ?? []).map((u) => u.id).join(',');
+  if (setup.presenters?.length) params.set('presenters', ids(setup.presenters));
+  if (setup.coOrganisers?.length) params.set('coorganisers', ids(setup.coOrganisers));
+  if (setup.mobile?.length) params.set('mobile', ids(setup.mobile));
+  params.set('open', setup.open === undefined || setup.open === 'all' ? 'all' : ids(setup.open));
   return `${world.server.url}?${params.toString()}`;
 }
 
 // ---- the surfaces, as the simulator frames them -------------------------------------------------
 
 const cardOf = (kind: string, upn?: string) => `[data-frame-kind="${kind}"]${upn ? `[data-user-upn="${upn}"]` : ''}`;
+/**
+ * Every participant on a computer has a stage of their own while something is shared. Without a
+ * user: the organiser's (the facilitator's in every test, who organises).
+ */
+const stageOf = (user?: SeedUser) => (user ? cardOf('meetingStage', user.userPrincipalName) : `[data-role="organiser"] ${cardOf('meetingStage')}`);
+/** The Tabblad view's tab (the organiser's), or a phone participant's tab in their client. */
+const tabOf = (user?: SeedUser) => cardOf('content', user?.userPrincipalName);
 
 export const surfaces = {
   sidePanelCard: (page: Page, user: SeedUser): Locator => page.locator(cardOf('sidePanel', user.userPrincipalName)),
   sidePanel: (page: Page, user: SeedUser): FrameLocator => page.frameLocator(`${cardOf('sidePanel', user.userPrincipalName)} iframe`),
-  stageCard: (page: Page): Locator => page.locator(cardOf('meetingStage')),
-  stage: (page: Page): FrameLocator => page.frameLocator(`${cardOf('meetingStage')} iframe`),
+  stageCard: (page: Page, user?: SeedUser): Locator => page.locator(stageOf(user)),
+  stage: (page: Page, user?: SeedUser): FrameLocator => page.frameLocator(`${stageOf(user)} iframe`),
   configCard: (page: Page): Locator => page.locator(cardOf('settings')),
   config: (page: Page): FrameLocator => page.frameLocator(`${cardOf('settings')} iframe`),
-  tabCard: (page: Page): Locator => page.locator(cardOf('content')),
-  tab: (page: Page): FrameLocator => page.frameLocator(`${cardOf('content')} iframe`),
+  tabCard: (page: Page, user?: SeedUser): Locator => page.locator(tabOf(user)),
+  tab: (page: Page, user?: SeedUser): FrameLocator => page.frameLocator(`${tabOf(user)} iframe`),
+  /** A participant's client on the simulator page (the strip and what it opens to). */
+  client: (page: Page, user: SeedUser): Locator => page.locator(`[data-client-upn="${user.userPrincipalName}"]`),
 };
+
+/** Opens a participant's collapsed client on the simulator page (a no-op when it is open). */
+export async function openClient(page: Page, user: SeedUser): Promise<void> {
+  const toggle = surfaces.client(page, user).locator('.client-toggle');
+  if ((await toggle.getAttribute('aria-expanded', { timeout: 20_000 })) !== 'true') await toggle.click();
+}
 
 /** The playwright Frame behind a card's iframe (for evaluate and text of the whole document). */
 export async function frameOf(card: Locator): Promise<Frame> {

@@ -2,7 +2,17 @@
 // The meeting simulator's answers (dev/teams-host/protocol.ts) against the real adapter and the
 // real teams-js: what a developer sees in the simulator is what the app would see in Teams.
 import { SEED } from '../../../dev/graph-emulator/seed';
-import { defaultMeeting, type FrameIdentity, type FrameKind, legacyContext, type MeetingSettings, type TabConfig } from '../../../dev/teams-host/meeting';
+import {
+  type ClientType,
+  defaultMeeting,
+  type FrameIdentity,
+  type FrameKind,
+  legacyContext,
+  mayPresent,
+  type MeetingSettings,
+  roleOf,
+  type TabConfig,
+} from '../../../dev/teams-host/meeting';
 import { answer, type MeetingSide } from '../../../dev/teams-host/protocol';
 import type { Host } from '../../../src/teams';
 import { FakeTeamsParent, installOfflineFetch, until } from './fakeTeamsParent';
@@ -24,7 +34,7 @@ function simulatedMeeting(settings: MeetingSettings): SimulatedMeeting {
   const record: SimulatedMeeting = { shared: [], proposed: [], saved: [], ready: [], side: null as unknown as MeetingSide };
   record.side = {
     context: (frame) => legacyContext(frame, settings, null),
-    mayShareToStage: (frame) => frame.user.id === settings.organiserId,
+    mayShareToStage: (frame) => mayPresent(roleOf(settings, frame.user.id)),
     isSharingToStage: () => record.shared.length > 0,
     shareToStage: (_frame, url) => (url.startsWith(window.location.origin) ? (record.shared.push(url), null) : 'buiten validDomains'),
     stopSharingToStage: () => undefined,
@@ -39,8 +49,8 @@ function simulatedMeeting(settings: MeetingSettings): SimulatedMeeting {
   return record;
 }
 
-async function frameOf(kind: FrameKind, userId: string, settings: MeetingSettings): Promise<{ host: Host; meeting: SimulatedMeeting }> {
-  const frame: FrameIdentity = { kind, user: Object.values(SEED.users).find((u) => u.id === userId)! };
+async function frameOf(kind: FrameKind, userId: string, settings: MeetingSettings, client: ClientType = 'web'): Promise<{ host: Host; meeting: SimulatedMeeting }> {
+  const frame: FrameIdentity = { kind, user: Object.values(SEED.users).find((u) => u.id === userId)!, client };
   const meeting = simulatedMeeting(settings);
   parent = new FakeTeamsParent(window);
   parent.answerOthers((func, args) => answer(frame, { id: 0, func, args }, meeting.side));
@@ -60,7 +70,7 @@ afterEach(() => {
   parent.restore();
 });
 
-const { facilitator, debtCounsellor } = SEED.users;
+const { facilitator, debtCounsellor, ggdGuest, externalPartner } = SEED.users;
 
 it('a participant side panel knows who is there, in which meeting, in which tenant', async () => {
   const { host } = await frameOf('sidePanel', debtCounsellor.id, defaultMeeting());
@@ -84,16 +94,45 @@ it('the organiser may share the app to the stage; the URL must be the app’s ow
   await expect(host.stage.share('https://elders.example/')).rejects.toMatchObject({ code: 4000 });
 });
 
-it('a participant who does not organise may not share', async () => {
+it.each(['presenter', 'coOrganiser'] as const)('a %s may share like the organiser', async (role) => {
+  const { host, meeting } = await frameOf('sidePanel', debtCounsellor.id, { ...defaultMeeting(), roles: { [debtCounsellor.id]: role } });
+  expect(await host.stage.canShare()).toBe(true);
+  await host.stage.share(`${window.location.origin}/?podium`);
+  expect(meeting.shared).toEqual([`${window.location.origin}/?podium`]);
+});
+
+it('a phone participant’s tab reports the phone as its client type', async () => {
+  const { host } = await frameOf('content', debtCounsellor.id, { ...defaultMeeting(), clients: { [debtCounsellor.id]: 'android' } }, 'android');
+  expect(host.context()).toMatchObject({ surface: 'tab', hostClientType: 'android' });
+});
+
+const withPartners = () => ({ ...defaultMeeting(), participantIds: [facilitator.id, ggdGuest.id, externalPartner.id] });
+
+it('a guest is in the municipality’s tenant, with the #EXT# UPN of its directory', async () => {
+  const { host } = await frameOf('sidePanel', ggdGuest.id, withPartners());
+  expect(host.context().user).toEqual({ id: ggdGuest.id, userPrincipalName: ggdGuest.userPrincipalName, displayName: 'Femke de Wit', tenantId: SEED.tenantId });
+  expect(host.context().user.userPrincipalName).toMatch(/#EXT#@/);
+});
+
+it('an external partner is in their own organisation’s tenant, in the side panel and on the stage', async () => {
+  for (const kind of ['sidePanel', 'meetingStage'] as const) {
+    const context = legacyContext({ kind, user: externalPartner, client: 'web' }, withPartners(), null);
+    expect(context).toMatchObject({ tid: SEED.partnerTenantId, userPrincipalName: externalPartner.userPrincipalName, loginHint: externalPartner.userPrincipalName });
+  }
+  const { host } = await frameOf('sidePanel', externalPartner.id, withPartners());
+  expect(host.context().user).toMatchObject({ userPrincipalName: externalPartner.userPrincipalName, tenantId: SEED.partnerTenantId });
+});
+
+it('an attendee (who does not organise or present) may not share', async () => {
   const { host, meeting } = await frameOf('sidePanel', debtCounsellor.id, defaultMeeting());
   expect(await host.stage.canShare()).toBe(false);
   await expect(host.stage.share(`${window.location.origin}/`)).rejects.toMatchObject({ code: 1000 });
   expect(meeting.shared).toEqual([]);
 });
 
-it('the stage frame is the stage surface, shown as the organiser sees it', async () => {
-  const { host } = await frameOf('meetingStage', facilitator.id, { ...defaultMeeting(), theme: 'contrast', locale: 'en-US' });
-  expect(host.context()).toMatchObject({ surface: 'stage', theme: 'contrast', locale: 'en-US' });
+it('a participant’s stage frame is the stage surface, as that participant, in the meeting’s theme and language', async () => {
+  const { host } = await frameOf('meetingStage', debtCounsellor.id, { ...defaultMeeting(), theme: 'contrast', locale: 'en-US' });
+  expect(host.context()).toMatchObject({ surface: 'stage', theme: 'contrast', locale: 'en-US', user: { userPrincipalName: debtCounsellor.userPrincipalName } });
 });
 
 it('a channel meeting names the team group and its SharePoint site', async () => {
