@@ -37,7 +37,7 @@ async function addItem(c: Client, siteId: string, listId: string, title: string)
 
 async function titles(c: Client, url: string): Promise<string[]> {
   const page = (await c.api(url).get()) as { value: MG.ListItem[] };
-  return page.value.map((i) => String(i.fields?.additionalData?.Title ?? (i.fields as Record<string, unknown> | undefined)?.Title)).sort();
+  return page.value.map((i) => String((i.fields as Record<string, unknown> | undefined)?.Title)).sort();
 }
 
 function setSecurity(siteId: string, listId: string, security: { readSecurity?: 1 | 2; writeSecurity?: 1 | 2 | 4 }) {
