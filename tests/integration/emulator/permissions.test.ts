@@ -4,7 +4,7 @@
 // plain fetch with a token for the SharePoint resource.
 import type { Client } from '@microsoft/microsoft-graph-client';
 import type * as MG from '@microsoft/microsoft-graph-types';
-import { SEED } from '../../../dev/graph-emulator';
+import { SEED, startEmulator } from '../../../dev/graph-emulator';
 import { createEmulatorClient } from '../support/emulatorClient';
 import { emulatorPerTestFile } from '../support/emulatorLifecycle';
 import { graphError } from '../support/graphError';
@@ -227,6 +227,24 @@ describe('item-level permissions', () => {
   });
 });
 
+describe('a tenant started tolerant', () => {
+  it('startEmulator({ tenant }) starts with item-level permissions off, and reset keeps the start-up switches', async () => {
+    const tolerant = await startEmulator({ port: 0, dataDir: ':memory:', tenant: { enforceItemLevelPermissions: false } });
+    try {
+      const ownerClient = createEmulatorClient(tolerant.url, users.facilitator.userPrincipalName, { maxRetries: 0 });
+      const listId = await createList(ownerClient, team.id);
+      await addItem(createEmulatorClient(tolerant.url, users.incomeConsultant.userPrincipalName, { maxRetries: 0 }), team.id, listId, 'B1');
+      tolerant.admin.setListSecurity(team.id, listId, { readSecurity: 2 });
+      const reader = createEmulatorClient(tolerant.url, users.debtCounsellor.userPrincipalName, { maxRetries: 0 });
+      expect(await titles(reader, `/sites/${team.id}/lists/${listId}/items?$expand=fields`)).toEqual(['B1']);
+      tolerant.admin.reset();
+      expect((await rawGraph(tolerant.origin, 'GET', '/_emulator/tenant')).body).toEqual({ enforceSiteRoles: true, enforceItemLevelPermissions: false });
+    } finally {
+      await tolerant.close();
+    }
+  });
+});
+
 describe('SharePoint REST for list settings', () => {
   let listId: string;
   const listUrl = (title = LIST) => `${teamUrl}/_api/web/lists/GetByTitle('${title}')`;
@@ -323,6 +341,11 @@ describe('SharePoint REST for list settings', () => {
     expect(typeof (ownerRes.body as { Id: unknown }).Id).toBe('number');
     const memberRes = await sharePointRest(emulator().origin, 'GET', `${teamUrl}/_api/web/currentuser`, { upn: users.debtCounsellor.userPrincipalName });
     expect(memberRes.body).toMatchObject({ Title: "Sanne van 't Hof", IsSiteAdmin: false });
+    // The same number as AuthorLookupId on the items this person creates, so "mine" can be told apart.
+    const listId2 = await createList(owner(), team.id, 'Eigen');
+    await addItem(memberA(), team.id, listId2, 'A1');
+    const fields = (await memberA().api(`/sites/${team.id}/lists/${listId2}/items/1/fields`).get()) as { AuthorLookupId: string };
+    expect(Number(fields.AuthorLookupId)).toBe((memberRes.body as { Id: number }).Id);
     const stranger = await sharePointRest(emulator().origin, 'GET', `${teamUrl}/_api/web/currentuser`, { upn: users.outsider.userPrincipalName });
     expect(stranger.status).toBe(403);
   });
