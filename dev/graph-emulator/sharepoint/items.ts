@@ -307,6 +307,7 @@ function prefers(ctx: RouteContext, preference: string): boolean {
     .includes(preference);
 }
 
+/** `restricted`: the caller sees only their own items, so the message does not tell them how many there are. */
 function thresholdRule(ctx: RouteContext, list: ListRow, columns: ColumnDef[], restricted: boolean): void {
   const nonIndexed = columns.find((c) => !c.indexed);
   if (!nonIndexed) return;
@@ -319,7 +320,7 @@ function thresholdRule(ctx: RouteContext, list: ListRow, columns: ColumnDef[], r
   const count = (ctx.store.stmt('SELECT COUNT(*) AS n FROM items WHERE list_id = ?').get(list.id) as { n: number }).n;
   if (count > LIST_VIEW_THRESHOLD) {
     throw invalidRequest(
-      `The attempted operation is prohibited because it exceeds the list view threshold (${LIST_VIEW_THRESHOLD} items): field '${nonIndexed.name}' is not indexed and the list holds ${restricted ? 'more' : count} items.`,
+      `The attempted operation is prohibited because it exceeds the list view threshold (${LIST_VIEW_THRESHOLD} items): field '${nonIndexed.name}' is not indexed and the list holds ${restricted ? `more than ${LIST_VIEW_THRESHOLD}` : count} items.`,
     );
   }
 }
