@@ -3,7 +3,8 @@
 // `/_sharepoint/{hostname}{site path}/_api/...`, i.e. the real URL with `https://` replaced by
 // `http://127.0.0.1:PORT/_sharepoint/` (see sharePointLoopbackUrl).
 //
-// Sources: "Working with lists and list items with REST" (learn.microsoft.com/sharepoint/dev/sp-add-ins/
+// Sources: "Complete basic operations using SharePoint REST endpoints" (X-HTTP-Method: MERGE on a POST) and
+// "Working with lists and list items with REST" (learn.microsoft.com/sharepoint/dev/sp-add-ins/
 // working-with-lists-and-list-items-with-rest: GetByTitle, POST with X-HTTP-Method: MERGE and IF-MATCH,
 // body with __metadata type SP.List, 204 on success); SP.List ReadSecurity / WriteSecurity and
 // EffectiveBasePermissions; SP.Web.currentUser; JSON formats odata=verbose / nometadata

@@ -3,6 +3,7 @@
 import { PermissionKind, basePermissions, sharePointLoopbackUrl } from '../../../dev/graph-emulator';
 import type { Principal } from '../../../dev/graph-emulator/context';
 import { SEED, type SeedUser } from '../../../dev/graph-emulator/seed';
+import { findList, listSecurity, setListSecurity } from '../../../dev/graph-emulator/sharepoint/lists';
 import { SitePermissions } from '../../../dev/graph-emulator/sharepoint/permissions';
 import { Store } from '../../../dev/graph-emulator/store';
 
@@ -95,6 +96,20 @@ describe('permission masks', () => {
     expect(has(contribute, PermissionKind.ManageLists)).toBe(false);
     expect(has(contribute, PermissionKind.CancelCheckout)).toBe(false);
     expect(basePermissions(undefined)).toEqual({ High: '0', Low: '0' });
+  });
+});
+
+describe('list security in the stored list', () => {
+  it('reads a list stored before item-level permissions existed as ReadSecurity 1 / WriteSecurity 1, and keeps what is set', () => {
+    const oldDoc = { description: '', created: '2024-01-01T00:00:00Z', modified: '2024-01-01T00:00:00Z', createdBy: users.facilitator.id, template: 'genericList', hidden: false };
+    store.db.prepare('INSERT INTO lists(id, site_id, display_name, name, version, next_item_id, doc) VALUES (?, ?, ?, ?, 1, 1, ?)').run('0d0d0d0d-0000-4000-8000-000000000001', sites.team.id, 'Oud', 'Oud', JSON.stringify(oldDoc));
+    const row = findList(store, sites.team.id, 'Oud');
+    if (!row) throw new Error('list not stored');
+    expect(listSecurity(row)).toEqual({ readSecurity: 1, writeSecurity: 1 });
+    setListSecurity(store, row, { writeSecurity: 4 }, '2024-02-01T00:00:00Z');
+    const updated = findList(store, sites.team.id, 'Oud');
+    expect(updated && listSecurity(updated)).toEqual({ readSecurity: 1, writeSecurity: 4 });
+    expect(updated?.version).toBe(2);
   });
 });
 
