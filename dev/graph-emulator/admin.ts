@@ -5,9 +5,20 @@ import { invalidRequest } from './errors';
 import type { FaultConfig, FaultInput, Faults } from './faults';
 import { FaultConfigSchema } from './faults';
 import type { RequestLog, RequestSummary } from './requestLog';
-import { SEED } from './seed';
+import { ALL_USERS, SEED, findUser } from './seed';
 import { bulkInsertItems } from './sharepoint/items';
-import { canonicalSitePath } from './sharepoint/sites';
+import { listSecurity, requireList, setListSecurity, type ListRow } from './sharepoint/lists';
+import {
+  ListSecurityInputSchema,
+  TenantSettingsInputSchema,
+  parseRole,
+  type ListSecurity,
+  type SiteGrant,
+  type SiteRole,
+  type TenantSettings,
+  type TenantSettingsInput,
+} from './sharepoint/permissions';
+import { canonicalSitePath, requireSite } from './sharepoint/sites';
 
 export const BulkItemsSchema = z.object({
   items: z.array(z.record(z.string(), z.unknown())).min(1).max(200_000),
@@ -26,6 +37,16 @@ export interface EmulatorAdmin {
   state(options?: { maxItemsPerList?: number }): unknown;
   requests(): RequestSummary;
   clearRequests(): void;
+  /** Enforcement switches of the tenant (strict by default; reset restores the start-up switches). */
+  tenant(): TenantSettings;
+  setTenant(input: TenantSettingsInput): TenantSettings;
+  /** Adds a person (id or UPN) to a site's Owners, Members or Visitors beyond the group's membership. */
+  addSiteMember(siteId: string, user: string, role: SiteRole): void;
+  removeSiteMember(siteId: string, user: string, role: SiteRole): void;
+  /** Each site's Owners, Members and Visitors (UPNs) and the additions made on the site itself. */
+  siteRoles(): { sites: { siteId: string; path: string; owners: string[]; members: string[]; visitors: string[] }[]; grants: SiteGrant[] };
+  listSecurity(siteId: string, listId: string): ListSecurity;
+  setListSecurity(siteId: string, listId: string, security: Partial<ListSecurity>): ListSecurity;
 }
 
 export function createAdmin(env: Env, faults: Faults, startFaults: FaultInput, log: RequestLog): EmulatorAdmin {
@@ -34,6 +55,7 @@ export function createAdmin(env: Env, faults: Faults, startFaults: FaultInput, l
     setFaults: (input) => faults.set(input),
     reset: () => {
       env.store.clear();
+      env.permissions.reset();
       log.clear();
       faults.set(startFaults);
     },
@@ -48,22 +70,44 @@ export function createAdmin(env: Env, faults: Faults, startFaults: FaultInput, l
     state: (options = {}) => {
       const db = env.store.db;
       const max = options.maxItemsPerList ?? 1000;
-      const lists = (db.prepare('SELECT id, site_id, display_name, version FROM lists ORDER BY site_id, display_name').all() as { id: string; site_id: string; display_name: string; version: number }[]).map((l) => ({
-        ...l,
-        columns: (db.prepare('SELECT doc FROM columns WHERE list_id = ? ORDER BY position').all(l.id) as { doc: string }[]).map((c) => JSON.parse(c.doc) as unknown),
-        itemCount: (db.prepare('SELECT COUNT(*) AS n FROM items WHERE list_id = ?').get(l.id) as { n: number }).n,
-        items: (db.prepare('SELECT id, guid, version, modified, fields FROM items WHERE list_id = ? ORDER BY id LIMIT ?').all(l.id, max) as { fields: string }[]).map((i) => ({
+      const lists = (db.prepare('SELECT * FROM lists ORDER BY site_id, display_name').all() as ListRow[]).map((row) => ({
+        id: row.id,
+        site_id: row.site_id,
+        display_name: row.display_name,
+        version: row.version,
+        security: listSecurity(row),
+        columns: (db.prepare('SELECT doc FROM columns WHERE list_id = ? ORDER BY position').all(row.id) as { doc: string }[]).map((c) => JSON.parse(c.doc) as unknown),
+        itemCount: (db.prepare('SELECT COUNT(*) AS n FROM items WHERE list_id = ?').get(row.id) as { n: number }).n,
+        items: (db.prepare('SELECT id, guid, version, modified, fields FROM items WHERE list_id = ? ORDER BY id LIMIT ?').all(row.id, max) as { fields: string }[]).map((i) => ({
           ...i,
           fields: JSON.parse(i.fields) as unknown,
         })),
       }));
       const planner = (db.prepare('SELECT id, kind, parent, group_id, version, doc FROM planner ORDER BY kind, id').all() as { doc: string }[]).map((p) => ({ ...p, doc: JSON.parse(p.doc) as unknown }));
-      return { tenant: SEED, lists, planner, faults: faults.get() };
+      return { tenant: SEED, tenantSettings: env.permissions.tenant(), siteRoles: admin.siteRoles(), lists, planner, faults: faults.get() };
     },
     requests: () => log.summary(),
     clearRequests: () => log.clear(),
+    tenant: () => env.permissions.tenant(),
+    setTenant: (input) => env.permissions.setTenant(input),
+    addSiteMember: (siteId, user, role) => env.store.transaction(() => env.permissions.addGrant({ siteId: requireSite(siteId).id, userId: requireUser(user), role })),
+    removeSiteMember: (siteId, user, role) => env.store.transaction(() => env.permissions.removeGrant({ siteId: requireSite(siteId).id, userId: requireUser(user), role })),
+    siteRoles: () => ({ sites: env.permissions.describe(ALL_USERS), grants: env.permissions.grants() }),
+    listSecurity: (siteId, listId) => listSecurity(requireList(env.store, requireSite(siteId).id, listId)),
+    setListSecurity: (siteId, listId, security) =>
+      env.store.transaction(() => setListSecurity(env.store, requireList(env.store, requireSite(siteId).id, listId), security, env.now().toISOString())),
   };
   return admin;
+}
+
+function requireUser(idOrUpn: string): string {
+  const u = findUser(idOrUpn);
+  if (!u) throw invalidRequest(`Unknown user '${idOrUpn}'.`);
+  return u.id;
+}
+
+function zodIssues(issues: { path: PropertyKey[]; message: string }[]): string {
+  return issues.map((i) => `${i.path.map(String).join('.')}: ${i.message}`).join('; ');
 }
 
 export interface AdminResult {
@@ -94,6 +138,31 @@ export function handleAdmin(admin: EmulatorAdmin, method: string, path: string, 
   if (path === '/state' && method === 'GET') {
     const max = query.get('maxItemsPerList');
     return { status: 200, body: admin.state(max !== null ? { maxItemsPerList: Number(max) } : {}) };
+  }
+  if (path === '/tenant' && method === 'GET') return { status: 200, body: admin.tenant() };
+  if (path === '/tenant' && method === 'PUT') {
+    const parsed = TenantSettingsInputSchema.safeParse(body ?? {});
+    if (!parsed.success) throw invalidRequest(`Invalid tenant settings: ${zodIssues(parsed.error.issues)}`);
+    return { status: 200, body: admin.setTenant(parsed.data) };
+  }
+  if (path === '/sites/roles' && method === 'GET') return { status: 200, body: admin.siteRoles() };
+  const membership = /^\/sites\/([^/]+)\/(owners|members|visitors)\/([^/]+)$/i.exec(path);
+  if (membership && (method === 'PUT' || method === 'DELETE')) {
+    const role = parseRole(membership[2] ?? '');
+    if (!role) throw invalidRequest(`Unknown role '${membership[2]}'.`);
+    if (method === 'PUT') admin.addSiteMember(membership[1] ?? '', membership[3] ?? '', role);
+    else admin.removeSiteMember(membership[1] ?? '', membership[3] ?? '', role);
+    return { status: 204 };
+  }
+  const security = /^\/lists\/([^/]+)\/([^/]+)\/security$/.exec(path);
+  if (security && method === 'GET') return { status: 200, body: admin.listSecurity(security[1] ?? '', security[2] ?? '') };
+  if (security && method === 'PUT') {
+    const parsed = ListSecurityInputSchema.safeParse(body ?? {});
+    if (!parsed.success) throw invalidRequest(`Invalid list security: ${zodIssues(parsed.error.issues)}`);
+    const input: Partial<ListSecurity> = {};
+    if (parsed.data.readSecurity !== undefined) input.readSecurity = parsed.data.readSecurity;
+    if (parsed.data.writeSecurity !== undefined) input.writeSecurity = parsed.data.writeSecurity;
+    return { status: 200, body: admin.setListSecurity(security[1] ?? '', security[2] ?? '', input) };
   }
   if (path === '/requests' && method === 'GET') return { status: 200, body: admin.requests() };
   if (path === '/requests' && method === 'DELETE') {

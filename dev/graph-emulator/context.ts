@@ -2,6 +2,7 @@
 import type { z } from 'zod';
 import { invalidRequest, zodMessage } from './errors';
 import type { SeedUser } from './seed';
+import type { SitePermissions } from './sharepoint/permissions';
 import type { Store } from './store';
 
 export interface EmuRequest {
@@ -28,6 +29,8 @@ export interface Env {
   now(): Date;
   /** Milliseconds after creation during which Planner reads still answer 404 (fault `replicationDelayMs`). */
   replicationDelayMs(): number;
+  /** Site roles, per-site additions and the tenant's enforcement switches (sharepoint/permissions.ts). */
+  permissions: SitePermissions;
 }
 
 /**

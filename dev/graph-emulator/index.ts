@@ -8,7 +8,9 @@ import type { EmuRequest, EmuResponse, Env } from './context';
 import { GraphHttpError } from './errors';
 import { Faults, type FaultInput } from './faults';
 import { RequestLog } from './requestLog';
-import { Router, errorResponse } from './router';
+import { Router, authenticate, errorResponse } from './router';
+import { SitePermissions, STRICT_TENANT, type TenantSettingsInput } from './sharepoint/permissions';
+import { SHAREPOINT_REST_PREFIX, handleSharePointRest } from './sharepoint/rest';
 import { Store } from './store';
 
 export { SEED } from './seed';
@@ -17,6 +19,9 @@ export { PLANNER_LIMITS } from './planner';
 export { LIST_VIEW_THRESHOLD } from './sharepoint/items';
 export type { FaultConfig, FaultInput } from './faults';
 export type { RequestSummary } from './requestLog';
+export { SHAREPOINT_REST_PREFIX, sharePointLoopbackUrl } from './sharepoint/rest';
+export { basePermissions, PermissionKind } from './sharepoint/permissions';
+export type { BasePermissions, ListSecurity, SiteGrant, SiteRole, TenantSettings, TenantSettingsInput } from './sharepoint/permissions';
 
 export const GRAPH_PUBLIC_URL = 'https://graph.microsoft.com';
 const MAX_BODY_BYTES = 64 * 1024 * 1024;
@@ -33,6 +38,8 @@ export interface EmulatorOptions {
   /** Origin written into absolute links such as @odata.nextLink; default https://graph.microsoft.com. */
   publicUrl?: string;
   now?: () => Date;
+  /** Enforcement switches; strict (both true) by default. `{ enforceItemLevelPermissions: false }` is a tolerant tenant. */
+  tenant?: TenantSettingsInput;
 }
 
 export interface RunningEmulator {
@@ -47,7 +54,7 @@ export interface RunningEmulator {
 
 const CORS_HEADERS = {
   'Access-Control-Allow-Methods': 'GET, POST, PATCH, PUT, DELETE, OPTIONS',
-  'Access-Control-Allow-Headers': 'Authorization, If-Match, Prefer, Content-Type, Accept, client-request-id, ConsistencyLevel, SdkVersion, Retry-Attempt',
+  'Access-Control-Allow-Headers': 'Authorization, If-Match, Prefer, Content-Type, Accept, client-request-id, ConsistencyLevel, SdkVersion, Retry-Attempt, X-HTTP-Method, X-RequestDigest',
   // Without this a browser client cannot read Retry-After or ETag (throttling guidance mentions it).
   'Access-Control-Expose-Headers': 'Retry-After, ETag, Location, request-id, client-request-id',
   'Access-Control-Max-Age': '600',
@@ -105,11 +112,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const store = new Store(options.dataDir ?? ':memory:', options.seed);
   const startFaults = options.faults ?? {};
   const faults = new Faults(startFaults);
+  const permissions = new SitePermissions(store, { ...STRICT_TENANT, ...options.tenant });
   const env: Env = {
     store,
     publicUrl: (options.publicUrl ?? GRAPH_PUBLIC_URL).replace(/\/+$/, ''),
     now: options.now ?? (() => new Date()),
     replicationDelayMs: () => faults.get().replicationDelayMs,
+    permissions,
   };
   const log = new RequestLog();
   const router = new Router(env);
@@ -163,6 +172,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
         if (pathname.startsWith('/_emulator/')) {
           const result = handleAdmin(admin, method, pathname.slice('/_emulator'.length), url.searchParams, body);
           send(res, headers.origin, { status: result.status, headers: result.body === undefined ? {} : { 'Content-Type': 'application/json' }, body: result.body }, requestId, clientRequestId);
+          return;
+        }
+        if (pathname.startsWith(`${SHAREPOINT_REST_PREFIX}/`)) {
+          const restPath = pathname.slice(SHAREPOINT_REST_PREFIX.length);
+          const response = handleSharePointRest(env, { method, path: restPath, query: url.searchParams, headers, body }, authenticate);
+          log.add({ at: env.now().toISOString(), method, path: pathname, status: response.status, batched: false });
+          send(res, headers.origin, response, requestId, clientRequestId);
           return;
         }
         if (!/^\/v1\.0(\/|$)/.test(pathname)) throw new GraphHttpError(400, 'BadRequest', `Invalid version: only /v1.0 is emulated.`);

@@ -1,6 +1,6 @@
 // `npm run emulator -- --port 4000 --data .data/graph --fault-429 0.1 --retry-after 0.2 …`
 import { parseArgs } from 'node:util';
-import { startEmulator, type FaultInput } from './index';
+import { startEmulator, type FaultInput, type TenantSettingsInput } from './index';
 
 const { values } = parseArgs({
   options: {
@@ -18,6 +18,8 @@ const { values } = parseArgs({
     'fault-path': { type: 'string' },
     'fault-method': { type: 'string', multiple: true },
     'replication-delay': { type: 'string' },
+    'site-roles': { type: 'string' },
+    'item-level-permissions': { type: 'string' },
   },
   strict: true,
 });
@@ -43,12 +45,26 @@ set('pathPattern', values['fault-path']);
 set('replicationDelayMs', num('replication-delay', values['replication-delay']));
 set('methods', values['fault-method']?.flatMap((m) => m.split(',')).map((m) => m.trim().toUpperCase()));
 
+/** `on` (default, strict) or `off` (a tolerant tenant). */
+function onOff(name: string, value: string | undefined): boolean | undefined {
+  if (value === undefined) return undefined;
+  if (value !== 'on' && value !== 'off') throw new Error(`--${name} expects on or off, got '${value}'`);
+  return value === 'on';
+}
+
+const tenant: TenantSettingsInput = {};
+const siteRoles = onOff('site-roles', values['site-roles']);
+const itemLevel = onOff('item-level-permissions', values['item-level-permissions']);
+if (siteRoles !== undefined) tenant.enforceSiteRoles = siteRoles;
+if (itemLevel !== undefined) tenant.enforceItemLevelPermissions = itemLevel;
+
 async function main(): Promise<void> {
   const emulator = await startEmulator({
     port: num('port', values.port) ?? 4000,
     host: values.host,
     dataDir: values.data,
     faults,
+    tenant,
     ...(values.seed !== undefined ? { seed: num('seed', values.seed) } : {}),
     ...(values['public-url'] !== undefined ? { publicUrl: values['public-url'] } : {}),
   });

@@ -4,10 +4,11 @@ import type { EmuRequest, EmuResponse, Env, Principal, Route } from './context';
 import { directoryRoutes } from './directory';
 import { GraphHttpError, errorBody } from './errors';
 import { plannerRoutes } from './planner';
-import { findUser, TENANT_ID } from './seed';
+import { findUser } from './seed';
 import { itemRoutes } from './sharepoint/items';
 import { listRoutes } from './sharepoint/lists';
-import { canonicalSitePath, siteRoutes } from './sharepoint/sites';
+import type { SiteRight } from './sharepoint/permissions';
+import { canonicalSitePath, requireSite, siteRoutes } from './sharepoint/sites';
 
 export function errorResponse(env: Env, req: Pick<EmuRequest, 'requestId' | 'headers'>, status: number, code: string, message: string, headers: Record<string, string> = {}): EmuResponse {
   return {
@@ -17,14 +18,33 @@ export function errorResponse(env: Env, req: Pick<EmuRequest, 'requestId' | 'hea
   };
 }
 
-/** Local tokens are `dev:<userPrincipalName>`; anything else is refused like an invalid JWT. */
-function authenticate(req: EmuRequest): Principal {
+/**
+ * Local tokens are `dev:<userPrincipalName>` (for Graph); anything else is refused like an invalid JWT.
+ *
+ * PLACEHOLDER (h-sharepoint, to be replaced by h-identity's token parser): `dev-sp:<userPrincipalName>`
+ * stands for a token issued for the SharePoint resource (`aud` = https://{tenant}.sharepoint.com), which
+ * the SharePoint REST endpoints (sharepoint/rest.ts) require. The tenant is the person's home tenant, so
+ * a partner's token carries the partner's `tid`.
+ */
+export function authenticate(req: Pick<EmuRequest, 'headers'>): Principal {
   const header = req.headers.authorization;
   if (!header) throw new GraphHttpError(401, 'InvalidAuthenticationToken', 'Access token is empty.');
-  const m = /^Bearer\s+dev:(.+)$/i.exec(header.trim());
-  const user = m?.[1] ? findUser(m[1].trim()) : undefined;
-  if (!user) throw new GraphHttpError(401, 'InvalidAuthenticationToken', 'Access token validation failure. Invalid audience.');
-  return { user, tenantId: TENANT_ID, appId: 'dev', scopes: new Set(), audience: 'graph' };
+  const m = /^Bearer\s+(dev|dev-sp):(.+)$/i.exec(header.trim());
+  const user = m?.[2] ? findUser(m[2].trim()) : undefined;
+  if (!m || !user) throw new GraphHttpError(401, 'InvalidAuthenticationToken', 'Access token validation failure. Invalid audience.');
+  const audience = m[1]?.toLowerCase() === 'dev-sp' ? 'sharepoint' : 'graph';
+  return { user, tenantId: user.homeTenantId, appId: 'dev', scopes: new Set(), audience };
+}
+
+/** What a Graph request under /sites/{id} needs on that site (sharepoint/permissions.ts). */
+function siteRightFor(method: string, path: string): { siteId: string; right: SiteRight } | undefined {
+  const m = /^\/sites\/([^/]+)(\/.*)?$/.exec(path);
+  if (!m?.[1]) return undefined;
+  const rest = m[2] ?? '';
+  if (method === 'GET') return { siteId: m[1], right: 'read' };
+  // Creating lists and adding columns is Manage Lists (list-create needs it; SharePoint's Owners have it).
+  if (method === 'POST' && /^\/lists(\/[^/]+\/columns)?$/.test(rest)) return { siteId: m[1], right: 'manageLists' };
+  return { siteId: m[1], right: 'contribute' };
 }
 
 export class Router {
@@ -37,6 +57,8 @@ export class Router {
   dispatch(req: EmuRequest): EmuResponse {
     try {
       const principal = authenticate(req);
+      // A token for the SharePoint resource is not a Graph token (aud mismatch).
+      if (principal.audience !== 'graph') throw new GraphHttpError(401, 'InvalidAuthenticationToken', 'Access token validation failure. Invalid audience.');
       const path = canonicalSitePath(req.path);
       let pathMatched = false;
       for (const route of this.routes) {
@@ -45,8 +67,12 @@ export class Router {
         pathMatched = true;
         if (route.method !== req.method) continue;
         const ctx = { ...this.env, req: { ...req, path }, principal, user: principal.user, params: m.slice(1) };
+        const needed = siteRightFor(req.method, path);
         // One transaction per request: a crash mid-request never leaves half of it applied.
-        return this.env.store.transaction(() => route.handler(ctx));
+        return this.env.store.transaction(() => {
+          if (needed) this.env.permissions.require(requireSite(needed.siteId), principal, needed.right);
+          return route.handler(ctx);
+        });
       }
       if (pathMatched) throw new GraphHttpError(405, 'BadRequest', `The HTTP method '${req.method}' is not allowed on this resource.`);
       throw new GraphHttpError(400, 'BadRequest', `Resource not found for the segment '${req.path.split('/')[1] ?? ''}'.`);

@@ -8,7 +8,9 @@ import { filterPaths, parseFilter, type FilterNode, type Literal } from '../filt
 import { ALL_USERS } from '../seed';
 import type { Store } from '../store';
 import { indexValue, normaliseDateTime, normaliseFieldValue, type ColumnDef } from './columns';
-import { identitySet, listColumns, listWebUrl, requireList, type ListRow } from './lists';
+import { identitySet, listColumns, listSecurity, listWebUrl, requireList, type ListRow } from './lists';
+import { accessDeniedError } from './permissions';
+import { requireSite } from './sites';
 
 /** SharePoint's list view threshold: queries on non-indexed columns fail on lists larger than this. */
 export const LIST_VIEW_THRESHOLD = 5000;
@@ -39,7 +41,7 @@ export function itemEtag(row: Pick<ItemRow, 'guid' | 'version'>): string {
 }
 
 /** Site-scoped user lookup ids, as in SharePoint's User Information List. */
-function lookupId(userId: string): string {
+export function lookupId(userId: string): string {
   const index = ALL_USERS.findIndex((u) => u.id === userId);
   return String(index < 0 ? 1073741823 : index + 7);
 }
@@ -162,6 +164,34 @@ function requireItem(store: Store, list: ListRow, id: string): ItemRow {
   return row;
 }
 
+// ---- item-level permissions (ReadSecurity / WriteSecurity, sharepoint/permissions.ts) ---------------
+
+/** The author the caller's reads are limited to under ReadSecurity 2, or undefined when they see every item. */
+function readRestriction(ctx: RouteContext, list: ListRow): string | undefined {
+  if (listSecurity(list).readSecurity !== 2) return undefined;
+  return ctx.permissions.itemLevelApplies(requireSite(list.site_id), ctx.principal) ? ctx.user.id : undefined;
+}
+
+/**
+ * An item the caller may read. Someone else's item under ReadSecurity 2 answers exactly as a missing one
+ * does (404 itemNotFound), so neither its existence nor its id leaks; SharePoint itself tells such a
+ * reader the item does not exist.
+ */
+function requireReadableItem(ctx: RouteContext, list: ListRow, id: string): ItemRow {
+  const row = requireItem(ctx.store, list, id);
+  const author = readRestriction(ctx, list);
+  if (author !== undefined && row.created_by !== author) throw notFound('The specified list item was not found.');
+  return row;
+}
+
+/** WriteSecurity 4: nobody but the list's administrators adds, edits or deletes; 2: only the author edits or deletes. */
+function requireItemWrite(ctx: RouteContext, list: ListRow, row: ItemRow | undefined): void {
+  const { writeSecurity } = listSecurity(list);
+  if (writeSecurity === 1) return;
+  if (!ctx.permissions.itemLevelApplies(requireSite(list.site_id), ctx.principal)) return;
+  if (writeSecurity === 4 || (row !== undefined && row.created_by !== ctx.user.id)) throw accessDeniedError();
+}
+
 function normaliseEtag(value: string): string {
   return value.trim().replace(/^W\//, '').replace(/"/g, '');
 }
@@ -277,7 +307,8 @@ function prefers(ctx: RouteContext, preference: string): boolean {
     .includes(preference);
 }
 
-function thresholdRule(ctx: RouteContext, list: ListRow, columns: ColumnDef[]): void {
+/** `restricted`: the caller sees only their own items, so the message does not tell them how many there are. */
+function thresholdRule(ctx: RouteContext, list: ListRow, columns: ColumnDef[], restricted: boolean): void {
   const nonIndexed = columns.find((c) => !c.indexed);
   if (!nonIndexed) return;
   if (!prefers(ctx, HONOR_NON_INDEXED)) {
@@ -289,7 +320,7 @@ function thresholdRule(ctx: RouteContext, list: ListRow, columns: ColumnDef[]): 
   const count = (ctx.store.stmt('SELECT COUNT(*) AS n FROM items WHERE list_id = ?').get(list.id) as { n: number }).n;
   if (count > LIST_VIEW_THRESHOLD) {
     throw invalidRequest(
-      `The attempted operation is prohibited because it exceeds the list view threshold (${LIST_VIEW_THRESHOLD} items): field '${nonIndexed.name}' is not indexed and the list holds ${count} items.`,
+      `The attempted operation is prohibited because it exceeds the list view threshold (${LIST_VIEW_THRESHOLD} items): field '${nonIndexed.name}' is not indexed and the list holds ${restricted ? `more than ${LIST_VIEW_THRESHOLD}` : count} items.`,
     );
   }
 }
@@ -329,6 +360,12 @@ function listItems(ctx: RouteContext) {
   const top = Math.min(topText === undefined ? DEFAULT_PAGE_SIZE : Math.max(1, Number(topText)), MAX_PAGE_SIZE);
 
   const query: CompiledQuery = { where: 'items.list_id = ?', params: [list.id] };
+  // Items the caller may not read are not in the result at all, so paging runs over what they can see.
+  const author = readRestriction(ctx, list);
+  if (author !== undefined) {
+    query.where += ' AND items.created_by = ?';
+    query.params.push(author);
+  }
   const referenced: ColumnDef[] = [];
   const filterText = queryOption(ctx.req, 'filter');
   if (filterText) {
@@ -348,7 +385,7 @@ function listItems(ctx: RouteContext) {
     referenced.push(column);
     order = `${valueExpr(column, list.id, orderParams)} ${(m[2] ?? 'asc').toUpperCase()}, items.id ASC`;
   }
-  thresholdRule(ctx, list, referenced);
+  thresholdRule(ctx, list, referenced, author !== undefined);
 
   const tokenText = queryOption(ctx.req, 'skiptoken');
   const token = tokenText ? decodeSkipToken(tokenText) : {};
@@ -387,6 +424,7 @@ export function itemRoutes(_env: Env): Route[] {
       handler: (ctx) => {
         const list = requireList(ctx.store, param(ctx, 0), param(ctx, 1));
         const body = parseBody(CreateItemSchema, ctx.req.body);
+        requireItemWrite(ctx, list, undefined);
         const [row] = insertItems(ctx.store, ctx, list, listColumns(ctx.store, list.id), [body.fields ?? {}], ctx.user.id);
         if (!row) throw new Error('item not inserted');
         return json(
@@ -401,7 +439,7 @@ export function itemRoutes(_env: Env): Route[] {
       pattern: item,
       handler: (ctx) => {
         const list = requireList(ctx.store, param(ctx, 0), param(ctx, 1));
-        const row = requireItem(ctx.store, list, param(ctx, 2));
+        const row = requireReadableItem(ctx, list, param(ctx, 2));
         const expansion = parseExpand(ctx);
         return json(
           { '@odata.context': graphUrl(ctx, `/$metadata#sites('${list.site_id}')/lists('${list.id}')/items/$entity`), ...itemResource(ctx, list, row, expansion) },
@@ -415,7 +453,7 @@ export function itemRoutes(_env: Env): Route[] {
       pattern: fields,
       handler: (ctx) => {
         const list = requireList(ctx.store, param(ctx, 0), param(ctx, 1));
-        const row = requireItem(ctx.store, list, param(ctx, 2));
+        const row = requireReadableItem(ctx, list, param(ctx, 2));
         const select = queryOption(ctx.req, 'select');
         return json(fieldsResource(row, select ? new Set(select.split(',').map((s) => s.trim())) : undefined), 200, { ETag: itemEtag(row) });
       },
@@ -425,7 +463,8 @@ export function itemRoutes(_env: Env): Route[] {
       pattern: fields,
       handler: (ctx) => {
         const list = requireList(ctx.store, param(ctx, 0), param(ctx, 1));
-        const row = requireItem(ctx.store, list, param(ctx, 2));
+        const row = requireReadableItem(ctx, list, param(ctx, 2));
+        requireItemWrite(ctx, list, row);
         const updated = updateItem(ctx, list, row, parseBody(FieldsSchema, ctx.req.body));
         return json(
           { '@odata.context': graphUrl(ctx, `/$metadata#sites('${list.site_id}')/lists('${list.id}')/items('${row.id}')/fields/$entity`), ...fieldsResource(updated) },
@@ -439,7 +478,8 @@ export function itemRoutes(_env: Env): Route[] {
       pattern: item,
       handler: (ctx) => {
         const list = requireList(ctx.store, param(ctx, 0), param(ctx, 1));
-        const row = requireItem(ctx.store, list, param(ctx, 2));
+        const row = requireReadableItem(ctx, list, param(ctx, 2));
+        requireItemWrite(ctx, list, row);
         const updated = updateItem(ctx, list, row, parseBody(UpdateItemSchema, ctx.req.body).fields);
         return json(itemResource(ctx, list, updated, { fields: true }), 200, { ETag: itemEtag(updated) });
       },
@@ -449,7 +489,8 @@ export function itemRoutes(_env: Env): Route[] {
       pattern: item,
       handler: (ctx) => {
         const list = requireList(ctx.store, param(ctx, 0), param(ctx, 1));
-        const row = requireItem(ctx.store, list, param(ctx, 2));
+        const row = requireReadableItem(ctx, list, param(ctx, 2));
+        requireItemWrite(ctx, list, row);
         checkIfMatch(ctx, row);
         ctx.store.stmt('DELETE FROM items WHERE list_id = ? AND id = ?').run(list.id, row.id);
         ctx.store.stmt('DELETE FROM item_values WHERE list_id = ? AND item_id = ?').run(list.id, row.id);

@@ -7,6 +7,7 @@ import { parseFilter, matches } from '../filter';
 import { findUser, type SeedUser } from '../seed';
 import type { Store } from '../store';
 import { ColumnInputSchema, columnFromInput, columnResource, indexValue, normaliseFieldValue, titleColumn, type ColumnDef } from './columns';
+import { DEFAULT_LIST_SECURITY, type ListSecurity, type ReadSecurity, type WriteSecurity } from './permissions';
 import { requireSite, siteWebUrl } from './sites';
 
 export interface ListRow {
@@ -26,6 +27,9 @@ interface ListDoc {
   createdBy: string;
   template: string;
   hidden: boolean;
+  /** Item-level permissions (sharepoint/permissions.ts); absent in databases written before them: 1 / 1. */
+  readSecurity?: ReadSecurity;
+  writeSecurity?: WriteSecurity;
 }
 
 const CreateListSchema = z.object({
@@ -60,6 +64,31 @@ export function listColumns(store: Store, listId: string): ColumnDef[] {
 
 function listDoc(row: ListRow): ListDoc {
   return JSON.parse(row.doc) as ListDoc;
+}
+
+/** A list's item-level permissions (ReadSecurity / WriteSecurity). */
+export function listSecurity(row: ListRow): ListSecurity {
+  const doc = listDoc(row);
+  return { readSecurity: doc.readSecurity ?? DEFAULT_LIST_SECURITY.readSecurity, writeSecurity: doc.writeSecurity ?? DEFAULT_LIST_SECURITY.writeSecurity };
+}
+
+/** Stores new item-level permissions in the list's document; the list's version (etag) moves on. */
+export function setListSecurity(store: Store, row: ListRow, security: Partial<ListSecurity>, now: string): ListSecurity {
+  const current = listSecurity(row);
+  const next: ListSecurity = { readSecurity: security.readSecurity ?? current.readSecurity, writeSecurity: security.writeSecurity ?? current.writeSecurity };
+  const doc: ListDoc = { ...listDoc(row), ...next, modified: now };
+  store.stmt('UPDATE lists SET version = version + 1, doc = ? WHERE id = ?').run(JSON.stringify(doc), row.id);
+  return next;
+}
+
+/** SharePoint's GetByTitle: the list's title, compared without regard to case. */
+export function findListByTitle(store: Store, siteId: string, title: string): ListRow | undefined {
+  return store.stmt('SELECT * FROM lists WHERE site_id = ? AND display_name = ? COLLATE NOCASE LIMIT 1').get(siteId, title) as ListRow | undefined;
+}
+
+export function listCreated(row: ListRow): { created: string; modified: string; description: string } {
+  const doc = listDoc(row);
+  return { created: doc.created, modified: doc.modified, description: doc.description };
 }
 
 export function listEtag(row: ListRow): string {

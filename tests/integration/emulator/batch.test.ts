@@ -27,8 +27,8 @@ async function send(steps: BatchRequestStep[]): Promise<BatchResponseContent> {
 
 describe('$batch', () => {
   it('runs GET and POST sub-requests through the same router and returns JSON bodies the SDK can parse', async () => {
-    const list = (await client.api(`/sites/${SEED.sites.root.id}/lists`).post({ displayName: 'Batchlijst', columns: [{ name: 'Key', text: {}, indexed: true }] })) as MG.List;
-    const items = `/sites/${SEED.sites.root.id}/lists/${list.id}/items`;
+    const list = (await client.api(`/sites/${SEED.sites.team.id}/lists`).post({ displayName: 'Batchlijst', columns: [{ name: 'Key', text: {}, indexed: true }] })) as MG.List;
+    const items = `/sites/${SEED.sites.team.id}/lists/${list.id}/items`;
     const responses = await send([
       step('me', '/me'),
       step('create', items, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ fields: { Key: 'a' } }) }),
@@ -56,8 +56,8 @@ describe('$batch', () => {
   });
 
   it('runs dependents after their dependency even when they are listed first', async () => {
-    const list = (await client.api(`/sites/${SEED.sites.root.id}/lists`).post({ displayName: 'Volgorde', columns: [{ name: 'N', number: {} }] })) as MG.List;
-    const url = `/sites/${SEED.sites.root.id}/lists/${list.id}/items`;
+    const list = (await client.api(`/sites/${SEED.sites.team.id}/lists`).post({ displayName: 'Volgorde', columns: [{ name: 'N', number: {} }] })) as MG.List;
+    const url = `/sites/${SEED.sites.team.id}/lists/${list.id}/items`;
     const post = (id: string, n: number, dependsOn?: string[]) => ({ id, method: 'POST', url, headers: { 'Content-Type': 'application/json' }, body: { fields: { N: n } }, ...(dependsOn ? { dependsOn } : {}) });
     const res = await rawGraph(emu.origin, 'POST', '/v1.0/$batch', { upn, body: { requests: [post('c', 3, ['b']), post('b', 2, ['a']), post('a', 1)] } });
     const responses = (res.body as { responses: { id: string; body: { id: string } }[] }).responses;

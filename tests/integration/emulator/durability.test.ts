@@ -9,7 +9,8 @@ import { SEED } from '../../../dev/graph-emulator/seed';
 import { rawGraph } from '../support/rawGraph';
 
 const upn = SEED.users.facilitator.userPrincipalName;
-const siteId = SEED.sites.root.id;
+// The facilitator owns the team's site; creating lists needs an owner (Manage Lists).
+const siteId = SEED.sites.team.id;
 let dataDir: string;
 let child: ChildProcess | undefined;
 

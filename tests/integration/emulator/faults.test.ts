@@ -95,17 +95,17 @@ describe('admin API', () => {
 
   it('bulk-inserts items, dumps state, re-seeds and keeps a request log', async () => {
     const client = createEmulatorClient(emu.url, upn);
-    const list = (await client.api(`/sites/${SEED.sites.root.id}/lists`).post({ displayName: 'Bulk', columns: [{ name: 'Key', text: {}, indexed: true }] })) as MG.List;
-    const inserted = await rawGraph(emu.origin, 'POST', `/_emulator/lists/${SEED.sites.root.id}/${list.id}/bulk-items`, { body: { items: [{ Key: 'a' }, { Key: 'b' }] } });
+    const list = (await client.api(`/sites/${SEED.sites.team.id}/lists`).post({ displayName: 'Bulk', columns: [{ name: 'Key', text: {}, indexed: true }] })) as MG.List;
+    const inserted = await rawGraph(emu.origin, 'POST', `/_emulator/lists/${SEED.sites.team.id}/${list.id}/bulk-items`, { body: { items: [{ Key: 'a' }, { Key: 'b' }] } });
     expect(inserted).toMatchObject({ status: 201, body: { inserted: 2 } });
-    const refused = await rawGraph(emu.origin, 'POST', `/_emulator/lists/${SEED.sites.root.id}/${list.id}/bulk-items`, { body: { items: [{ Nope: 1 }] } });
+    const refused = await rawGraph(emu.origin, 'POST', `/_emulator/lists/${SEED.sites.team.id}/${list.id}/bulk-items`, { body: { items: [{ Nope: 1 }] } });
     expect(refused.status).toBe(400);
     const state = (await rawGraph(emu.origin, 'GET', '/_emulator/state')).body as { lists: { display_name: string; itemCount: number }[]; tenant: { users: object } };
     expect(state.lists).toEqual([expect.objectContaining({ display_name: 'Bulk', itemCount: 2 })]);
     expect(Object.keys(state.tenant.users)).toContain('facilitator');
     const log = (await rawGraph(emu.origin, 'GET', '/_emulator/requests')).body as { roundTrips: number; counts: Record<string, number> };
     expect(log.roundTrips).toBe(1);
-    expect(log.counts[`POST /sites/${SEED.sites.root.id}/lists`]).toBe(1);
+    expect(log.counts[`POST /sites/${SEED.sites.team.id}/lists`]).toBe(1);
     expect((await rawGraph(emu.origin, 'DELETE', '/_emulator/requests')).status).toBe(204);
     expect(((await rawGraph(emu.origin, 'GET', '/_emulator/requests')).body as { roundTrips: number }).roundTrips).toBe(0);
     const seeded = await rawGraph(emu.origin, 'POST', '/_emulator/seed');
