@@ -1,5 +1,7 @@
-// Admin API outside /v1.0 (never faulted): faults, reset, re-seed, bulk items, state dump, request log.
+// Admin API outside /v1.0 (never faulted, never charged): faults, reset, re-seed, bulk items, state
+// dump, request log, SharePoint budget usage.
 import { z } from 'zod';
+import type { UsageReport } from './budget';
 import type { Env } from './context';
 import { invalidRequest } from './errors';
 import type { FaultConfig, FaultInput, Faults } from './faults';
@@ -26,7 +28,13 @@ export interface EmulatorAdmin {
   state(options?: { maxItemsPerList?: number }): unknown;
   requests(): RequestSummary;
   clearRequests(): void;
+  /** SharePoint RU and requests per minute, per app, per user, per kind of call, and 429s (budget.ts). */
+  usage(options?: { minutes?: number }): UsageReport;
+  /** Forgets all usage: every budget window starts empty again. */
+  clearUsage(): void;
 }
+
+export const UsageQuerySchema = z.object({ minutes: z.coerce.number().int().min(1).max(120).optional() });
 
 export function createAdmin(env: Env, faults: Faults, startFaults: FaultInput, log: RequestLog): EmulatorAdmin {
   const admin: EmulatorAdmin = {
@@ -35,6 +43,7 @@ export function createAdmin(env: Env, faults: Faults, startFaults: FaultInput, l
     reset: () => {
       env.store.clear();
       log.clear();
+      env.budget.reset();
       faults.set(startFaults);
     },
     seed: () => {
@@ -62,6 +71,8 @@ export function createAdmin(env: Env, faults: Faults, startFaults: FaultInput, l
     },
     requests: () => log.summary(),
     clearRequests: () => log.clear(),
+    usage: (options = {}) => env.budget.usage(options),
+    clearUsage: () => env.budget.reset(),
   };
   return admin;
 }
@@ -98,6 +109,15 @@ export function handleAdmin(admin: EmulatorAdmin, method: string, path: string, 
   if (path === '/requests' && method === 'GET') return { status: 200, body: admin.requests() };
   if (path === '/requests' && method === 'DELETE') {
     admin.clearRequests();
+    return { status: 204 };
+  }
+  if (path === '/usage' && method === 'GET') {
+    const parsed = UsageQuerySchema.safeParse({ minutes: query.get('minutes') ?? undefined });
+    if (!parsed.success) throw invalidRequest(`Invalid usage query: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    return { status: 200, body: admin.usage(parsed.data.minutes !== undefined ? { minutes: parsed.data.minutes } : {}) };
+  }
+  if (path === '/usage' && method === 'DELETE') {
+    admin.clearUsage();
     return { status: 204 };
   }
   return { status: 404, body: { error: { code: 'itemNotFound', message: `No admin endpoint ${method} /_emulator${path}` } } };

@@ -1,5 +1,6 @@
 // Dispatches one Graph request (top-level or a $batch sub-request): auth, site addressing, route,
 // one SQLite transaction, Graph-shaped errors.
+import { rateLimitHeaders, throttledError, type Charge } from './budget';
 import type { EmuRequest, EmuResponse, Env, Principal, Route } from './context';
 import { directoryRoutes } from './directory';
 import { GraphHttpError, errorBody } from './errors';
@@ -27,6 +28,10 @@ function authenticate(req: EmuRequest): Principal {
   return { user, tenantId: TENANT_ID, appId: 'dev', scopes: new Set(), audience: 'graph' };
 }
 
+function metered(response: EmuResponse, charge: Charge | undefined): EmuResponse {
+  return charge ? { ...response, headers: { ...rateLimitHeaders(charge), ...response.headers }, charge } : response;
+}
+
 export class Router {
   private readonly routes: Route[];
 
@@ -35,6 +40,7 @@ export class Router {
   }
 
   dispatch(req: EmuRequest): EmuResponse {
+    let charge: Charge | undefined;
     try {
       const principal = authenticate(req);
       const path = canonicalSitePath(req.path);
@@ -45,13 +51,16 @@ export class Router {
         pathMatched = true;
         if (route.method !== req.method) continue;
         const ctx = { ...this.env, req: { ...req, path }, principal, user: principal.user, params: m.slice(1) };
+        // SharePoint's throttling budget (budget.ts): charged once caller and route are known, before anything is applied.
+        charge = this.env.budget.chargeGraphRequest(principal, { ...req, path });
+        if (charge.throttled) throw throttledError(charge);
         // One transaction per request: a crash mid-request never leaves half of it applied.
-        return this.env.store.transaction(() => route.handler(ctx));
+        return metered(this.env.store.transaction(() => route.handler(ctx)), charge);
       }
       if (pathMatched) throw new GraphHttpError(405, 'BadRequest', `The HTTP method '${req.method}' is not allowed on this resource.`);
       throw new GraphHttpError(400, 'BadRequest', `Resource not found for the segment '${req.path.split('/')[1] ?? ''}'.`);
     } catch (error) {
-      if (error instanceof GraphHttpError) return errorResponse(this.env, req, error.status, error.code, error.message, error.headers);
+      if (error instanceof GraphHttpError) return metered(errorResponse(this.env, req, error.status, error.code, error.message, error.headers), charge);
       console.error('[graph-emulator] unexpected error', error);
       return errorResponse(this.env, req, 500, 'generalException', 'An unexpected error occurred in the emulator.');
     }
