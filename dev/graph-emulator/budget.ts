@@ -80,7 +80,8 @@ export function classifyGraphRequest(method: string, path: string, query: URLSea
     const hasToken = ['token', '$deltatoken', 'deltatoken', '$skiptoken'].some((k) => query.has(k));
     return hasToken ? 'deltaWithToken' : 'multiItemQuery';
   }
-  return COLLECTIONS.has(last) ? 'multiItemQuery' : 'singleItem';
+  // Collections sit at odd depths (/sites/{id}/lists, …/lists/{id}/items): a list named 'Items' is still one list.
+  return COLLECTIONS.has(last) && segments.length % 2 === 1 ? 'multiItemQuery' : 'singleItem';
 }
 
 export type BudgetLimitName = 'appPerMinute' | 'appPerDay' | 'tenantPer5Minutes' | 'userPer5Minutes';
