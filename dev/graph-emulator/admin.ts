@@ -1,5 +1,7 @@
-// Admin API outside /v1.0 (never faulted): faults, reset, re-seed, bulk items, state dump, request log.
+// Admin API outside /v1.0 (never faulted, never charged): faults, reset, re-seed, bulk items, state
+// dump, request log, SharePoint budget usage.
 import { z } from 'zod';
+import type { UsageReport } from './budget';
 import type { Env } from './context';
 import { invalidRequest } from './errors';
 import type { FaultConfig, FaultInput, Faults } from './faults';
@@ -47,7 +49,13 @@ export interface EmulatorAdmin {
   siteRoles(): { sites: { siteId: string; path: string; owners: string[]; members: string[]; visitors: string[] }[]; grants: SiteGrant[] };
   listSecurity(siteId: string, listId: string): ListSecurity;
   setListSecurity(siteId: string, listId: string, security: Partial<ListSecurity>): ListSecurity;
+  /** SharePoint RU and requests per minute, per app, per user, per kind of call, and 429s (budget.ts). */
+  usage(options?: { minutes?: number }): UsageReport;
+  /** Forgets all usage: every budget window starts empty again. */
+  clearUsage(): void;
 }
+
+export const UsageQuerySchema = z.object({ minutes: z.coerce.number().int().min(1).max(120).optional() });
 
 export function createAdmin(env: Env, faults: Faults, startFaults: FaultInput, log: RequestLog): EmulatorAdmin {
   const admin: EmulatorAdmin = {
@@ -57,6 +65,7 @@ export function createAdmin(env: Env, faults: Faults, startFaults: FaultInput, l
       env.store.clear();
       env.permissions.reset();
       log.clear();
+      env.budget.reset();
       faults.set(startFaults);
     },
     seed: () => {
@@ -96,6 +105,8 @@ export function createAdmin(env: Env, faults: Faults, startFaults: FaultInput, l
     listSecurity: (siteId, listId) => listSecurity(requireList(env.store, requireSite(siteId).id, listId)),
     setListSecurity: (siteId, listId, security) =>
       env.store.transaction(() => setListSecurity(env.store, requireList(env.store, requireSite(siteId).id, listId), security, env.now().toISOString())),
+    usage: (options = {}) => env.budget.usage(options),
+    clearUsage: () => env.budget.reset(),
   };
   return admin;
 }
@@ -167,6 +178,15 @@ export function handleAdmin(admin: EmulatorAdmin, method: string, path: string, 
   if (path === '/requests' && method === 'GET') return { status: 200, body: admin.requests() };
   if (path === '/requests' && method === 'DELETE') {
     admin.clearRequests();
+    return { status: 204 };
+  }
+  if (path === '/usage' && method === 'GET') {
+    const parsed = UsageQuerySchema.safeParse({ minutes: query.get('minutes') ?? undefined });
+    if (!parsed.success) throw invalidRequest(`Invalid usage query: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    return { status: 200, body: admin.usage(parsed.data.minutes !== undefined ? { minutes: parsed.data.minutes } : {}) };
+  }
+  if (path === '/usage' && method === 'DELETE') {
+    admin.clearUsage();
     return { status: 204 };
   }
   return { status: 404, body: { error: { code: 'itemNotFound', message: `No admin endpoint ${method} /_emulator${path}` } } };

@@ -1,5 +1,6 @@
 // What every route handler sees, and the small helpers they share.
 import type { z } from 'zod';
+import type { Budget, Charge } from './budget';
 import { invalidRequest, zodMessage } from './errors';
 import type { SeedUser } from './seed';
 import type { SitePermissions } from './sharepoint/permissions';
@@ -14,12 +15,18 @@ export interface EmuRequest {
   headers: Record<string, string>;
   body: unknown;
   requestId: string;
+  /** True for a $batch sub-request. */
+  batched?: boolean;
 }
 
 export interface EmuResponse {
   status: number;
   headers: Record<string, string>;
   body?: unknown;
+  /** Not sent: what the request cost against SharePoint's budget (budget.ts), for the request log. */
+  charge?: Charge;
+  /** Not sent: the connection is closed without an answer (fault `afterCommitReset`). */
+  dropConnection?: boolean;
 }
 
 export interface Env {
@@ -31,6 +38,8 @@ export interface Env {
   replicationDelayMs(): number;
   /** Site roles, per-site additions and the tenant's enforcement switches (sharepoint/permissions.ts). */
   permissions: SitePermissions;
+  /** SharePoint's throttling budget: RU per app per tenant, requests per user (budget.ts). */
+  budget: Budget;
 }
 
 /**

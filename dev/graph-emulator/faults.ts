@@ -1,5 +1,7 @@
-// Fault injection: 429 / 503 with Retry-After, and latency, deterministic under a seed.
-// Never applied to /_emulator/*; applied to each $batch sub-request on its own (throttling).
+// Fault injection: 429 / 503 with Retry-After, and latency, deterministic under a seed; and failures
+// after the fact — the request is applied, then the answer is lost (504, a dropped connection) or the
+// request is delivered twice. Never applied to /_emulator/*; applied to each $batch sub-request on its
+// own (throttling).
 import { z } from 'zod';
 
 export const FaultConfigSchema = z.strictObject({
@@ -16,6 +18,12 @@ export const FaultConfigSchema = z.strictObject({
   pathPattern: z.string().min(1).default('*'),
   /** Upper-case methods to fault; empty means all. */
   methods: z.array(z.string().regex(/^[A-Z]+$/)).default([]),
+  /** Probability that a matching request is applied and then answered 504 GatewayTimeout. */
+  afterCommit504: z.number().min(0).max(1).default(0),
+  /** Probability that a matching request is applied and then the connection is closed without an answer. */
+  afterCommitReset: z.number().min(0).max(1).default(0),
+  /** Probability that a matching request is delivered twice: applied twice, answered with the second result. */
+  duplicate: z.number().min(0).max(1).default(0),
   /**
    * Planner replication: for this many milliseconds after a plan or task is created, reading it
    * (and its details, buckets or tasks) answers 404, as Graph can right after creation (planner-overview).
@@ -26,6 +34,7 @@ export type FaultConfig = z.infer<typeof FaultConfigSchema>;
 export type FaultInput = z.input<typeof FaultConfigSchema>;
 
 export type Fault = { status: 429 | 503; retryAfter: string };
+export type AfterCommitFault = 'afterCommit504' | 'afterCommitReset' | 'duplicate';
 
 /** mulberry32: small, fast, and the same sequence for the same seed everywhere. */
 function rng(seed: number): () => number {
@@ -49,12 +58,15 @@ export class Faults {
   private pattern: RegExp;
   private faultRandom: () => number;
   private latencyRandom: () => number;
+  private afterCommitRandom: () => number;
 
   constructor(input: FaultInput = {}) {
     this.config = FaultConfigSchema.parse(input);
     this.pattern = globToRegExp(this.config.pathPattern);
     this.faultRandom = rng(this.config.seed);
     this.latencyRandom = rng(this.config.seed ^ 0x5bd1e995);
+    // A stream of its own, so turning these on does not change which requests get 429/503 under a seed.
+    this.afterCommitRandom = rng(this.config.seed ^ 0x27d4eb2f);
   }
 
   get(): FaultConfig {
@@ -68,6 +80,7 @@ export class Faults {
     this.pattern = next.pattern;
     this.faultRandom = next.faultRandom;
     this.latencyRandom = next.latencyRandom;
+    this.afterCommitRandom = next.afterCommitRandom;
     return this.get();
   }
 
@@ -82,6 +95,17 @@ export class Faults {
     const retryAfter = String(this.config.retryAfterSeconds);
     if (r < rate429) return { status: 429, retryAfter };
     if (r < rate429 + rate503) return { status: 503, retryAfter };
+    return null;
+  }
+
+  /** Drawn only for requests that got no 429/503: what goes wrong after the request was applied. */
+  decideAfterCommit(method: string, path: string): AfterCommitFault | null {
+    const { afterCommit504, afterCommitReset, duplicate } = this.config;
+    if (afterCommit504 + afterCommitReset + duplicate === 0 || !this.applies(method, path)) return null;
+    const r = this.afterCommitRandom();
+    if (r < afterCommit504) return 'afterCommit504';
+    if (r < afterCommit504 + afterCommitReset) return 'afterCommitReset';
+    if (r < afterCommit504 + afterCommitReset + duplicate) return 'duplicate';
     return null;
   }
 

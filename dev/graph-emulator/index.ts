@@ -4,10 +4,11 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { createAdmin, handleAdmin, type EmulatorAdmin } from './admin';
 import { runBatch } from './batch';
+import { Budget } from './budget';
 import type { EmuRequest, EmuResponse, Env } from './context';
 import { GraphHttpError } from './errors';
 import { Faults, type FaultInput } from './faults';
-import { RequestLog } from './requestLog';
+import { RequestLog, type LoggedRequest } from './requestLog';
 import { Router, authenticate, errorResponse } from './router';
 import { SitePermissions, STRICT_TENANT, type TenantSettingsInput } from './sharepoint/permissions';
 import { SHAREPOINT_REST_PREFIX, handleSharePointRest } from './sharepoint/rest';
@@ -22,6 +23,8 @@ export type { RequestSummary } from './requestLog';
 export { SHAREPOINT_REST_PREFIX, sharePointLoopbackUrl } from './sharepoint/rest';
 export { basePermissions, PermissionKind } from './sharepoint/permissions';
 export type { BasePermissions, ListSecurity, SiteGrant, SiteRole, TenantSettings, TenantSettingsInput } from './sharepoint/permissions';
+export type { CallKind, Charge, UsageReport, MinuteUsage, UsageCounter, BudgetLimits } from './budget';
+export { RU_COST, limitsForLicences } from './budget';
 
 export const GRAPH_PUBLIC_URL = 'https://graph.microsoft.com';
 const MAX_BODY_BYTES = 64 * 1024 * 1024;
@@ -38,8 +41,15 @@ export interface EmulatorOptions {
   /** Origin written into absolute links such as @odata.nextLink; default https://graph.microsoft.com. */
   publicUrl?: string;
   now?: () => Date;
-  /** Enforcement switches; strict (both true) by default. `{ enforceItemLevelPermissions: false }` is a tolerant tenant. */
-  tenant?: TenantSettingsInput;
+  tenant?: TenantOptions;
+}
+
+/** How strict the emulated tenant is: strict by default; each switch off is a documented tolerance. */
+export interface TenantOptions extends TenantSettingsInput {
+  /** Licences of the tenant; SharePoint's RU budgets grow with it (budget.ts). Default 1,000. */
+  licences?: number;
+  /** 'strict' (default) throttles over budget; 'off' only measures — a tolerant tenant for allowances. */
+  budget?: 'strict' | 'off';
 }
 
 export interface RunningEmulator {
@@ -56,7 +66,7 @@ const CORS_HEADERS = {
   'Access-Control-Allow-Methods': 'GET, POST, PATCH, PUT, DELETE, OPTIONS',
   'Access-Control-Allow-Headers': 'Authorization, If-Match, Prefer, Content-Type, Accept, client-request-id, ConsistencyLevel, SdkVersion, Retry-Attempt, X-HTTP-Method, X-RequestDigest',
   // Without this a browser client cannot read Retry-After or ETag (throttling guidance mentions it).
-  'Access-Control-Expose-Headers': 'Retry-After, ETag, Location, request-id, client-request-id',
+  'Access-Control-Expose-Headers': 'Retry-After, ETag, Location, request-id, client-request-id, RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset',
   'Access-Control-Max-Age': '600',
 };
 
@@ -112,30 +122,70 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const store = new Store(options.dataDir ?? ':memory:', options.seed);
   const startFaults = options.faults ?? {};
   const faults = new Faults(startFaults);
-  const permissions = new SitePermissions(store, { ...STRICT_TENANT, ...options.tenant });
+  const permissions = new SitePermissions(store, {
+    ...STRICT_TENANT,
+    ...(options.tenant?.enforceSiteRoles !== undefined ? { enforceSiteRoles: options.tenant.enforceSiteRoles } : {}),
+    ...(options.tenant?.enforceItemLevelPermissions !== undefined ? { enforceItemLevelPermissions: options.tenant.enforceItemLevelPermissions } : {}),
+  });
+  const now = options.now ?? (() => new Date());
   const env: Env = {
     store,
     publicUrl: (options.publicUrl ?? GRAPH_PUBLIC_URL).replace(/\/+$/, ''),
-    now: options.now ?? (() => new Date()),
+    now,
     replicationDelayMs: () => faults.get().replicationDelayMs,
     permissions,
+    budget: new Budget({ licences: options.tenant?.licences, mode: options.tenant?.budget, now }),
   };
   const log = new RequestLog();
   const router = new Router(env);
   const admin = createAdmin(env, faults, startFaults, log);
 
-  /** One Graph request after the envelope: throttling decision, then the router; logged. */
-  const dispatch = (req: EmuRequest, batched: boolean): EmuResponse => {
-    const fault = faults.decide(req.method, req.path);
-    const response = fault
-      ? fault.status === 429
-        ? errorResponse(env, req, 429, 'TooManyRequests', 'Please retry after the number of seconds in the Retry-After header.', { 'Retry-After': fault.retryAfter })
-        : errorResponse(env, req, 503, 'serviceNotAvailable', 'The service is temporarily unavailable. Please retry after the number of seconds in the Retry-After header.', {
-            'Retry-After': fault.retryAfter,
-          })
-      : router.dispatch(req);
-    log.add({ at: env.now().toISOString(), method: req.method, path: req.path, status: response.status, batched });
+  const logEntry = (req: EmuRequest, response: EmuResponse): LoggedRequest => ({
+    at: env.now().toISOString(),
+    method: req.method,
+    path: req.path,
+    status: response.status,
+    batched: req.batched === true,
+    ...(response.charge ? { ru: response.charge.ru, kind: response.charge.kind, throttledByBudget: response.charge.throttled !== null } : {}),
+  });
+  /** One delivery to the router, logged with its cost. */
+  const deliver = (req: EmuRequest, extra: Partial<LoggedRequest> = {}): EmuResponse => {
+    const response = router.dispatch(req);
+    log.add({ ...logEntry(req, response), ...extra });
     return response;
+  };
+
+  /** One Graph request after the envelope: throttling decision, the router, failures after the fact; logged. */
+  const dispatch = (original: EmuRequest, batched: boolean): EmuResponse => {
+    const req = batched ? { ...original, batched } : original;
+    const fault = faults.decide(req.method, req.path);
+    if (fault) {
+      const response =
+        fault.status === 429
+          ? errorResponse(env, req, 429, 'TooManyRequests', 'Please retry after the number of seconds in the Retry-After header.', { 'Retry-After': fault.retryAfter })
+          : errorResponse(env, req, 503, 'serviceNotAvailable', 'The service is temporarily unavailable. Please retry after the number of seconds in the Retry-After header.', {
+              'Retry-After': fault.retryAfter,
+            });
+      log.add(logEntry(req, response));
+      return response;
+    }
+    const afterCommit = faults.decideAfterCommit(req.method, req.path);
+    if (afterCommit === null) return deliver(req);
+    if (afterCommit === 'duplicate') {
+      // The same request arrives twice (a proxy or client re-sent it): both are applied, the second answer is the one seen.
+      deliver(req, { afterCommit });
+      return deliver({ ...req, requestId: randomUUID() }, { afterCommit });
+    }
+    const applied = router.dispatch(req);
+    if (afterCommit === 'afterCommit504') {
+      // errors overview: 504 "did not receive a timely response from the upstream server" — here after the upstream did the work.
+      const response = errorResponse(env, req, 504, 'GatewayTimeout', 'The server, while acting as a proxy, did not receive a timely response from the upstream server it needed to access in attempting to complete the request.');
+      log.add({ ...logEntry(req, applied), status: 504, afterCommit, appliedStatus: applied.status });
+      return response;
+    }
+    // Status 0 in the log: no answer was sent.
+    log.add({ ...logEntry(req, applied), status: 0, afterCommit, appliedStatus: applied.status });
+    return { ...applied, dropConnection: true };
   };
 
   const server = createServer((req, res) => {
@@ -145,14 +195,16 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       const clientRequestId = headers['client-request-id'] ?? requestId;
       const base = { requestId, headers };
       try {
+        const url = new URL(req.url ?? '/', 'http://127.0.0.1');
         if (req.method === 'OPTIONS') {
+          // A preflight is a round trip of its own, so it waits the configured latency too (a cold start pays for each).
+          if (/^\/v1\.0(\/|$)/.test(url.pathname)) await sleep(faults.latency((headers['access-control-request-method'] ?? 'GET').toUpperCase(), url.pathname.slice('/v1.0'.length) || '/'));
           // Echo what the browser asks for as well, so a header we did not list never fails a preflight.
           const requested = headers['access-control-request-headers'];
           const allow: Record<string, string> = requested ? { 'Access-Control-Allow-Headers': `${CORS_HEADERS['Access-Control-Allow-Headers']}, ${requested}` } : {};
           send(res, headers.origin, { status: 204, headers: allow }, requestId, clientRequestId);
           return;
         }
-        const url = new URL(req.url ?? '/', 'http://127.0.0.1');
         const raw = await readBody(req);
         let body: unknown;
         if (raw.trim() !== '') {
@@ -177,7 +229,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
         if (pathname.startsWith(`${SHAREPOINT_REST_PREFIX}/`)) {
           const restPath = pathname.slice(SHAREPOINT_REST_PREFIX.length);
           const response = handleSharePointRest(env, { method, path: restPath, query: url.searchParams, headers, body }, authenticate);
-          log.add({ at: env.now().toISOString(), method, path: pathname, status: response.status, batched: false });
+          log.add({
+            at: env.now().toISOString(),
+            method,
+            path: pathname,
+            status: response.status,
+            batched: false,
+            ...(response.charge ? { ru: response.charge.ru, kind: response.charge.kind, throttledByBudget: response.charge.throttled !== null } : {}),
+          });
           send(res, headers.origin, response, requestId, clientRequestId);
           return;
         }
@@ -186,12 +245,23 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
         const emuReq: EmuRequest = { method, path, query: url.searchParams, headers, body, requestId };
         await sleep(faults.latency(method, path));
         let response: EmuResponse;
+        let dropConnection = false;
         if (path === '/$batch' && method === 'POST') {
           if (!headers.authorization) throw new GraphHttpError(401, 'InvalidAuthenticationToken', 'Access token is empty.');
-          response = runBatch(emuReq, (sub) => dispatch(sub, true));
-          log.add({ at: env.now().toISOString(), method, path, status: response.status, batched: false });
+          response = runBatch(emuReq, (sub) => {
+            const result = dispatch(sub, true);
+            // A sub-request whose answer is lost loses the whole HTTP response, after every sub-request ran.
+            if (result.dropConnection) dropConnection = true;
+            return result;
+          });
+          log.add({ at: env.now().toISOString(), method, path, status: dropConnection ? 0 : response.status, batched: false });
         } else {
           response = dispatch(emuReq, false);
+          dropConnection = response.dropConnection === true;
+        }
+        if (dropConnection) {
+          res.destroy();
+          return;
         }
         send(res, headers.origin, response, requestId, clientRequestId);
       } catch (error) {

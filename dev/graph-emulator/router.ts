@@ -1,5 +1,6 @@
 // Dispatches one Graph request (top-level or a $batch sub-request): auth, site addressing, route,
 // one SQLite transaction, Graph-shaped errors.
+import { rateLimitHeaders, throttledError, type Charge } from './budget';
 import type { EmuRequest, EmuResponse, Env, Principal, Route } from './context';
 import { directoryRoutes } from './directory';
 import { GraphHttpError, errorBody } from './errors';
@@ -47,6 +48,10 @@ function siteRightFor(method: string, path: string): { siteId: string; right: Si
   return { siteId: m[1], right: 'contribute' };
 }
 
+function metered(response: EmuResponse, charge: Charge | undefined): EmuResponse {
+  return charge ? { ...response, headers: { ...rateLimitHeaders(charge), ...response.headers }, charge } : response;
+}
+
 export class Router {
   private readonly routes: Route[];
 
@@ -55,6 +60,7 @@ export class Router {
   }
 
   dispatch(req: EmuRequest): EmuResponse {
+    let charge: Charge | undefined;
     try {
       const principal = authenticate(req);
       // A token for the SharePoint resource is not a Graph token (aud mismatch).
@@ -68,16 +74,22 @@ export class Router {
         if (route.method !== req.method) continue;
         const ctx = { ...this.env, req: { ...req, path }, principal, user: principal.user, params: m.slice(1) };
         const needed = siteRightFor(req.method, path);
+        // SharePoint's throttling budget (budget.ts): charged once caller and route are known, before anything is applied.
+        charge = this.env.budget.chargeGraphRequest(principal, { ...req, path });
+        if (charge.throttled) throw throttledError(charge);
         // One transaction per request: a crash mid-request never leaves half of it applied.
-        return this.env.store.transaction(() => {
-          if (needed) this.env.permissions.require(requireSite(needed.siteId), principal, needed.right);
-          return route.handler(ctx);
-        });
+        return metered(
+          this.env.store.transaction(() => {
+            if (needed) this.env.permissions.require(requireSite(needed.siteId), principal, needed.right);
+            return route.handler(ctx);
+          }),
+          charge,
+        );
       }
       if (pathMatched) throw new GraphHttpError(405, 'BadRequest', `The HTTP method '${req.method}' is not allowed on this resource.`);
       throw new GraphHttpError(400, 'BadRequest', `Resource not found for the segment '${req.path.split('/')[1] ?? ''}'.`);
     } catch (error) {
-      if (error instanceof GraphHttpError) return errorResponse(this.env, req, error.status, error.code, error.message, error.headers);
+      if (error instanceof GraphHttpError) return metered(errorResponse(this.env, req, error.status, error.code, error.message, error.headers), charge);
       console.error('[graph-emulator] unexpected error', error);
       return errorResponse(this.env, req, 500, 'generalException', 'An unexpected error occurred in the emulator.');
     }

@@ -11,6 +11,7 @@
 // ("JSON Light support in REST SharePoint API", learn.microsoft.com). The 403 body is the one SharePoint
 // Online answers (Microsoft Q&A 131535: code "-2147024891, System.UnauthorizedAccessException").
 import { z } from 'zod';
+import { rateLimitHeaders } from '../budget';
 import type { EmuResponse, Env, Principal } from '../context';
 import { GraphHttpError, zodMessage } from '../errors';
 import { ALL_SITES, SHAREPOINT_HOST, type SeedSite } from '../seed';
@@ -261,7 +262,15 @@ export function handleSharePointRest(env: Env, req: RestRequest, authenticate: (
     }
     // A Graph token is not accepted by SharePoint (its audience is https://graph.microsoft.com).
     if (principal.audience !== 'sharepoint') throw new RestError(401, '-2147024891, System.UnauthorizedAccessException', 'Invalid audience: the token was not issued for the SharePoint resource.');
-    return env.store.transaction(() => route(env, req, principal, site, api, format));
+    // The same RU budget as Graph's SharePoint calls: changing a list's permissions is a permission
+    // operation, every read here one object (budget.ts; REST "usually consumes more", so this is a floor).
+    const charge = env.budget.charge(principal, req.method === 'GET' ? 'singleItem' : 'permission');
+    if (charge.throttled) {
+      const throttled = errorResponse(format, 429, '-2147024860, Microsoft.SharePoint.SPQueryThrottledException', 'The request has been throttled.');
+      return { ...throttled, headers: { ...throttled.headers, ...rateLimitHeaders(charge), 'Retry-After': String(charge.throttled.retryAfterSeconds) }, charge };
+    }
+    const response = env.store.transaction(() => route(env, req, principal, site, api, format));
+    return { ...response, headers: { ...rateLimitHeaders(charge), ...response.headers }, charge };
   } catch (error) {
     if (error instanceof RestError) return errorResponse(format, error.status, error.code, error.message);
     console.error('[graph-emulator] unexpected error in SharePoint REST', error);
