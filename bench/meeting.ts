@@ -5,7 +5,11 @@
 // the simulator page under test-results/simulator/. It is not a test.
 //
 //   npx webpack --mode production && npx tsx bench/meeting.ts
-//   npx tsx bench/meeting.ts --people 20 --mobile 2 --measure-seconds 60 --theme dark
+//   npx tsx bench/meeting.ts --people 20 --mobile 2 --measure-seconds 60 --theme dark --budget off
+//
+// SharePoint's budget (dev/graph-emulator/budget.ts) is measured in resource units (RU) per minute:
+// `--budget strict` (default) throttles as a tenant of up to 1,000 licences would (1,250 RU a
+// minute), `--budget off` only measures, to see what the meeting asks for.
 //
 // Uses dist/ as the browser tests do. The people are the seed's enabled accounts in seed order
 // (the facilitator organises), so 20 is everyone the seed has.
@@ -41,7 +45,9 @@ async function main(): Promise<void> {
   // Phones from the end of the list: the facilitator and the first participants stay on a computer.
   const mobile = users.slice(Math.max(1, users.length - phones));
 
-  const emulator = await startEmulator({ port: 0, dataDir: ':memory:', seed: 7 });
+  const budgetArg = process.argv.includes('--budget') ? process.argv[process.argv.indexOf('--budget') + 1] : 'strict';
+  if (budgetArg !== 'strict' && budgetArg !== 'off') throw new Error(`--budget takes strict or off, got ${budgetArg}`);
+  const emulator = await startEmulator({ port: 0, dataDir: ':memory:', seed: 7, tenant: { budget: budgetArg } });
   const served = await serveApp(emulator.origin);
   const browser = await launchChromium();
   try {
@@ -79,8 +85,10 @@ async function main(): Promise<void> {
     await page.screenshot({ path: name('collapsed'), fullPage: true });
 
     await emulator.admin.clearRequests();
+    emulator.admin.clearUsage();
     await page.waitForTimeout(measureSeconds * 1000);
     const summary = emulator.admin.requests();
+    const usage = emulator.admin.usage({ minutes: Math.max(1, Math.ceil(measureSeconds / 60)) });
 
     // Opening a participant's client shows what it showed all along: here a phone and the partner.
     for (const user of [mobile[0], SEED.users.externalPartner].filter((u): u is SeedUser => u !== undefined && users.includes(u))) {
@@ -105,6 +113,11 @@ async function main(): Promise<void> {
           graphRoundTripsPerMinute: perMinute(summary.roundTrips),
           graphRequestsPerMinute: perMinute(summary.roundTrips - Object.entries(summary.counts).filter(([k]) => k.endsWith('/$batch')).reduce((n, [, c]) => n + c, 0) + summary.batchedRequests),
           byStatus: summary.byStatus,
+          budget: `${usage.budget}, ${usage.limits.appRuPerMinute} RU a minute (${usage.licences} licences)`,
+          ruPerMinuteMean: perMinute(usage.totals.ru),
+          ruWorstMinute: usage.worstMinute?.ru ?? 0,
+          throttledPerMinute: perMinute(usage.totals.throttled),
+          ruByKind: Object.fromEntries(Object.entries(usage.totals.byKind).map(([kind, c]) => [kind, perMinute(c.ru)])),
           screenshots: OUT,
         },
         null,
