@@ -1,6 +1,7 @@
 // What every route handler sees, and the small helpers they share.
 import type { z } from 'zod';
 import { invalidRequest, zodMessage } from './errors';
+import type { Identity } from './identity';
 import type { SeedUser } from './seed';
 import type { Store } from './store';
 
@@ -28,6 +29,8 @@ export interface Env {
   now(): Date;
   /** Milliseconds after creation during which Planner reads still answer 404 (fault `replicationDelayMs`). */
   replicationDelayMs(): number;
+  /** Tokens, consent and account state (dev/graph-emulator/identity.ts). */
+  identity: Identity;
 }
 
 /**

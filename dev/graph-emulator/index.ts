@@ -7,11 +7,14 @@ import { runBatch } from './batch';
 import type { EmuRequest, EmuResponse, Env } from './context';
 import { GraphHttpError } from './errors';
 import { Faults, type FaultInput } from './faults';
+import { Identity } from './identity';
 import { RequestLog } from './requestLog';
 import { Router, errorResponse } from './router';
 import { Store } from './store';
 
 export { SEED } from './seed';
+export { GRAPH_RESOURCE, SHAREPOINT_RESOURCE, TokenError, type AccessTokenClaims, type ConsentSettings, type IssueOptions, type TokenResponse } from './identity';
+export { SCOPE_TABLE, DEFAULT_USER_CONSENT_SCOPES, requireAudience, requireSharePointScope, hasScope } from './scopes';
 export type { EmulatorAdmin } from './admin';
 export { PLANNER_LIMITS } from './planner';
 export { LIST_VIEW_THRESHOLD } from './sharepoint/items';
@@ -105,10 +108,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const store = new Store(options.dataDir ?? ':memory:', options.seed);
   const startFaults = options.faults ?? {};
   const faults = new Faults(startFaults);
+  const now = options.now ?? (() => new Date());
   const env: Env = {
     store,
+    identity: new Identity(now),
     publicUrl: (options.publicUrl ?? GRAPH_PUBLIC_URL).replace(/\/+$/, ''),
-    now: options.now ?? (() => new Date()),
+    now,
     replicationDelayMs: () => faults.get().replicationDelayMs,
   };
   const log = new RequestLog();
@@ -161,7 +166,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
         }
         const method = (req.method ?? 'GET').toUpperCase();
         if (pathname.startsWith('/_emulator/')) {
-          const result = handleAdmin(admin, method, pathname.slice('/_emulator'.length), url.searchParams, body);
+          const result = handleAdmin(admin, method, pathname.slice('/_emulator'.length), url.searchParams, body, env.now());
           send(res, headers.origin, { status: result.status, headers: result.body === undefined ? {} : { 'Content-Type': 'application/json' }, body: result.body }, requestId, clientRequestId);
           return;
         }

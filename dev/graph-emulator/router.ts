@@ -4,7 +4,8 @@ import type { EmuRequest, EmuResponse, Env, Principal, Route } from './context';
 import { directoryRoutes } from './directory';
 import { GraphHttpError, errorBody } from './errors';
 import { plannerRoutes } from './planner';
-import { findUser, TENANT_ID } from './seed';
+import { foreignTenantError, missingScopeError, neededScope, requireAudience, rowSatisfied, scopeRow } from './scopes';
+import { TENANT_ID } from './seed';
 import { itemRoutes } from './sharepoint/items';
 import { listRoutes } from './sharepoint/lists';
 import { canonicalSitePath, siteRoutes } from './sharepoint/sites';
@@ -17,14 +18,17 @@ export function errorResponse(env: Env, req: Pick<EmuRequest, 'requestId' | 'hea
   };
 }
 
-/** Local tokens are `dev:<userPrincipalName>`; anything else is refused like an invalid JWT. */
-function authenticate(req: EmuRequest): Principal {
-  const header = req.headers.authorization;
-  if (!header) throw new GraphHttpError(401, 'InvalidAuthenticationToken', 'Access token is empty.');
-  const m = /^Bearer\s+dev:(.+)$/i.exec(header.trim());
-  const user = m?.[1] ? findUser(m[1].trim()) : undefined;
-  if (!user) throw new GraphHttpError(401, 'InvalidAuthenticationToken', 'Access token validation failure. Invalid audience.');
-  return { user, tenantId: TENANT_ID, appId: 'dev', scopes: new Set(), audience: 'graph' };
+/**
+ * Every endpoint names its least-privileged delegated scope (scopes.ts); one without a row is refused,
+ * so a new endpoint cannot slip through unchecked. Then the tenant: only /me answers a token from
+ * another organisation's tenant.
+ */
+function authorise(principal: Principal, method: string, path: string): void {
+  const row = scopeRow(method, path);
+  if (!row) throw new GraphHttpError(403, 'accessDenied', `The emulator has no permission row for ${method} ${path}; add it to dev/graph-emulator/scopes.ts.`);
+  const needed = neededScope(row, principal, path);
+  if (!rowSatisfied(row, principal, needed)) throw missingScopeError(row.area, needed, principal);
+  if (principal.tenantId !== TENANT_ID && !row.homeTenant) throw foreignTenantError(row.area, principal, TENANT_ID);
 }
 
 export class Router {
@@ -36,7 +40,9 @@ export class Router {
 
   dispatch(req: EmuRequest): EmuResponse {
     try {
-      const principal = authenticate(req);
+      const principal = this.env.identity.authenticate(req.headers.authorization);
+      // A token for the SharePoint resource is not a Graph token.
+      requireAudience(principal, 'graph');
       const path = canonicalSitePath(req.path);
       let pathMatched = false;
       for (const route of this.routes) {
@@ -44,6 +50,7 @@ export class Router {
         if (!m) continue;
         pathMatched = true;
         if (route.method !== req.method) continue;
+        authorise(principal, req.method, path);
         const ctx = { ...this.env, req: { ...req, path }, principal, user: principal.user, params: m.slice(1) };
         // One transaction per request: a crash mid-request never leaves half of it applied.
         return this.env.store.transaction(() => route.handler(ctx));
