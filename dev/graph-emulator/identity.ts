@@ -298,7 +298,8 @@ function bareScope(scope: string): { resource: string | null; scope: string } {
 /** One resource per token (AADSTS28000 otherwise); unknown scopes are refused (AADSTS650053). */
 function resolveScopes(requested: readonly string[], explicit: string | undefined): { resource: string; scopes: string[] } {
   const parsed = requested.map(bareScope).filter((s) => !OIDC_SCOPES.has(s.scope));
-  const named = new Set(parsed.map((p) => p.resource).filter((r): r is string => r !== null));
+  // A bare scope is Graph's, as MSAL reads it, unless the request names the resource.
+  const named = new Set(parsed.map((p) => p.resource ?? explicit ?? GRAPH_RESOURCE));
   if (explicit) named.add(explicit);
   if (named.size > 1) {
     throw new TokenError('invalid_request', 28000, 'Provided value for the input parameter scope is not valid because it contains more than one resource.');
