@@ -229,7 +229,7 @@ export class Identity {
     if (!token) throw invalidToken('Access token is empty.');
     const parts = token.split('.');
     // Graph's answer for something that is not a JWT (Earlybyte/aad_oauth issue #102).
-    if (parts.length !== 3) throw invalidToken('IDX14100: JWT is not well formed, there are no dots (.). CompactToken parsing failed with error code: 80049217');
+    if (parts.length !== 3) throw invalidToken('CompactToken parsing failed with error code: 80049217');
     const [header64 = '', payload64 = '', signature64 = ''] = parts;
     const expected = this.sign(`${header64}.${payload64}`);
     const given = Buffer.from(signature64, 'base64url');
