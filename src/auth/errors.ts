@@ -27,7 +27,8 @@ export class SignInRefusedError extends Error {
   override readonly name = 'SignInRefusedError';
   readonly code = 'signInRefused' as const;
   constructor(
-    readonly error: string,
+    /** The OAuth error (`invalid_grant` …); not named `error`, which the Graph client would read as a Graph error body. */
+    readonly oauthError: string,
     readonly aadsts: number | null,
     detail: string,
   ) {
