@@ -43,10 +43,12 @@ function roundTrips(entries: LoggedRequest[]): { path: string; subs: LoggedReque
 
 async function main(): Promise<void> {
   const emu = await startEmulator({ port: 0, dataDir: ':memory:', seed: 3 });
-  const config = AppConfigSchema.parse({ auth: { mode: 'dev', tokenUrl: `${emu.origin}/_emulator/token`, clientId: SEED.apps.gesprekstool.clientId }, graph: { loopbackOrigin: emu.origin }, appOrigin: 'https://localhost:4210' });
+  const auth = { mode: 'dev', tokenUrl: `${emu.origin}/_emulator/token`, clientId: SEED.apps.gesprekstool.clientId } as const;
+  const config = AppConfigSchema.parse({ auth, graph: { loopbackOrigin: emu.origin }, appOrigin: 'https://localhost:4210' });
   const upn = users.facilitator.userPrincipalName;
-  const services = createGraphServices(config, createDevTokenProvider({ loginHint: upn, tokenUrl: config.auth.mode === 'dev' ? config.auth.tokenUrl : '', clientId: SEED.apps.gesprekstool.clientId }));
-  const api = new GraphApi(createGraphClient(config, createDevTokenProvider({ loginHint: upn, tokenUrl: `${emu.origin}/_emulator/token`, clientId: SEED.apps.gesprekstool.clientId })));
+  const tokens = createDevTokenProvider({ loginHint: upn, tokenUrl: auth.tokenUrl, clientId: auth.clientId });
+  const services = createGraphServices(config, tokens);
+  const api = new GraphApi(createGraphClient(config, tokens));
   const site = groups.team.site;
   const location: SessionLocation = { siteId: site.id, siteUrl: `https://${SEED.host}${site.path}`, plannerGroupId: groups.team.id };
   const rows: string[][] = [['list items', 'operation', 'round trips', 'sub-requests', 'median ms', 'note']];
