@@ -75,6 +75,9 @@ async function main(): Promise<void> {
         }
       }
       filled = size;
+      // The bulk insert blocked this process, emulator included: let the server's keep-alive timers
+      // close the sockets that went idle meanwhile, or the next request races them (ECONNRESET).
+      await new Promise((resolve) => setTimeout(resolve, 50));
       emu.admin.setFaults({ latencyMs: LATENCY_MS });
 
       const created = await store.createSession({ municipality: "'s-Hertogenbosch", title: `Bench ${size}`, purpose: 'monitoring', meetingId: null, plannerGroupId: groups.team.id, facilitator: { id: users.facilitator.id, name: users.facilitator.displayName } });
