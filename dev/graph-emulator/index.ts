@@ -10,6 +10,7 @@ import { Faults, type FaultInput } from './faults';
 import { Identity } from './identity';
 import { RequestLog } from './requestLog';
 import { Router, errorResponse } from './router';
+import { requireAudience } from './scopes';
 import { Store } from './store';
 
 export { SEED } from './seed';
@@ -176,7 +177,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
         await sleep(faults.latency(method, path));
         let response: EmuResponse;
         if (path === '/$batch' && method === 'POST') {
-          if (!headers.authorization) throw new GraphHttpError(401, 'InvalidAuthenticationToken', 'Access token is empty.');
+          // The envelope is authenticated as a whole (a bad token is one 401, not twenty); scopes are per sub-request.
+          requireAudience(env.identity.authenticate(headers.authorization), 'graph');
           response = runBatch(emuReq, (sub) => dispatch(sub, true));
           log.add({ at: env.now().toISOString(), method, path, status: response.status, batched: false });
         } else {

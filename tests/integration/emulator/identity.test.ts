@@ -277,3 +277,12 @@ describe('people of every kind', () => {
     expect(((await member.api(`/users/${users.incomeConsultant.id}`).select('accountEnabled').get()) as MG.User).accountEnabled).toBe(false);
   });
 });
+
+describe('$batch', () => {
+  it('refuses the whole batch once when its token is expired, instead of each sub-request', async () => {
+    const expired = emulator().admin.issueToken({ upn: users.facilitator.userPrincipalName, scopes: ['User.Read'], lifetimeSeconds: -1 });
+    const res = await rawGraph(emulator().origin, 'POST', '/v1.0/$batch', { token: expired, body: { requests: [{ id: '1', method: 'GET', url: '/me' }] } });
+    expect(res.status).toBe(401);
+    expect(res.body).toMatchObject({ error: { code: 'InvalidAuthenticationToken', message: 'Lifetime validation failed, the token is expired.' } });
+  });
+});
