@@ -35,5 +35,3 @@ export class SignInRefusedError extends Error {
     super(detail);
   }
 }
-
-export const SIGN_IN_ERROR_NAMES = ['MissingLoginHintError', 'ConsentRequiredError', 'SignInRefusedError'] as const;
