@@ -31,11 +31,16 @@ function authorise(principal: Principal, method: string, path: string): void {
   if (principal.tenantId !== TENANT_ID && !row.homeTenant) throw foreignTenantError(row.area, principal, TENANT_ID);
 }
 
+/** Every Graph route the emulator serves (each needs a row in scopes.ts). */
+export function graphRoutes(env: Env): Route[] {
+  return [...directoryRoutes(env), ...siteRoutes(env), ...listRoutes(env), ...itemRoutes(env), ...plannerRoutes(env)];
+}
+
 export class Router {
   private readonly routes: Route[];
 
   constructor(private readonly env: Env) {
-    this.routes = [...directoryRoutes(env), ...siteRoutes(env), ...listRoutes(env), ...itemRoutes(env), ...plannerRoutes(env)];
+    this.routes = graphRoutes(env);
   }
 
   dispatch(req: EmuRequest): EmuResponse {
