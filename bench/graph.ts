@@ -43,10 +43,12 @@ function roundTrips(entries: LoggedRequest[]): { path: string; subs: LoggedReque
 
 async function main(): Promise<void> {
   const emu = await startEmulator({ port: 0, dataDir: ':memory:', seed: 3 });
-  const config = AppConfigSchema.parse({ auth: { mode: 'dev' }, graph: { loopbackOrigin: emu.origin }, appOrigin: 'https://localhost:4210' });
+  const auth = { mode: 'dev', tokenUrl: `${emu.origin}/_emulator/token`, clientId: SEED.apps.gesprekstool.clientId } as const;
+  const config = AppConfigSchema.parse({ auth, graph: { loopbackOrigin: emu.origin }, appOrigin: 'https://localhost:4210' });
   const upn = users.facilitator.userPrincipalName;
-  const services = createGraphServices(config, createDevTokenProvider(upn));
-  const api = new GraphApi(createGraphClient(config, createDevTokenProvider(upn)));
+  const tokens = createDevTokenProvider({ loginHint: upn, tokenUrl: auth.tokenUrl, clientId: auth.clientId });
+  const services = createGraphServices(config, tokens);
+  const api = new GraphApi(createGraphClient(config, tokens));
   const site = groups.team.site;
   const location: SessionLocation = { siteId: site.id, siteUrl: `https://${SEED.host}${site.path}`, plannerGroupId: groups.team.id };
   const rows: string[][] = [['list items', 'operation', 'round trips', 'sub-requests', 'median ms', 'note']];
@@ -73,6 +75,9 @@ async function main(): Promise<void> {
         }
       }
       filled = size;
+      // The bulk insert blocked this process, emulator included: let the server's keep-alive timers
+      // close the sockets that went idle meanwhile, or the next request races them (ECONNRESET).
+      await new Promise((resolve) => setTimeout(resolve, 50));
       emu.admin.setFaults({ latencyMs: LATENCY_MS });
 
       const created = await store.createSession({ municipality: "'s-Hertogenbosch", title: `Bench ${size}`, purpose: 'monitoring', meetingId: null, plannerGroupId: groups.team.id, facilitator: { id: users.facilitator.id, name: users.facilitator.displayName } });

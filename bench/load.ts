@@ -244,7 +244,7 @@ async function main(): Promise<void> {
     const appDir = path.join(workDir, 'app');
     cpSync(built.appDir, appDir, { recursive: true });
     server = await startSimulatorServer({ port: 0, appDir, hostDir: built.hostDir, stateFile: path.join(workDir, 'simulator-state.json') });
-    const config = AppConfigSchema.parse({ auth: { mode: 'dev' }, graph: { loopbackOrigin: emulator.origin }, appOrigin: server.origin });
+    const config = AppConfigSchema.parse({ auth: { mode: 'dev', tokenUrl: `${emulator.origin}/_emulator/token`, clientId: SEED.apps.gesprekstool.clientId }, graph: { loopbackOrigin: emulator.origin }, appOrigin: server.origin });
     writeFileSync(path.join(appDir, 'app-config.json'), JSON.stringify(config));
 
     const fileOf = (name: string) => path.join(built.appDir, name);

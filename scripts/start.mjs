@@ -123,9 +123,13 @@ async function build() {
   console.log(`Gebouwd in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
 }
 
-/** Local mode: dev tokens and Graph requests rewritten to the emulator (see src/app/config.ts). */
-function writeAppConfig(appOrigin) {
-  const config = { auth: { mode: 'dev' }, graph: { loopbackOrigin: `http://${LOOPBACK}:${graphPort}` }, appOrigin };
+/**
+ * Local mode: tokens from the emulator's token endpoint for the Gesprekstool app registration of the
+ * emulated tenant, and Graph requests rewritten to the emulator (see src/app/config.ts).
+ */
+function writeAppConfig(appOrigin, clientId) {
+  const graphOrigin = `http://${LOOPBACK}:${graphPort}`;
+  const config = { auth: { mode: 'dev', tokenUrl: `${graphOrigin}/_emulator/token`, clientId }, graph: { loopbackOrigin: graphOrigin }, appOrigin };
   writeFileSync(path.join(appDir, 'app-config.json'), JSON.stringify(config, null, 2) + '\n');
 }
 
@@ -151,9 +155,9 @@ async function main() {
   mkdirSync(graphDataDir, { recursive: true });
   await build();
   const appOrigin = `http://${LOOPBACK}:${port}`;
-  writeAppConfig(appOrigin);
+  const { startEmulator, SEED } = await tsImport(path.join(root, 'dev/graph-emulator/index.ts'), import.meta.url);
+  writeAppConfig(appOrigin, SEED.apps.gesprekstool.clientId);
 
-  const { startEmulator } = await tsImport(path.join(root, 'dev/graph-emulator/index.ts'), import.meta.url);
   // nextLinks keep https://graph.microsoft.com: the app's last middleware rewrites them to loopback.
   const emulator = await startEmulator({ port: graphPort, host: LOOPBACK, dataDir: graphDataDir, faults: faultsFromOptions() });
   stoppers.push(() => emulator.close());

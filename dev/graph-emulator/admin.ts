@@ -6,6 +6,7 @@ import type { Env } from './context';
 import { invalidRequest } from './errors';
 import type { FaultConfig, FaultInput, Faults } from './faults';
 import { FaultConfigSchema } from './faults';
+import { AdminConsentSchema, ConsentSettingsSchema, TokenError, TokenRequestSchema, type ConsentSettings, type IssueOptions, type TokenRequest, type TokenResponse } from './identity';
 import type { RequestLog, RequestSummary } from './requestLog';
 import { ALL_USERS, SEED, findUser } from './seed';
 import { bulkInsertItems } from './sharepoint/items';
@@ -53,6 +54,17 @@ export interface EmulatorAdmin {
   usage(options?: { minutes?: number }): UsageReport;
   /** Forgets all usage: every budget window starts empty again. */
   clearUsage(): void;
+  /** A signed access token without the token endpoint's consent checks (tests: expired, other audience, any scopes). */
+  issueToken(options: IssueOptions): string;
+  /** What `POST /_emulator/token` does: Entra's checks and consent; throws TokenError when refused. */
+  requestToken(request: TokenRequest): TokenResponse;
+  getConsent(): ConsentSettings;
+  setConsent(input: Partial<ConsentSettings>): ConsentSettings;
+  /** Tenant-wide consent for an app; `grantedBy` must be a tenant administrator (default: SEED.users.siteAdmin). */
+  grantAdminConsent(clientId: string, scopes: readonly string[], grantedBy?: string): ConsentSettings;
+  revokeAdminConsent(clientId: string): ConsentSettings;
+  /** Disable (or enable) an account now: its tokens stop working, the token endpoint refuses it. Undone by reset. */
+  setAccountEnabled(idOrUpn: string, enabled: boolean): void;
 }
 
 export const UsageQuerySchema = z.object({ minutes: z.coerce.number().int().min(1).max(120).optional() });
@@ -67,6 +79,7 @@ export function createAdmin(env: Env, faults: Faults, startFaults: FaultInput, l
       log.clear();
       env.budget.reset();
       faults.set(startFaults);
+      env.identity.reset();
     },
     seed: () => {
       admin.reset();
@@ -107,6 +120,13 @@ export function createAdmin(env: Env, faults: Faults, startFaults: FaultInput, l
       env.store.transaction(() => setListSecurity(env.store, requireList(env.store, requireSite(siteId).id, listId), security, env.now().toISOString())),
     usage: (options = {}) => env.budget.usage(options),
     clearUsage: () => env.budget.reset(),
+    issueToken: (options) => env.identity.issue(options),
+    requestToken: (request) => env.identity.requestToken(request),
+    getConsent: () => env.identity.getConsent(),
+    setConsent: (input) => env.identity.setConsent(input),
+    grantAdminConsent: (clientId, scopes, grantedBy) => env.identity.grantAdminConsent(clientId, scopes, grantedBy),
+    revokeAdminConsent: (clientId) => env.identity.revokeAdminConsent(clientId),
+    setAccountEnabled: (idOrUpn, enabled) => env.identity.setAccountEnabled(idOrUpn, enabled),
   };
   return admin;
 }
@@ -127,7 +147,44 @@ export interface AdminResult {
 }
 
 /** HTTP face of the admin API; `path` is after `/_emulator`. */
-export function handleAdmin(admin: EmulatorAdmin, method: string, path: string, query: URLSearchParams, body: unknown): AdminResult {
+const AccountSchema = z.object({ accountEnabled: z.boolean() });
+
+function parsed<S extends z.ZodType>(schema: S, body: unknown, what: string): z.infer<S> {
+  const result = schema.safeParse(body ?? {});
+  if (!result.success) throw invalidRequest(`Invalid ${what}: ${result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  return result.data;
+}
+
+/** The token endpoint answers as Entra does: 200 with the token, or 400 with Entra's error body. */
+function tokenEndpoint(admin: EmulatorAdmin, body: unknown, now: Date): AdminResult {
+  const request = TokenRequestSchema.safeParse(body ?? {});
+  if (!request.success) {
+    const error = new TokenError('invalid_request', 900144, `The request body is not valid: ${request.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    return { status: 400, body: error.body(now) };
+  }
+  try {
+    return { status: 200, body: admin.requestToken(request.data) };
+  } catch (err) {
+    if (err instanceof TokenError) return { status: 400, body: err.body(now) };
+    throw err;
+  }
+}
+
+export function handleAdmin(admin: EmulatorAdmin, method: string, path: string, query: URLSearchParams, body: unknown, now: Date = new Date()): AdminResult {
+  if (path === '/token' && method === 'POST') return tokenEndpoint(admin, body, now);
+  if (path === '/consent' && method === 'GET') return { status: 200, body: admin.getConsent() };
+  if (path === '/consent' && method === 'PUT') return { status: 200, body: admin.setConsent(parsed(ConsentSettingsSchema, body, 'consent settings')) };
+  if (path === '/consent/grants' && method === 'POST') {
+    const grant = parsed(AdminConsentSchema, body, 'admin consent');
+    return { status: 200, body: admin.grantAdminConsent(grant.clientId, grant.scopes, grant.grantedBy) };
+  }
+  const grant = /^\/consent\/grants\/([^/]+)$/.exec(path);
+  if (grant && method === 'DELETE') return { status: 200, body: admin.revokeAdminConsent(grant[1] ?? '') };
+  const account = /^\/users\/([^/]+)\/account$/.exec(path);
+  if (account && method === 'PUT') {
+    admin.setAccountEnabled(account[1] ?? '', parsed(AccountSchema, body, 'account').accountEnabled);
+    return { status: 204 };
+  }
   if (path === '/faults' && method === 'GET') return { status: 200, body: admin.getFaults() };
   if (path === '/faults' && method === 'PUT') {
     const parsed = FaultConfigSchema.safeParse(body ?? {});

@@ -2,6 +2,7 @@
 import type { z } from 'zod';
 import type { Budget, Charge } from './budget';
 import { invalidRequest, zodMessage } from './errors';
+import type { Identity } from './identity';
 import type { SeedUser } from './seed';
 import type { SitePermissions } from './sharepoint/permissions';
 import type { Store } from './store';
@@ -40,6 +41,8 @@ export interface Env {
   permissions: SitePermissions;
   /** SharePoint's throttling budget: RU per app per tenant, requests per user (budget.ts). */
   budget: Budget;
+  /** Tokens, consent and account state (dev/graph-emulator/identity.ts). */
+  identity: Identity;
 }
 
 /**

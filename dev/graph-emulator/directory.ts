@@ -1,9 +1,12 @@
-// Users and groups: /me, /users/{id|upn}, /me/memberOf, /me/joinedTeams, /groups/{id}, /groups/{id}/members.
+// Users and groups: /me, /users, /users/{id|upn}, /me/memberOf, /me/joinedTeams, /groups/{id},
+// /groups/{id}/members.
 import type * as MG from '@microsoft/microsoft-graph-types';
 import { graphUrl, json, param, queryOption, selectProperties, type Env, type Route, type RouteContext } from './context';
-import { notFound } from './errors';
-import { ALL_GROUPS, findGroup, findUser, type SeedGroup, type SeedUser } from './seed';
+import { GraphHttpError, notFound } from './errors';
+import { hasScope } from './scopes';
+import { ALL_GROUPS, ALL_USERS, findGroup, findUser, isTenantUser, type SeedGroup, type SeedUser } from './seed';
 
+/** Graph's default user properties (user-get: "a default set of properties"); `$select` reaches the rest. */
 export function userResource(u: SeedUser): MG.User {
   return {
     id: u.id,
@@ -37,6 +40,24 @@ export function groupResource(g: SeedGroup): MG.Group & Record<string, unknown> 
   };
 }
 
+/** Properties only `$select` returns (user resource type: userType, accountEnabled are not in the default set). */
+function selectableUser(u: SeedUser, enabled: boolean): MG.User {
+  return { ...userResource(u), userType: u.userType, accountEnabled: enabled, companyName: u.organisation };
+}
+
+function userFor(ctx: RouteContext, u: SeedUser): MG.User {
+  return queryOption(ctx.req, 'select') ? selectableUser(u, ctx.identity.isEnabled(u)) : userResource(u);
+}
+
+/**
+ * Without a scope that reads groups, memberOf lists each group with only its id and type, the other
+ * properties null ("Limited information returned for inaccessible member objects", permissions-overview).
+ */
+function limitedGroup(g: SeedGroup): Record<string, unknown> {
+  const full = groupResource(g);
+  return Object.fromEntries(Object.entries(full).map(([k, v]) => [k, k === 'id' || k === '@odata.type' ? v : null]));
+}
+
 function teamResource(g: SeedGroup): MG.Team {
   return { id: g.id, displayName: g.displayName, description: g.description, isArchived: false };
 }
@@ -57,7 +78,9 @@ export function requireGroup(id: string): SeedGroup {
 }
 
 function requireUser(idOrUpn: string): SeedUser {
-  const u = findUser(idOrUpn);
+  const found = findUser(idOrUpn);
+  // People of another organisation's tenant are not in this directory.
+  const u = found && isTenantUser(found) ? found : undefined;
   if (!u) throw notFound(`Resource '${idOrUpn}' does not exist or one of its queried reference-property objects are not present.`);
   return u;
 }
@@ -68,8 +91,18 @@ function memberOf(user: SeedUser): SeedGroup[] {
 
 export function directoryRoutes(_env: Env): Route[] {
   return [
-    { method: 'GET', pattern: /^\/me$/, handler: (ctx) => one(ctx, userResource(ctx.user), 'users/$entity') },
-    { method: 'GET', pattern: /^\/users\/([^/]+)$/, handler: (ctx) => one(ctx, userResource(requireUser(param(ctx, 0))), 'users/$entity') },
+    { method: 'GET', pattern: /^\/me$/, handler: (ctx) => one(ctx, userFor(ctx, ctx.user), 'users/$entity') },
+    {
+      method: 'GET',
+      pattern: /^\/users$/,
+      handler: (ctx) => {
+        // Guests cannot enumerate the directory (permissions reference: "User and group search
+        // limitations for guest users in organizations"); reading one user by id still works.
+        if (ctx.user.userType === 'Guest') throw new GraphHttpError(403, 'Authorization_RequestDenied', 'Insufficient privileges to complete the operation.');
+        return collection(ctx, ALL_USERS.filter(isTenantUser).map((u) => userFor(ctx, u)), 'users');
+      },
+    },
+    { method: 'GET', pattern: /^\/users\/([^/]+)$/, handler: (ctx) => one(ctx, userFor(ctx, requireUser(param(ctx, 0))), 'users/$entity') },
     // The groups are direct memberships, so memberOf and transitiveMemberOf agree; the cast segment
     // `/microsoft.graph.group` only filters to groups, which is all this tenant has.
     {
@@ -77,7 +110,8 @@ export function directoryRoutes(_env: Env): Route[] {
       pattern: /^\/(?:me|users\/([^/]+))\/(?:memberOf|transitiveMemberOf)(?:\/microsoft\.graph\.group)?$/,
       handler: (ctx) => {
         const who = ctx.params[0] !== undefined ? requireUser(ctx.params[0]) : ctx.user;
-        return collection(ctx, memberOf(who).map(groupResource), 'directoryObjects');
+        const readsGroups = hasScope(ctx.principal, 'GroupMember.Read.All');
+        return collection(ctx, memberOf(who).map((g) => (readsGroups ? groupResource(g) : limitedGroup(g))), 'directoryObjects');
       },
     },
     {
@@ -92,7 +126,7 @@ export function directoryRoutes(_env: Env): Route[] {
       handler: (ctx) => {
         const g = requireGroup(param(ctx, 0));
         const members = (param(ctx, 1) === 'owners' ? g.owners : g.members).map((id) => findUser(id)).filter((u): u is SeedUser => u !== undefined);
-        return collection(ctx, members.map((u) => ({ '@odata.type': '#microsoft.graph.user', ...userResource(u) })), 'directoryObjects');
+        return collection(ctx, members.map((u) => ({ '@odata.type': '#microsoft.graph.user', ...userFor(ctx, u) })), 'directoryObjects');
       },
     },
   ];

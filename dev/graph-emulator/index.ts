@@ -8,13 +8,17 @@ import { Budget } from './budget';
 import type { EmuRequest, EmuResponse, Env } from './context';
 import { GraphHttpError } from './errors';
 import { Faults, type FaultInput } from './faults';
+import { Identity } from './identity';
 import { RequestLog, type LoggedRequest } from './requestLog';
-import { Router, authenticate, errorResponse } from './router';
+import { Router, errorResponse } from './router';
+import { requireAudience } from './scopes';
 import { SitePermissions, STRICT_TENANT, type TenantSettingsInput } from './sharepoint/permissions';
 import { SHAREPOINT_REST_PREFIX, handleSharePointRest } from './sharepoint/rest';
 import { Store } from './store';
 
 export { SEED } from './seed';
+export { GRAPH_RESOURCE, SHAREPOINT_RESOURCE, TokenError, type AccessTokenClaims, type ConsentSettings, type IssueOptions, type TokenResponse } from './identity';
+export { SCOPE_TABLE, DEFAULT_USER_CONSENT_SCOPES, requireAudience, requireSharePointScope, hasScope } from './scopes';
 export type { EmulatorAdmin } from './admin';
 export { PLANNER_LIMITS } from './planner';
 export { LIST_VIEW_THRESHOLD } from './sharepoint/items';
@@ -130,6 +134,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const now = options.now ?? (() => new Date());
   const env: Env = {
     store,
+    identity: new Identity(now),
     publicUrl: (options.publicUrl ?? GRAPH_PUBLIC_URL).replace(/\/+$/, ''),
     now,
     replicationDelayMs: () => faults.get().replicationDelayMs,
@@ -222,13 +227,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
         }
         const method = (req.method ?? 'GET').toUpperCase();
         if (pathname.startsWith('/_emulator/')) {
-          const result = handleAdmin(admin, method, pathname.slice('/_emulator'.length), url.searchParams, body);
+          const result = handleAdmin(admin, method, pathname.slice('/_emulator'.length), url.searchParams, body, env.now());
           send(res, headers.origin, { status: result.status, headers: result.body === undefined ? {} : { 'Content-Type': 'application/json' }, body: result.body }, requestId, clientRequestId);
           return;
         }
         if (pathname.startsWith(`${SHAREPOINT_REST_PREFIX}/`)) {
           const restPath = pathname.slice(SHAREPOINT_REST_PREFIX.length);
-          const response = handleSharePointRest(env, { method, path: restPath, query: url.searchParams, headers, body }, authenticate);
+          const response = handleSharePointRest(env, { method, path: restPath, query: url.searchParams, headers, body }, (r) => env.identity.authenticate(r.headers.authorization));
           log.add({
             at: env.now().toISOString(),
             method,
@@ -247,7 +252,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
         let response: EmuResponse;
         let dropConnection = false;
         if (path === '/$batch' && method === 'POST') {
-          if (!headers.authorization) throw new GraphHttpError(401, 'InvalidAuthenticationToken', 'Access token is empty.');
+          // The envelope is authenticated as a whole (a bad token is one 401, not twenty); scopes are per sub-request.
+          requireAudience(env.identity.authenticate(headers.authorization), 'graph');
           response = runBatch(emuReq, (sub) => {
             const result = dispatch(sub, true);
             // A sub-request whose answer is lost loses the whole HTTP response, after every sub-request ran.

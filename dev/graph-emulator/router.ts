@@ -5,7 +5,8 @@ import type { EmuRequest, EmuResponse, Env, Principal, Route } from './context';
 import { directoryRoutes } from './directory';
 import { GraphHttpError, errorBody } from './errors';
 import { plannerRoutes } from './planner';
-import { findUser } from './seed';
+import { foreignTenantError, missingScopeError, neededScope, requireAudience, rowSatisfied, scopeRow } from './scopes';
+import { TENANT_ID } from './seed';
 import { itemRoutes } from './sharepoint/items';
 import { listRoutes } from './sharepoint/lists';
 import type { SiteRight } from './sharepoint/permissions';
@@ -17,24 +18,6 @@ export function errorResponse(env: Env, req: Pick<EmuRequest, 'requestId' | 'hea
     headers: { 'Content-Type': 'application/json', ...headers },
     body: errorBody(code, message, req.requestId, req.headers['client-request-id'] ?? req.requestId, env.now()),
   };
-}
-
-/**
- * Local tokens are `dev:<userPrincipalName>` (for Graph); anything else is refused like an invalid JWT.
- *
- * PLACEHOLDER (h-sharepoint, to be replaced by h-identity's token parser): `dev-sp:<userPrincipalName>`
- * stands for a token issued for the SharePoint resource (`aud` = https://{tenant}.sharepoint.com), which
- * the SharePoint REST endpoints (sharepoint/rest.ts) require. The tenant is the person's home tenant, so
- * a partner's token carries the partner's `tid`.
- */
-export function authenticate(req: Pick<EmuRequest, 'headers'>): Principal {
-  const header = req.headers.authorization;
-  if (!header) throw new GraphHttpError(401, 'InvalidAuthenticationToken', 'Access token is empty.');
-  const m = /^Bearer\s+(dev|dev-sp):(.+)$/i.exec(header.trim());
-  const user = m?.[2] ? findUser(m[2].trim()) : undefined;
-  if (!m || !user) throw new GraphHttpError(401, 'InvalidAuthenticationToken', 'Access token validation failure. Invalid audience.');
-  const audience = m[1]?.toLowerCase() === 'dev-sp' ? 'sharepoint' : 'graph';
-  return { user, tenantId: user.homeTenantId, appId: 'dev', scopes: new Set(), audience };
 }
 
 /** What a Graph request under /sites/{id} needs on that site (sharepoint/permissions.ts). */
@@ -52,19 +35,37 @@ function metered(response: EmuResponse, charge: Charge | undefined): EmuResponse
   return charge ? { ...response, headers: { ...rateLimitHeaders(charge), ...response.headers }, charge } : response;
 }
 
+/**
+ * Every endpoint names its least-privileged delegated scope (scopes.ts); one without a row is refused,
+ * so a new endpoint cannot slip through unchecked. Then the tenant: only /me answers a token from
+ * another organisation's tenant.
+ */
+function authorise(principal: Principal, method: string, path: string): void {
+  const row = scopeRow(method, path);
+  if (!row) throw new GraphHttpError(403, 'accessDenied', `The emulator has no permission row for ${method} ${path}; add it to dev/graph-emulator/scopes.ts.`);
+  const needed = neededScope(row, principal, path);
+  if (!rowSatisfied(row, principal, needed)) throw missingScopeError(row.area, needed, principal);
+  if (principal.tenantId !== TENANT_ID && !row.homeTenant) throw foreignTenantError(row.area, principal, TENANT_ID);
+}
+
+/** Every Graph route the emulator serves (each needs a row in scopes.ts). */
+export function graphRoutes(env: Env): Route[] {
+  return [...directoryRoutes(env), ...siteRoutes(env), ...listRoutes(env), ...itemRoutes(env), ...plannerRoutes(env)];
+}
+
 export class Router {
   private readonly routes: Route[];
 
   constructor(private readonly env: Env) {
-    this.routes = [...directoryRoutes(env), ...siteRoutes(env), ...listRoutes(env), ...itemRoutes(env), ...plannerRoutes(env)];
+    this.routes = graphRoutes(env);
   }
 
   dispatch(req: EmuRequest): EmuResponse {
     let charge: Charge | undefined;
     try {
-      const principal = authenticate(req);
-      // A token for the SharePoint resource is not a Graph token (aud mismatch).
-      if (principal.audience !== 'graph') throw new GraphHttpError(401, 'InvalidAuthenticationToken', 'Access token validation failure. Invalid audience.');
+      const principal = this.env.identity.authenticate(req.headers.authorization);
+      // A token for the SharePoint resource is not a Graph token.
+      requireAudience(principal, 'graph');
       const path = canonicalSitePath(req.path);
       let pathMatched = false;
       for (const route of this.routes) {
@@ -72,6 +73,7 @@ export class Router {
         if (!m) continue;
         pathMatched = true;
         if (route.method !== req.method) continue;
+        authorise(principal, req.method, path);
         const ctx = { ...this.env, req: { ...req, path }, principal, user: principal.user, params: m.slice(1) };
         const needed = siteRightFor(req.method, path);
         // SharePoint's throttling budget (budget.ts): charged once caller and route are known, before anything is applied.

@@ -174,7 +174,22 @@ const groups = {
   },
 } satisfies Record<string, SeedGroup>;
 
-export const SEED = { tenantId: TENANT_ID, partnerTenantId: PARTNER_TENANT_ID, host: SHAREPOINT_HOST, users, sites, groups } as const;
+/**
+ * App registrations in the tenant. Gesprekstool is registered as the install guide (README.md) says,
+ * and the administrator granted tenant-wide consent for the delegated permissions it lists.
+ */
+const apps = {
+  gesprekstool: {
+    clientId: '3f6a9c2e-7b1d-4e5a-8c3f-2d9e0a1b4c6d',
+    displayName: 'Gesprekstool',
+    adminConsent: ['User.Read', 'Sites.Read.All', 'Sites.ReadWrite.All', 'Sites.Manage.All', 'Tasks.ReadWrite', 'GroupMember.Read.All', 'Team.ReadBasic.All'],
+  },
+} as const;
+
+/** People with an administrator role in the tenant: they may grant admin consent (and consent for themselves). */
+export const TENANT_ADMINS: readonly string[] = [users.siteAdmin.id];
+
+export const SEED = { tenantId: TENANT_ID, partnerTenantId: PARTNER_TENANT_ID, host: SHAREPOINT_HOST, users, sites, groups, apps } as const;
 
 export const ALL_USERS: readonly SeedUser[] = Object.values(users);
 export const ALL_SITES: readonly SeedSite[] = Object.values(sites);

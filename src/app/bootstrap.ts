@@ -86,10 +86,10 @@ export async function bootstrap(deps: BootDependencies = browserBootDependencies
     try {
       me = await graph.directory.me();
     } catch (err) {
-      // No connection or a busy service is worth its own advice; anything else here (a refused or
-      // missing token arrives wrapped by the Graph client) means the sign-in did not work.
+      // No connection, a busy service, missing consent or a refused account are worth their own
+      // advice; anything else here means the sign-in did not work.
       const code = err && typeof err === 'object' && 'code' in err ? err.code : null;
-      if (code === 'offline' || code === 'throttled') throw err;
+      if (code === 'offline' || code === 'throttled' || code === 'consentRequired' || code === 'signInRefused' || code === 'missingLoginHint') throw err;
       throw new BootError('signInFailed', 'signIn', err);
     }
     return { ok: true, boot: { host, config, graph, me, instrument, locale } };

@@ -8,8 +8,11 @@ export const AppConfigSchema = z.object({
   auth: z.discriminatedUnion('mode', [
     /** Production: MSAL nested app authentication inside Teams. */
     z.object({ mode: z.literal('naa'), clientId: z.string().uuid(), authority: z.string().url().default('https://login.microsoftonline.com/organizations') }),
-    /** Local: the emulator's `dev:<userPrincipalName>` token for the user the simulator says is here. */
-    z.object({ mode: z.literal('dev') }),
+    /**
+     * Local: access tokens from the Graph emulator's token endpoint (`POST {tokenUrl}`), for the user the
+     * simulator says is here and exactly the scopes each call names, as MSAL asks Entra ID.
+     */
+    z.object({ mode: z.literal('dev'), tokenUrl: z.string().url(), clientId: z.string().min(1) }),
   ]),
   graph: z.object({
     /**

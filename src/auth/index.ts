@@ -6,7 +6,7 @@ import { createDevTokenProvider } from './devTokenProvider';
 import { createNaaTokenProvider } from './naaTokenProvider';
 
 export { SCOPES, type ScopeSet } from './scopes';
-export { MissingLoginHintError } from './devTokenProvider';
+export { ConsentRequiredError, MissingLoginHintError, SignInRefusedError } from './errors';
 
 export interface HostHint {
   /** `loginHint` / `userPrincipalName` from the host context. */
@@ -16,6 +16,6 @@ export interface HostHint {
 }
 
 export function createTokenProvider(config: AppConfig, host: HostHint): TokenProvider {
-  if (config.auth.mode === 'dev') return createDevTokenProvider(host.loginHint);
+  if (config.auth.mode === 'dev') return createDevTokenProvider({ loginHint: host.loginHint, tokenUrl: config.auth.tokenUrl, clientId: config.auth.clientId });
   return createNaaTokenProvider({ clientId: config.auth.clientId, authority: config.auth.authority, loginHint: host.loginHint, whenHostReady: host.whenHostReady });
 }

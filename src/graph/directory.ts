@@ -33,7 +33,7 @@ export function createDirectory(api: GraphApi): Directory {
     async myGroups(): Promise<GroupChoice[]> {
       const [memberOf, teams] = await Promise.all([
         api.getAll('/me/memberOf?$select=id,displayName', { scopes: SCOPES.groups }),
-        api.getAll('/me/joinedTeams?$select=id', { scopes: SCOPES.groups }),
+        api.getAll('/me/joinedTeams?$select=id', { scopes: SCOPES.teams }),
       ]);
       const teamIds = new Set(teams.map((t) => TeamSchema.parse(t).id));
       return memberOf
@@ -45,18 +45,18 @@ export function createDirectory(api: GraphApi): Directory {
     },
 
     async groupSite(groupId: string): Promise<SiteChoice> {
-      return toSite(await api.call('GET', `/groups/${segment(groupId)}/sites/root?$select=id,displayName,name,webUrl`, { scopes: SCOPES.sites }));
+      return toSite(await api.call('GET', `/groups/${segment(groupId)}/sites/root?$select=id,displayName,name,webUrl`, { scopes: SCOPES.siteLookup }));
     },
 
     async siteByUrl(url: string): Promise<SiteChoice> {
       const parsed = new URL(url);
       const path = parsed.pathname.replace(/\/+$/, '');
       const address = path === '' ? `/sites/${segment(parsed.hostname)}` : `/sites/${segment(parsed.hostname)}:${path.split('/').map(segment).join('/')}`;
-      return toSite(await api.call('GET', `${address}?$select=id,displayName,name,webUrl`, { scopes: SCOPES.sites }));
+      return toSite(await api.call('GET', `${address}?$select=id,displayName,name,webUrl`, { scopes: SCOPES.siteLookup }));
     },
 
     async rootSite(): Promise<SiteChoice> {
-      return toSite(await api.call('GET', '/sites/root?$select=id,displayName,name,webUrl', { scopes: SCOPES.sites }));
+      return toSite(await api.call('GET', '/sites/root?$select=id,displayName,name,webUrl', { scopes: SCOPES.siteLookup }));
     },
   };
 }

@@ -12,7 +12,10 @@ export type GraphErrorCode =
   | 'textTooLong'
   | 'offline'
   | 'badRequest'
-  | 'service';
+  | 'service'
+  | 'consentRequired'
+  | 'signInRefused'
+  | 'missingLoginHint';
 
 export abstract class GraphLayerError extends Error {
   abstract readonly code: GraphErrorCode;
@@ -80,6 +83,26 @@ export class ServiceError extends GraphLayerError {
   override readonly transient = true;
 }
 
+/**
+ * Signing in failed before any request was sent: nobody consented to a scope, Entra refused the person,
+ * or the host named nobody. Not transient: trying again changes nothing until someone acts.
+ */
+export class SignInError extends GraphLayerError {
+  constructor(
+    readonly code: 'consentRequired' | 'signInRefused' | 'missingLoginHint',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** The token providers' error names (src/auth/errors.ts), which the Graph client keeps as GraphError.code. */
+const SIGN_IN_ERRORS: Record<string, SignInError['code']> = {
+  ConsentRequiredError: 'consentRequired',
+  SignInRefusedError: 'signInRefused',
+  MissingLoginHintError: 'missingLoginHint',
+};
+
 const PLANNER_LIMIT_CODES = /^Maximum|LimitExceeded|QuotaExceeded/i;
 
 /** Graph answers a status and an optional `{ error: { code, message } }`; this is the one place that reads them. */
@@ -105,11 +128,15 @@ function isNetworkFailure(err: unknown): boolean {
 export function toGraphLayerError(err: unknown, retryAfterMs: number | null = null): GraphLayerError {
   if (err instanceof GraphLayerError) return err;
   if (err instanceof GraphError) {
+    // A token provider's failure reaches us wrapped, its name as `code` and its text as `body`.
+    const signIn = err.statusCode <= 0 && err.code ? SIGN_IN_ERRORS[err.code] : undefined;
+    if (signIn) return new SignInError(signIn, typeof err.body === 'string' ? err.body : err.message);
     // The SDK reports a failed fetch as statusCode -1 with the TypeError's name as code (GraphErrorHandler.constructError).
     if (err.statusCode <= 0) return new OfflineError(err.message || String(err.body ?? 'fetch failed'), err.code ?? null, null);
     const header = err.headers?.get?.('Retry-After') ?? null;
     return errorFromStatus(err.statusCode, err.code ?? null, err.message, retryAfterMs ?? (header === null ? null : parseRetryAfterMs(header)));
   }
+  if (err instanceof Error && SIGN_IN_ERRORS[err.name]) return new SignInError(SIGN_IN_ERRORS[err.name] ?? 'signInRefused', err.message);
   if (isNetworkFailure(err)) return new OfflineError((err as Error).message);
   return new ServiceError(err instanceof Error ? err.message : String(err));
 }

@@ -80,9 +80,10 @@ async function sidePanelFrame(page: Page, user: SeedUser): Promise<Frame> {
   return frameOf(surfaces.sidePanelCard(page, user));
 }
 
-/** Reads Graph in the emulator as a seeded person (their dev token), as the app would. */
+/** Reads Graph in the emulator as a seeded person (a token with the read scopes), as the app would. */
 async function graph<T>(world: MeetingWorld, user: SeedUser, path: string): Promise<T> {
-  const response = await fetch(`${world.emulator.url}${path}`, { headers: { Authorization: `Bearer dev:${user.userPrincipalName}` } });
+  const token = world.emulator.admin.issueToken({ upn: user.userPrincipalName, scopes: ['Sites.Read.All', 'Tasks.Read'] });
+  const response = await fetch(`${world.emulator.url}${path}`, { headers: { Authorization: `Bearer ${token}` } });
   if (!response.ok) throw new Error(`GET ${path} as ${user.userPrincipalName}: ${response.status} ${await response.text()}`);
   return (await response.json()) as T;
 }

@@ -12,6 +12,7 @@
 // Online answers (Microsoft Q&A 131535: code "-2147024891, System.UnauthorizedAccessException").
 import { z } from 'zod';
 import { rateLimitHeaders } from '../budget';
+import { hasScope } from '../scopes';
 import type { EmuResponse, Env, Principal } from '../context';
 import { GraphHttpError, zodMessage } from '../errors';
 import { ALL_SITES, SHAREPOINT_HOST, type SeedSite } from '../seed';
@@ -262,6 +263,10 @@ export function handleSharePointRest(env: Env, req: RestRequest, authenticate: (
     }
     // A Graph token is not accepted by SharePoint (its audience is https://graph.microsoft.com).
     if (principal.audience !== 'sharepoint') throw new RestError(401, '-2147024891, System.UnauthorizedAccessException', 'Invalid audience: the token was not issued for the SharePoint resource.');
+    // SharePoint's delegated scopes: reading needs AllSites.Read, changing a list's settings AllSites.Manage.
+    if (!hasScope(principal, req.method === 'GET' ? 'AllSites.Read' : 'AllSites.Manage')) {
+      throw new RestError(403, '-2147024891, System.UnauthorizedAccessException', `Access denied. The token lacks the scope ${req.method === 'GET' ? 'AllSites.Read' : 'AllSites.Manage'}.`);
+    }
     // The same RU budget as Graph's SharePoint calls: changing a list's permissions is a permission
     // operation, every read here one object (budget.ts; REST "usually consumes more", so this is a floor).
     const charge = env.budget.charge(principal, req.method === 'GET' ? 'singleItem' : 'permission');

@@ -20,6 +20,11 @@ const DESCRIPTIONS: Record<Locale, Record<Kind, ErrorDescription>> = {
     configInvalid: { problem: 'De instellingen van de app (app-config.json) kloppen niet.', next: 'Vraag de beheerder van de app om de installatie te controleren.' },
     signInFailed: { problem: 'Aanmelden bij Microsoft 365 is niet gelukt.', next: 'Sluit de app en open hem opnieuw; lukt het dan nog niet, vraag uw beheerder of de app toestemming heeft.' },
     missingLoginHint: { problem: 'Teams gaf niet door wie u bent, dus aanmelden lukte niet.', next: 'Sluit de app en open hem opnieuw.' },
+    consentRequired: {
+      problem: 'De app heeft voor dit onderdeel toestemming nodig die een beheerder van uw organisatie nog niet heeft gegeven.',
+      next: 'Vraag uw Microsoft 365-beheerder om toestemming voor de organisatie te verlenen voor Gesprekstool (zie de installatiehandleiding).',
+    },
+    signInRefused: { problem: 'Microsoft 365 weigerde u aan te melden (bijvoorbeeld omdat uw account is uitgeschakeld).', next: 'Vraag uw beheerder of uw account actief is en toegang heeft tot deze organisatie.' },
     conflict: { problem: 'Iemand anders heeft dit net ook gewijzigd.', next: 'Bekijk de nieuwste versie en probeer uw wijziging opnieuw.' },
     throttled: { problem: 'Microsoft 365 is even te druk.', next: 'De app probeert het zo vanzelf opnieuw; u hoeft niets te doen.' },
     notFound: { problem: 'Deze sessie of lijst is niet (meer) gevonden in SharePoint.', next: 'Controleer of de sessie is verwijderd, of stel het tabblad opnieuw in.' },
@@ -39,6 +44,11 @@ const DESCRIPTIONS: Record<Locale, Record<Kind, ErrorDescription>> = {
     configInvalid: { problem: "The app's settings (app-config.json) are not valid.", next: "Ask the app's administrator to check the installation." },
     signInFailed: { problem: 'Signing in to Microsoft 365 did not work.', next: 'Close the app and open it again; if that does not help, ask your administrator whether the app has consent.' },
     missingLoginHint: { problem: 'Teams did not say who you are, so signing in failed.', next: 'Close the app and open it again.' },
+    consentRequired: {
+      problem: 'For this part the app needs consent that an administrator of your organisation has not yet given.',
+      next: 'Ask your Microsoft 365 administrator to grant consent for the organisation to Gesprekstool (see the installation guide).',
+    },
+    signInRefused: { problem: 'Microsoft 365 refused to sign you in (for example because your account is disabled).', next: 'Ask your administrator whether your account is active and has access to this organisation.' },
     conflict: { problem: 'Someone else changed this at the same time.', next: 'Look at the latest version and try your change again.' },
     throttled: { problem: 'Microsoft 365 is busy for a moment.', next: 'The app tries again by itself; you need not do anything.' },
     notFound: { problem: 'This session or list was not found in SharePoint.', next: 'Check whether the session was deleted, or configure the tab again.' },

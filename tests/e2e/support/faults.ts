@@ -64,7 +64,7 @@ export async function editListItems(world: MeetingWorld, list: ListKind, match: 
     for (const item of l.items.filter((i) => match(i.fields))) {
       const response = await fetch(`${world.emulator.url}/sites/${l.site_id}/lists/${l.id}/items/${String(item.id)}/fields`, {
         method: 'PATCH',
-        headers: { Authorization: `Bearer dev:${user.userPrincipalName}`, 'Content-Type': 'application/json' },
+        headers: { Authorization: `Bearer ${world.emulator.admin.issueToken({ upn: user.userPrincipalName, scopes: ['Sites.ReadWrite.All'] })}`, 'Content-Type': 'application/json' },
         body: JSON.stringify(fields),
       });
       if (!response.ok) throw new Error(`PATCH item ${String(item.id)}: ${response.status} ${await response.text()}`);

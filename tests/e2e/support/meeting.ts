@@ -6,7 +6,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Frame, type FrameLocator, type Locator, type Page } from 'playwright-core';
-import { startEmulator, type RunningEmulator } from '../../../dev/graph-emulator';
+import { SEED, startEmulator, type RunningEmulator } from '../../../dev/graph-emulator';
 import type { SeedUser } from '../../../dev/graph-emulator/seed';
 import { startSimulatorServer, type SimulatorServer } from '../../../dev/teams-host/server';
 import { AppConfigSchema } from '../../../src/app/config';
@@ -69,7 +69,7 @@ export async function serveApp(emulatorOrigin: string): Promise<{ server: Simula
   cpSync(built, appDir, { recursive: true });
   const server = await startSimulatorServer({ port: 0, appDir, hostDir, stateFile: path.join(dir, 'simulator-state.json') });
   // The server reads files per request, so the config can name the origin it got.
-  const config = AppConfigSchema.parse({ auth: { mode: 'dev' }, graph: { loopbackOrigin: emulatorOrigin }, appOrigin: server.origin });
+  const config = AppConfigSchema.parse({ auth: { mode: 'dev', tokenUrl: `${emulatorOrigin}/_emulator/token`, clientId: SEED.apps.gesprekstool.clientId }, graph: { loopbackOrigin: emulatorOrigin }, appOrigin: server.origin });
   writeFileSync(path.join(appDir, 'app-config.json'), JSON.stringify(config));
   return {
     server,

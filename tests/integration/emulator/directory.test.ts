@@ -15,7 +15,7 @@ beforeAll(() => {
   facilitator = createEmulatorClient(emu.url, SEED.users.facilitator.userPrincipalName);
 });
 
-describe('authentication with dev tokens', () => {
+describe('authentication with access tokens', () => {
   it('answers a request without a token with 401 InvalidAuthenticationToken in Graph error shape', async () => {
     const res = await rawGraph(emu.origin, 'GET', '/v1.0/me');
     expect(res.status).toBe(401);
@@ -25,11 +25,14 @@ describe('authentication with dev tokens', () => {
     expect(body.error.innerError.date).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/);
   });
 
-  it('refuses a token for a user the tenant does not know', async () => {
-    const client = createEmulatorClient(emu.url, 'nobody@gemeente-voorbeeld.nl', { maxRetries: 0 });
-    const error = await graphError(client.api('/me').get());
-    expect(error.statusCode).toBe(401);
-    expect(error.code).toBe('InvalidAuthenticationToken');
+  it('gives no token to a user the tenant does not know, as Entra ID refuses them (AADSTS50034)', async () => {
+    const res = await fetch(`${emu.origin}/_emulator/token`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ username: 'nobody@gemeente-voorbeeld.nl', clientId: SEED.apps.gesprekstool.clientId, scopes: ['User.Read'] }),
+    });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({ error: 'invalid_grant', error_codes: [50034] });
   });
 
   it('echoes the client-request-id it was sent', async () => {
@@ -52,14 +55,17 @@ describe('directory', () => {
   });
 
   it('honours $select on users', async () => {
-    const user = (await facilitator.api(`/users/${SEED.users.ggdNurse.userPrincipalName}`).select('id,officeLocation').get()) as Record<string, unknown>;
+    // Reading another person's profile needs User.ReadBasic.All (user-get), which the app never asks for.
+    const reader = createEmulatorClient(emu.url, SEED.users.facilitator.userPrincipalName, { scopes: ['User.ReadBasic.All'] });
+    const user = (await reader.api(`/users/${SEED.users.ggdNurse.userPrincipalName}`).select('id,officeLocation').get()) as Record<string, unknown>;
     expect(user.officeLocation).toBe("'s-Hertogenbosch");
     expect(user.displayName).toBeUndefined();
     expect(user.id).toBe(SEED.users.ggdNurse.id);
   });
 
   it('answers an unknown user with 404 itemNotFound', async () => {
-    const error = await graphError(facilitator.api('/users/00000000-0000-4000-8000-000000000000').get());
+    const reader = createEmulatorClient(emu.url, SEED.users.facilitator.userPrincipalName, { scopes: ['User.ReadBasic.All'] });
+    const error = await graphError(reader.api('/users/00000000-0000-4000-8000-000000000000').get());
     expect(error.statusCode).toBe(404);
     expect(error.code).toBe('itemNotFound');
   });
@@ -79,7 +85,10 @@ describe('directory', () => {
   it('answers the /microsoft.graph.group cast and another user\'s memberOf the same way', async () => {
     const cast = (await facilitator.api('/me/memberOf/microsoft.graph.group').select('id').get()) as { value: MG.Group[] };
     expect(cast.value.map((g) => g.id).sort()).toEqual([SEED.groups.team.id, SEED.groups.debtGroup.id].sort());
-    const teamLead = (await facilitator.api(`/users/${SEED.users.teamLead.id}/memberOf`).get()) as { value: MG.Group[] };
+    // Another person's memberships need User.Read.All (user-list-transitivememberof), an admin-only scope.
+    emu.admin.grantAdminConsent(SEED.apps.gesprekstool.clientId, ['User.Read.All']);
+    const admin = createEmulatorClient(emu.url, SEED.users.facilitator.userPrincipalName, { scopes: ['User.Read.All'] });
+    const teamLead = (await admin.api(`/users/${SEED.users.teamLead.id}/memberOf`).get()) as { value: MG.Group[] };
     expect(teamLead.value.map((g) => g.id)).toEqual([SEED.groups.debtGroup.id]);
   });
 

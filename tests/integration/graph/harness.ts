@@ -5,7 +5,7 @@ import type { FaultInput } from '../../../dev/graph-emulator';
 import { AppConfigSchema } from '../../../src/app/config';
 import { createGraphServices, type GraphServicesOptions } from '../../../src/graph';
 import type { GraphServices, SessionLocation } from '../../../src/graph/contracts';
-import { createDevTokenProvider } from '../../../src/auth/devTokenProvider';
+import { appTokenProvider, tokenUrl } from '../support/emulatorClient';
 
 export { SEED };
 
@@ -21,7 +21,7 @@ export const fastBatch = { sleep: (ms: number) => new Promise<void>((r) => setTi
 
 export async function startHarness(faults: FaultInput = {}): Promise<Harness> {
   const emulator = await startEmulator({ port: 0, dataDir: ':memory:', faults, seed: 7 });
-  const config = AppConfigSchema.parse({ auth: { mode: 'dev' }, graph: { loopbackOrigin: emulator.origin }, appOrigin: 'https://localhost:4210' });
+  const config = AppConfigSchema.parse({ auth: { mode: 'dev', tokenUrl: tokenUrl(emulator.origin), clientId: SEED.apps.gesprekstool.clientId }, graph: { loopbackOrigin: emulator.origin }, appOrigin: 'https://localhost:4210' });
   let counter = 0;
   const random = (n: number) => {
     const out = new Uint8Array(n);
@@ -31,7 +31,7 @@ export async function startHarness(faults: FaultInput = {}): Promise<Harness> {
   const site = SEED.groups.team.site;
   return {
     emulator,
-    services: (upn, options = {}) => createGraphServices(config, createDevTokenProvider(upn), { random, batch: fastBatch, ...options }),
+    services: (upn, options = {}) => createGraphServices(config, appTokenProvider(emulator.origin, upn), { random, batch: fastBatch, ...options }),
     location: { siteId: site.id, siteUrl: `https://${SEED.host}${site.path}`, plannerGroupId: SEED.groups.team.id },
     close: () => emulator.close(),
   };

@@ -3,7 +3,7 @@ import { agenda, plannerTasks, publishUntilComplete, runLifecycle, THEMES, three
 import { LimitExceededError } from '../../../src/graph/errors';
 import { GraphApi, createGraphClient } from '../../../src/graph/client';
 import { AppConfigSchema } from '../../../src/app/config';
-import { createDevTokenProvider } from '../../../src/auth/devTokenProvider';
+import { appTokenProvider, fetchToken, tokenUrl } from '../support/emulatorClient';
 import { taskAssignees } from '../../../src/domain';
 
 const { users, groups } = SEED;
@@ -116,7 +116,7 @@ describe('publishing', () => {
     };
     // Someone adds a line of their own to the task's notes in Planner.
     const url = `${h.emulator.url}/planner/tasks/${encodeURIComponent(target.taskId)}/details`;
-    const headers = { Authorization: `Bearer dev:${users.facilitator.userPrincipalName}`, 'Content-Type': 'application/json' };
+    const headers = { Authorization: `Bearer ${await fetchToken(h.emulator.url, users.facilitator.userPrincipalName)}`, 'Content-Type': 'application/json' };
     const etag = ((await (await fetch(url, { headers })).json()) as { '@odata.etag': string })['@odata.etag'];
     const edited = `${detailsOf(target.taskId)}\nBelafspraak met de GGD op dinsdag.`;
     expect((await fetch(url, { method: 'PATCH', headers: { ...headers, 'If-Match': etag }, body: JSON.stringify({ description: edited }) })).status).toBe(204);
@@ -153,8 +153,8 @@ describe('publishing', () => {
 
     const { facilitator, store, key } = await sessionWithAgenda((k) => agenda(k, 1));
     const published = await facilitator.publisher.publish(await store.openSession(key), publishOptions(key));
-    const config = AppConfigSchema.parse({ auth: { mode: 'dev' }, graph: { loopbackOrigin: h.emulator.origin }, appOrigin: 'https://localhost:4210' });
-    const api = new GraphApi(createGraphClient(config, createDevTokenProvider(users.facilitator.userPrincipalName)));
+    const config = AppConfigSchema.parse({ auth: { mode: 'dev', tokenUrl: tokenUrl(h.emulator.origin), clientId: SEED.apps.gesprekstool.clientId }, graph: { loopbackOrigin: h.emulator.origin }, appOrigin: 'https://localhost:4210' });
+    const api = new GraphApi(createGraphClient(config, appTokenProvider(h.emulator.origin, users.facilitator.userPrincipalName)));
     const members = groups.team.members;
     const assignments = Object.fromEntries([...members, ...ids].slice(0, 21).map((id) => [id, { '@odata.type': '#microsoft.graph.plannerAssignment', orderHint: ' !' }]));
     const err = await api.call('POST', '/planner/tasks', { scopes: ['Tasks.ReadWrite'], body: { planId: published.planId, title: 'te veel', assignments } }).catch((e: unknown) => e);
@@ -189,7 +189,7 @@ describe('corrupted items', () => {
     const ok = await h.services(threeParticipants[1]!.upn).store(h.location).join(key, threeParticipants[1]!.participant);
     const res = await fetch(`${h.emulator.url}/sites/${encodeURIComponent(h.location.siteId)}/lists/${encodeURIComponent('Gesprekstool antwoorden')}/items/${mine.itemId}/fields`, {
       method: 'PATCH',
-      headers: { Authorization: `Bearer dev:${users.facilitator.userPrincipalName}`, 'Content-Type': 'application/json' },
+      headers: { Authorization: `Bearer ${await fetchToken(h.emulator.url, users.facilitator.userPrincipalName)}`, 'Content-Type': 'application/json' },
       body: JSON.stringify({ ScoreA: 9 }),
     });
     expect(res.status).toBe(200);

@@ -1,4 +1,5 @@
 import { startHarness, SEED, type Harness } from './harness';
+import { fetchToken } from '../support/emulatorClient';
 import type { Participant } from '../../../src/domain';
 import { ConflictError, InvalidItemError, TextTooLongError } from '../../../src/graph/errors';
 
@@ -47,7 +48,7 @@ describe('provisioning', () => {
 
   it('adds a column that is missing from an existing list', async () => {
     const url = `${h.emulator.url}/sites/${encodeURIComponent(h.location.siteId)}/lists`;
-    const auth = { Authorization: `Bearer dev:${users.facilitator.userPrincipalName}`, 'Content-Type': 'application/json' };
+    const auth = { Authorization: `Bearer ${await fetchToken(h.emulator.url, users.facilitator.userPrincipalName)}`, 'Content-Type': 'application/json' };
     await fetch(url, {
       method: 'POST',
       headers: auth,
@@ -172,7 +173,7 @@ describe('sessions', () => {
     const bad = await store.join(key, participant(users.debtCounsellor));
     await fetch(`${h.emulator.url}/sites/${encodeURIComponent(h.location.siteId)}/lists/${encodeURIComponent('Gesprekstool antwoorden')}/items/${bad.itemId}/fields`, {
       method: 'PATCH',
-      headers: { Authorization: `Bearer dev:${users.facilitator.userPrincipalName}`, 'Content-Type': 'application/json' },
+      headers: { Authorization: `Bearer ${await fetchToken(h.emulator.url, users.facilitator.userPrincipalName)}`, 'Content-Type': 'application/json' },
       body: JSON.stringify({ Stap2Json: '{niet json' }),
     });
     const opened = await store.openSession(key);

@@ -3,14 +3,8 @@
 import { sharePointLoopbackUrl } from '../../../dev/graph-emulator';
 import { rawGraph, type RawResponse } from './rawGraph';
 
-/**
- * The bearer token for the SharePoint resource (aud = https://{tenant}.sharepoint.com).
- * PLACEHOLDER until real tokens arrive (h-identity): the emulator reads `dev-sp:<upn>` as such a token.
- * This is the only place tests build it; replace it with a minted SharePoint-audience token.
- */
-export function sharePointToken(upn: string): string {
-  return `dev-sp:${upn}`;
-}
+/** SharePoint's own delegated scope for reading lists and changing their settings (higher covers lower). */
+export const SHAREPOINT_SCOPES = ['AllSites.Manage'] as const;
 
 export interface SharePointRestOptions {
   upn?: string;
@@ -20,17 +14,19 @@ export interface SharePointRestOptions {
   body?: unknown;
   /** Send a Graph token instead (to see SharePoint refuse it). */
   graphToken?: boolean;
+  /** SharePoint scopes to ask for (default AllSites.Manage). */
+  scopes?: readonly string[];
 }
 
 /** `url` is the real SharePoint URL, e.g. `https://gemeente-voorbeeld.sharepoint.com/sites/X/_api/web/currentuser`. */
 export function sharePointRest(origin: string, method: string, url: string, options: SharePointRestOptions = {}): Promise<RawResponse> {
   const loopback = new URL(sharePointLoopbackUrl(origin, url));
   const headers: Record<string, string> = { Accept: `application/json;odata=${options.odata ?? 'nometadata'}`, ...options.headers };
-  // A Graph token comes from rawGraph itself, so it stays whatever rawGraph mints.
-  if (options.upn !== undefined && !options.graphToken) headers.Authorization = `Bearer ${sharePointToken(options.upn)}`;
+  // A token for the SharePoint resource (aud = https://{tenant}.sharepoint.com), or Graph's to see it refused.
   return rawGraph(origin, method, `${loopback.pathname}${loopback.search}`, {
     headers,
-    ...(options.graphToken && options.upn !== undefined ? { upn: options.upn } : {}),
+    ...(options.upn !== undefined ? { upn: options.upn } : {}),
+    ...(options.upn !== undefined && !options.graphToken ? { resource: 'sharepoint' as const, scopes: options.scopes ?? SHAREPOINT_SCOPES } : {}),
     ...(options.body !== undefined ? { body: options.body } : {}),
   });
 }

@@ -9,7 +9,7 @@ function deps(overrides: Partial<BootDependencies> = {}): BootDependencies {
   return {
     createHost: async () => host,
     fetchConfig: async () => testConfig,
-    tokens: () => ({ getToken: async () => 'dev:sanne@contoso.nl' }),
+    tokens: () => ({ getToken: async () => 'not-used-by-the-fake-directory' }),
     graph: () => ({ directory: fakeDirectory(sanne), store: () => new FakeStore(), publisher: { publish: async () => ({ planId: '', planUrl: '', outcomes: [], nonMembers: [] }) } }),
     ...overrides,
   };
