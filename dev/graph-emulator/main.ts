@@ -1,8 +1,25 @@
 // `npm run emulator -- --port 4000 --data .data/graph --fault-429 0.1 --retry-after 0.2 …`
-import { parseArgs } from 'node:util';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { startEmulator, type FaultInput } from './index';
 
-const { values } = parseArgs({
+/** A mistake on the command line: one sentence and the usage (built from the options), exit code 2. */
+function usageError(sentence: string, config: ParseArgsConfig): never {
+  const flags = Object.entries(config.options ?? {}).map(([name, option]) => (option.type === 'boolean' ? `[--${name}]` : `[--${name} <value>]`));
+  console.error(`${sentence}\n\nnpm run emulator -- ${flags.join(' ')}`);
+  process.exit(2);
+}
+
+/** node:util parseArgs, answering a malformed command line with usageError instead of a stack trace. */
+function parseOrExplain<T extends ParseArgsConfig>(config: T): ReturnType<typeof parseArgs<T>> {
+  try {
+    return parseArgs(config);
+  } catch (error) {
+    // The first sentence of Node's ERR_PARSE_ARGS_* message names the option; the rest is advice on quoting.
+    return usageError(`${(error instanceof Error ? error.message : String(error)).split(/\.\s|\n/)[0]!.replace(/\.$/, '')}.`, config);
+  }
+}
+
+const options = {
   options: {
     port: { type: 'string', default: '4000' },
     host: { type: 'string', default: '127.0.0.1' },
@@ -20,12 +37,13 @@ const { values } = parseArgs({
     'replication-delay': { type: 'string' },
   },
   strict: true,
-});
+} satisfies ParseArgsConfig;
+const { values } = parseOrExplain(options);
 
 function num(name: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (!Number.isFinite(n)) throw new Error(`--${name} expects a number, got '${value}'`);
+  if (value.trim() === '' || !Number.isFinite(n)) usageError(`--${name} expects a number, got '${value}'.`, options);
   return n;
 }
 
