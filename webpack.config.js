@@ -6,6 +6,11 @@
 //   npx webpack --mode production                       both, into dist/app and dist/host
 //   npx webpack --mode production --env only=app        one of them
 //   npx webpack --env appEntry=<file> --env outDir=<d>   another entry as "the app", into <d>/app and <d>/host (test probes)
+//   npx webpack --env only=app --env appOut=<d>          the app alone, straight into <d> (`npm run package`: dist/production)
+//
+// The plain build (dist/app, dist/host) carries no app-config.json: `npm start` builds its own copy
+// into dist/local with the local configuration, `npm run package` into dist/production with the
+// municipality's, so neither can overwrite the other (tests copy dist/app and add their own).
 const path = require('node:path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const { EsbuildPlugin } = require('esbuild-loader');
@@ -55,13 +60,14 @@ function appBuild(mode, env) {
     name: 'app',
     entry: { main: entry },
     output: {
-      path: path.resolve(root, env.outDir || 'dist', 'app'),
+      path: env.appOut ? path.resolve(root, env.appOut) : path.resolve(root, env.outDir || 'dist', 'app'),
       filename: '[name].[contenthash:8].js',
       chunkFilename: '[name].[contenthash:8].js',
       assetModuleFilename: 'assets/[name].[contenthash:8][ext]',
       // Relative to the script itself, so the same build works at any path of any https host.
       publicPath: 'auto',
-      clean: { keep: /app-config\.json$/ },
+      // app-config.json included: whoever serves a build writes the configuration it needs after building.
+      clean: true,
     },
     optimization: {
       ...common(mode).optimization,

@@ -135,7 +135,12 @@ async function main(): Promise<void> {
   for (const r of rows) console.log(r.map((c, i) => c.padEnd(widths[i] as number)).join('  '));
 }
 
-main().catch((err: unknown) => {
-  console.error(err);
-  process.exitCode = 1;
-});
+if (process.argv.length > 2) {
+  console.error(`npm run bench:graph takes no options (got ${process.argv.slice(2).join(' ')}).\n\nnpm run bench:graph`);
+  process.exitCode = 2;
+} else {
+  main().catch((err: unknown) => {
+    console.error(err);
+    process.exitCode = 1;
+  });
+}

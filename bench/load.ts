@@ -36,19 +36,24 @@ interface Options {
   graphLatencyMs: number;
 }
 
+const USAGE = 'npm run bench:load [-- --dist] [--runs <n>] [--graph-latency <ms>]';
+
+/** A mistake on the command line: answered with its sentence and USAGE, without a stack trace. */
+class UsageError extends Error {}
+
 function parseArgs(argv: string[]): Options {
   const options: Options = { useDist: false, runs: 5, graphLatencyMs: 0 };
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i];
     const next = () => {
       const value = Number(argv[++i]);
-      if (!Number.isFinite(value) || value < 0) throw new Error(`${arg} needs a non-negative number`);
+      if (!Number.isFinite(value) || value < 0) throw new UsageError(`${arg} needs a non-negative number.`);
       return value;
     };
     if (arg === '--dist') options.useDist = true;
     else if (arg === '--runs') options.runs = Math.max(1, Math.round(next()));
     else if (arg === '--graph-latency') options.graphLatencyMs = next();
-    else throw new Error(`unknown option ${arg} (known: --dist, --runs <n>, --graph-latency <ms>)`);
+    else throw new UsageError(`Unknown option ${arg}.`);
   }
   return options;
 }
@@ -327,6 +332,11 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
+  if (err instanceof UsageError) {
+    console.error(`${err.message}\n\n${USAGE}`);
+    process.exitCode = 2;
+    return;
+  }
   console.error(err);
   process.exitCode = 1;
 });

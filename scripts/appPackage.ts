@@ -6,6 +6,7 @@ import path from 'node:path';
 import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import JSZip from 'jszip';
+import { z } from 'zod';
 import { AppConfigSchema, type AppConfig } from '../src/app/config';
 import { SCOPES } from '../src/auth/scopes';
 
@@ -41,6 +42,8 @@ export class DeploymentError extends Error {
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const SEMVER = /^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/;
+/** The app configuration's own check (src/app/config.ts): an RFC 9562 UUID, as Entra issues application ids. */
+const CLIENT_ID = z.string().uuid();
 
 /** Checks what a person typed on the command line before anything is written. */
 export function checkDeployment(deployment: Deployment): Required<Deployment> {
@@ -52,7 +55,7 @@ export function checkDeployment(deployment: Deployment): Required<Deployment> {
   }
   if (url.protocol !== 'https:') throw new DeploymentError('--host moet https zijn: Teams laadt tabbladen alleen over https.');
   if (url.pathname !== '/' || url.search || url.hash) throw new DeploymentError('--host is alleen de oorsprong (https://host[:poort]), zonder pad: de app staat in de root van die host.');
-  if (!GUID.test(deployment.clientId)) throw new DeploymentError('--client-id moet de Application (client) ID van de Entra-appregistratie zijn (een GUID).');
+  if (!CLIENT_ID.safeParse(deployment.clientId).success) throw new DeploymentError('--client-id moet de Application (client) ID van de Entra-appregistratie zijn (een GUID).');
   const appId = deployment.appId ?? DEFAULT_APP_ID;
   if (!GUID.test(appId)) throw new DeploymentError('--app-id moet een GUID zijn.');
   const version = deployment.version ?? (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }).version;
@@ -159,5 +162,7 @@ export async function buildAppPackage(deployment: Deployment): Promise<{ zip: Bu
 /** The runtime configuration of a production build: NAA sign-in, Graph itself. */
 export function productionAppConfig(deployment: Deployment): AppConfig {
   const checked = checkDeployment(deployment);
-  return AppConfigSchema.parse({ auth: { mode: 'naa', clientId: checked.clientId }, graph: { loopbackOrigin: null }, appOrigin: checked.origin });
+  const config = AppConfigSchema.safeParse({ auth: { mode: 'naa', clientId: checked.clientId }, graph: { loopbackOrigin: null }, appOrigin: checked.origin });
+  if (!config.success) throw new DeploymentError(`De productieconfiguratie is ongeldig: ${config.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`).join('; ')}.`);
+  return config.data;
 }

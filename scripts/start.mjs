@@ -1,9 +1,11 @@
 #!/usr/bin/env node
 // `npm start`: everything a developer needs on loopback, from a fresh clone, in one command.
-// Builds the app and the simulator when their sources changed, starts the Graph emulator (data in
-// .data/graph, kept between runs) and serves the app plus the meeting simulator on one origin.
-// Ctrl-C stops all of it.
+// Builds the app and the simulator into dist/local when their sources changed, starts the Graph
+// emulator (data in .data/graph, kept between runs) and serves the app plus the meeting simulator on
+// one origin. Ctrl-C stops all of it. dist/local is this script's alone: `npm run package` builds the
+// production app into dist/production, so neither configuration can overwrite the other.
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync, rmSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,27 +18,56 @@ const HELP = `npm start [-- opties]
   --reset             wis eerst de gegevens van de emulator en het bewaarde tabblad (.data/)
   --port <n>          poort van app en simulator (standaard 3978)
   --graph-port <n>    poort van de Graph-emulator (standaard 4000)
-  --build             altijd bouwen, ook als dist/ actueel lijkt
-  --no-build          nooit bouwen (dist/ gebruiken zoals het is)
+  --build             altijd bouwen, ook als dist/local actueel lijkt
+  --no-build          nooit bouwen (dist/local gebruiken zoals het is)
   --fault-429 <0-1>   deel van de Graph-verzoeken dat de emulator afknijpt (429)
   --fault-503 <0-1>   deel van de Graph-verzoeken dat 503 krijgt
   --latency <ms>      extra vertraging per Graph-verzoek
   --help              deze tekst`;
 
-const { values: options } = parseArgs({
-  options: {
-    reset: { type: 'boolean', default: false },
-    port: { type: 'string', default: '3978' },
-    'graph-port': { type: 'string', default: '4000' },
-    build: { type: 'boolean', default: false },
-    'no-build': { type: 'boolean', default: false },
-    'fault-429': { type: 'string' },
-    'fault-503': { type: 'string' },
-    latency: { type: 'string' },
-    help: { type: 'boolean', default: false },
-  },
-  allowPositionals: false,
-});
+/** A mistake in what was typed: one sentence and the usage, exit code 2, no stack trace. */
+function usageError(sentence) {
+  console.error(`${sentence}\n\n${HELP}`);
+  process.exit(2);
+}
+
+/** node:util parseArgs's ERR_PARSE_ARGS_* errors as one Dutch sentence (the same in scripts/package.ts). */
+function parseArgsSentence(error) {
+  const quoted = /'([^']*)'/.exec(error?.message ?? '')?.[1] ?? '';
+  const name = quoted.split(' ')[0];
+  switch (error?.code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+      return `Onbekende optie ${name}.`;
+    case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
+      return `Onverwacht argument '${quoted}': elke optie begint met --.`;
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+      return /does not take an argument/.test(error.message) ? `Optie ${name} neemt geen waarde.` : `Optie ${name} mist haar waarde (begint die met -, schrijf dan ${name}=<waarde>).`;
+    default:
+      return String(error?.message ?? error).split('\n')[0];
+  }
+}
+
+function readOptions() {
+  try {
+    return parseArgs({
+      options: {
+        reset: { type: 'boolean', default: false },
+        port: { type: 'string', default: '3978' },
+        'graph-port': { type: 'string', default: '4000' },
+        build: { type: 'boolean', default: false },
+        'no-build': { type: 'boolean', default: false },
+        'fault-429': { type: 'string' },
+        'fault-503': { type: 'string' },
+        latency: { type: 'string' },
+        help: { type: 'boolean', default: false },
+      },
+      allowPositionals: false,
+    }).values;
+  } catch (error) {
+    return usageError(parseArgsSentence(error));
+  }
+}
+const options = readOptions();
 
 if (options.help) {
   console.log(HELP);
@@ -44,53 +75,66 @@ if (options.help) {
 }
 
 const LOOPBACK = '127.0.0.1';
-const port = Number(options.port);
-const graphPort = Number(options['graph-port']);
-if (!Number.isInteger(port) || !Number.isInteger(graphPort)) {
-  console.error('--port en --graph-port moeten gehele getallen zijn.');
-  process.exit(2);
+function portOption(flag) {
+  const value = Number(options[flag]);
+  if (!/^\d+$/.test(options[flag]) || value < 1 || value > 65535) usageError(`--${flag} verwacht een poortnummer van 1 tot en met 65535, niet "${options[flag]}".`);
+  return value;
 }
+const port = portOption('port');
+const graphPort = portOption('graph-port');
+if (port === graphPort) usageError('--port en --graph-port moeten verschillende poorten zijn.');
+if (options.build && options['no-build']) usageError('--build en --no-build sluiten elkaar uit.');
 
 function faultsFromOptions() {
   const faults = {};
-  for (const [flag, key] of [['fault-429', 'rate429'], ['fault-503', 'rate503'], ['latency', 'latencyMs']]) {
+  for (const [flag, key, max] of [['fault-429', 'rate429', 1], ['fault-503', 'rate503', 1], ['latency', 'latencyMs', Infinity]]) {
     if (options[flag] === undefined) continue;
     const value = Number(options[flag]);
-    if (!Number.isFinite(value)) {
-      console.error(`--${flag} verwacht een getal.`);
-      process.exit(2);
+    if (options[flag].trim() === '' || !Number.isFinite(value) || value < 0 || value > max) {
+      usageError(max === 1 ? `--${flag} verwacht een getal van 0 tot en met 1, niet "${options[flag]}".` : `--${flag} verwacht een aantal milliseconden (0 of meer), niet "${options[flag]}".`);
     }
     faults[key] = value;
   }
   return faults;
 }
+const faults = faultsFromOptions();
 
 const dataDir = path.join(root, '.data');
 const graphDataDir = path.join(dataDir, 'graph');
 const simulatorStateFile = path.join(dataDir, 'teams-host', 'state.json');
-const appDir = path.join(root, 'dist', 'app');
-const hostDir = path.join(root, 'dist', 'host');
-const stampFile = path.join(root, 'dist', '.build-stamp');
+const localDir = path.join(root, 'dist', 'local');
+const appDir = path.join(localDir, 'app');
+const hostDir = path.join(localDir, 'host');
+const stampFile = path.join(localDir, '.build-stamp');
 
 // Everything the two bundles are built from. A change in any of these (or a file added or removed)
-// means dist/ is stale.
+// means dist/local is stale.
 const BUILD_INPUTS = ['src', 'dev/teams-host', 'dev/graph-emulator/seed.ts', 'webpack.config.js', 'tsconfig.json', 'package-lock.json'];
 
 function* filesUnder(entry) {
   const full = path.join(root, entry);
   if (!existsSync(full)) return;
-  const info = statSync(full);
-  if (info.isFile()) {
-    yield { file: entry, mtime: info.mtimeMs, size: info.size };
+  if (statSync(full).isFile()) {
+    yield entry;
     return;
   }
   for (const child of readdirSync(full)) yield* filesUnder(path.join(entry, child));
 }
 
+/**
+ * A hash of the inputs' names and contents, not their modification times: a checkout, `npm ci` or
+ * an `npm install` that writes package-lock.json back unchanged touches files without changing what
+ * would be built, and must not cost a rebuild.
+ */
 function sourceSignature() {
-  const files = BUILD_INPUTS.flatMap((entry) => [...filesUnder(entry)]);
-  files.sort((a, b) => a.file.localeCompare(b.file));
-  return JSON.stringify(files.map((f) => [f.file, Math.round(f.mtime), f.size]));
+  const hash = createHash('sha256');
+  const files = BUILD_INPUTS.flatMap((entry) => [...filesUnder(entry)]).sort();
+  for (const file of files) {
+    hash.update(`${file.split(path.sep).join('/')}\0`);
+    hash.update(readFileSync(path.join(root, file)));
+    hash.update('\0');
+  }
+  return hash.digest('hex');
 }
 
 function buildIsCurrent(signature) {
@@ -110,15 +154,16 @@ async function build() {
   const signature = sourceSignature();
   if (options['no-build']) return;
   if (!options.build && buildIsCurrent(signature)) {
-    console.log('Build is actueel (dist/).');
+    console.log('Build is actueel (dist/local).');
     return;
   }
   if (!existsSync(path.join(root, 'src', 'main.tsx'))) {
     throw new Error('src/main.tsx ontbreekt: zonder app-ingang valt er niets te bouwen.');
   }
-  console.log('Bouwen: app en vergadersimulator…');
+  console.log('Bouwen: app en vergadersimulator (dist/local)…');
   const started = Date.now();
-  await run(process.execPath, [path.join(root, 'node_modules', 'webpack-cli', 'bin', 'cli.js'), '--mode', 'production']);
+  rmSync(stampFile, { force: true });
+  await run(process.execPath, [path.join(root, 'node_modules', 'webpack-cli', 'bin', 'cli.js'), '--mode', 'production', '--env', `outDir=${localDir}`]);
   writeFileSync(stampFile, signature);
   console.log(`Gebouwd in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
 }
@@ -159,7 +204,7 @@ async function main() {
   writeAppConfig(appOrigin, SEED.apps.gesprekstool.clientId);
 
   // nextLinks keep https://graph.microsoft.com: the app's last middleware rewrites them to loopback.
-  const emulator = await startEmulator({ port: graphPort, host: LOOPBACK, dataDir: graphDataDir, faults: faultsFromOptions() });
+  const emulator = await startEmulator({ port: graphPort, host: LOOPBACK, dataDir: graphDataDir, faults });
   stoppers.push(() => emulator.close());
   const graphUrl = emulator.origin;
 

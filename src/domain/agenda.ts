@@ -1,5 +1,5 @@
 // Step-3 rules: the action agenda ("Wie pakt het op, welke afdeling, wanneer?").
-import { compareCalendarDates, isCalendarDate } from './calendarDate';
+import { compareCalendarDates, isCalendarDate, latestDueDate } from './calendarDate';
 import { LIMITS, THEME_IDS, type ActionItem, type Participant, type ThemeId } from './model';
 import { randomKeyText, type RandomBytes } from './randomSource';
 
@@ -11,7 +11,8 @@ export type ActionProblem =
   | { code: 'ownerNotParticipant'; ownerId: string }
   | { code: 'departmentTooLong'; limit: number }
   | { code: 'dueDateInvalid' }
-  | { code: 'dueDateInPast'; today: string };
+  | { code: 'dueDateInPast'; today: string }
+  | { code: 'dueDateTooFar'; latest: string };
 
 export interface ActionContext {
   participants: readonly Pick<Participant, 'id'>[];
@@ -36,6 +37,7 @@ export function validateAction(action: ActionDraft, { participants, today }: Act
   if (action.dueDate !== null && action.dueDate !== '') {
     if (!isCalendarDate(action.dueDate)) problems.push({ code: 'dueDateInvalid' });
     else if (compareCalendarDates(action.dueDate, today) < 0) problems.push({ code: 'dueDateInPast', today });
+    else if (compareCalendarDates(action.dueDate, latestDueDate(today)) > 0) problems.push({ code: 'dueDateTooFar', latest: latestDueDate(today) });
   }
   return problems;
 }

@@ -6,6 +6,7 @@ export * from './divergence';
 export * from './step2';
 export * from './agenda';
 export * from './calendarDate';
+export * from './freeText';
 export * from './randomSource';
 export * from './sessionKey';
 export * from './sessionState';

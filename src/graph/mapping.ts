@@ -17,8 +17,11 @@ import {
   type ThemeId,
 } from '../domain/model';
 import { isRevealed } from '../domain/authorization';
+import { isCalendarDate } from '../domain/calendarDate';
+import { stripControlCharacters } from '../domain/freeText';
 import type { InvalidItem, Versioned } from './contracts';
 import { TextTooLongError } from './errors';
+import { isPlannerTaskUrl } from './plannerLinks';
 import {
   COLUMNS,
   DOMAIN_LABELS,
@@ -108,7 +111,8 @@ class FieldReader {
     const value = this.optionalText(name);
     if (value === null) return null;
     const match = /^(\d{4}-\d{2}-\d{2})/.exec(value);
-    if (!match || Number.isNaN(Date.parse(value))) throw new FieldProblem(name, 'is geen datum');
+    // Date.parse rolls 2031-02-29 over to 1 March instead of refusing it.
+    if (!match || Number.isNaN(Date.parse(value)) || !isCalendarDate(match[1] as string)) throw new FieldProblem(name, 'is geen datum');
     return match[1] as string;
   }
 
@@ -133,7 +137,9 @@ function finish<T>(list: ListKind, item: ListItem, build: (r: FieldReader) => T,
     invalid: { list, listDisplayName: LIST_TITLES[list], itemId: item.id, field, message },
   });
   try {
-    const parsed = schema.safeParse(build(new FieldReader(item.fields)));
+    // Control characters are removed from what was stored (a hand-edited column) and from what the
+    // JSON column decodes to (where they were stored as \u0001-style escapes): see domain/freeText.ts.
+    const parsed = schema.safeParse(stripControlCharacters(build(new FieldReader(stripControlCharacters(item.fields)))));
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       return invalid(issue ? issue.path.map(String).join('.') : '?', issue?.message ?? 'ongeldig');
@@ -191,7 +197,8 @@ function dateOnly(date: string | null): string | null {
   return date === null ? null : `${date}T12:00:00Z`;
 }
 
-export function sessionFields(s: Session): Fields {
+export function sessionFields(session: Session): Fields {
+  const s = stripControlCharacters(session);
   return checkLengths('sessions', {
     Title: s.title,
     SessionKey: s.key,
@@ -312,7 +319,8 @@ export function readResponse(item: ListItem): ReadResult<Response> {
   );
 }
 
-export function responseFields(response: Response, describe?: OptionDescriber): Fields {
+export function responseFields(typed: Response, describe?: OptionDescriber): Fields {
+  const response = stripControlCharacters(typed);
   const scores: Fields = {};
   for (const theme of THEME_IDS) {
     const s = response.scores[theme];
@@ -355,13 +363,23 @@ export function readAction(item: ListItem): ReadResult<ActionItem> {
       status: r.label('Status', STATUS_BY_LABEL),
       proposedBy: r.optionalText('VoorgesteldDoor'),
       plannerTaskId: r.optionalText('PlannerTaskId'),
-      plannerTaskUrl: r.optionalText('PlannerTaskUrl'),
+      plannerTaskUrl: plannerTaskAddress(r.optionalText('PlannerTaskUrl')),
     }),
     ActionItemSchema,
   );
 }
 
-export function actionFields(a: ActionItem): Fields {
+/**
+ * A PlannerTaskUrl the app can offer as "Taak in Planner": only Planner's own task address. Anything
+ * else (hand-edited to another site) is dropped, so it is never shown as a link; the next publish
+ * writes the task's real address back, as it does for a task whose address changed.
+ */
+function plannerTaskAddress(stored: string | null): string | null {
+  return stored !== null && isPlannerTaskUrl(stored) ? stored : null;
+}
+
+export function actionFields(action: ActionItem): Fields {
+  const a = stripControlCharacters(action);
   return checkLengths('actions', {
     Title: a.title.trim() === '' ? `Actie thema ${a.theme}` : a.title,
     SessionKey: a.sessionKey,

@@ -1,15 +1,16 @@
 // Stap 3: propose actions (theme, what, who, department, when) and see the agenda as it grows. The
 // domain validates a proposal (`validateAction`) and suggests departments already named.
 import { Body1, Button, Caption1, Field, Input, Select, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { groupActionsByTheme, newActionId, suggestDepartments, validateAction, type ActionProblem } from '../../domain/agenda';
+import { DUE_DATE_YEARS_AHEAD, latestDueDate } from '../../domain/calendarDate';
 import type { Instrument } from '../../domain/instrument';
 import { isEditable } from '../../domain/sessionState';
 import { LIMITS, THEME_IDS, type ActionItem, type ThemeId } from '../../domain/model';
 import { ParticipantOptions } from '../common/ParticipantOptions';
 import { defineMessages, useLocale, useT } from '../i18n';
 import { useAppServices, useSession } from '../session';
-import { formatCalendarDate } from '../stage/calendarText';
+import { dueDateOfField, formatCalendarDate, localCalendarDate } from '../stage/calendarText';
 
 const messages = defineMessages({
   nl: {
@@ -33,6 +34,7 @@ const messages = defineMessages({
     departmentTooLong: 'De afdeling is te lang (hoogstens {limit} tekens).',
     dueDateInvalid: 'Vul een geldige datum in.',
     dueDateInPast: 'Kies een datum vanaf vandaag.',
+    dueDateTooFar: 'Kies een datum tot en met {date}: een actie ligt hooguit {years} jaar vooruit.',
     readOnly: 'Voorstellen kan nu niet; de gespreksleider beheert de agenda.',
   },
   en: {
@@ -56,6 +58,7 @@ const messages = defineMessages({
     departmentTooLong: 'The department is too long (at most {limit} characters).',
     dueDateInvalid: 'Enter a valid date.',
     dueDateInPast: 'Choose a date from today.',
+    dueDateTooFar: 'Choose a date up to {date}: an action lies at most {years} years ahead.',
     readOnly: 'Proposing is not possible now; the facilitator manages the agenda.',
   },
 });
@@ -67,23 +70,20 @@ const useStyles = makeStyles({
   item: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
 });
 
-/** The person's calendar date: a due date is a day where they are, not a UTC instant. */
-function localDate(date: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-}
-
 export function Step3Agenda({ instrument }: { instrument: Instrument }) {
   const { me, now, random } = useAppServices();
   const { snapshot, commands, busy } = useSession();
   const t = useT(messages);
   const locale = useLocale();
+  // A due date is a day where the person is, not a UTC instant.
+  const today = localCalendarDate(now());
   const styles = useStyles();
   const [theme, setTheme] = useState<ThemeId>('A');
   const [title, setTitle] = useState('');
   const [ownerId, setOwnerId] = useState('');
   const [department, setDepartment] = useState('');
   const [dueDate, setDueDate] = useState('');
+  const dueDateField = useRef<HTMLInputElement>(null);
   const [problems, setProblems] = useState<ActionProblem[]>([]);
   const [saved, setSaved] = useState(false);
   if (!snapshot) return null;
@@ -97,14 +97,18 @@ export function Step3Agenda({ instrument }: { instrument: Instrument }) {
   const themeTitle = (id: ThemeId) => instrument.themes.find((th) => th.id === id)?.title ?? id;
   const problemText = (field: ActionProblem['code'][]) => {
     const problem = problems.find((p) => field.includes(p.code));
-    return problem ? t(problem.code, 'limit' in problem ? { limit: problem.limit } : undefined) : undefined;
+    if (!problem) return undefined;
+    return t(
+      problem.code,
+      'limit' in problem ? { limit: problem.limit } : 'latest' in problem ? { date: formatCalendarDate(problem.latest, locale), years: DUE_DATE_YEARS_AHEAD } : undefined,
+    );
   };
   const grouped = groupActionsByTheme(actions);
 
   const submit = async () => {
     setSaved(false);
-    const draft = { title, ownerId: ownerId === '' ? null : ownerId, department, dueDate: dueDate === '' ? null : dueDate };
-    const found = validateAction(draft, { participants, today: localDate(now()) });
+    const draft = { title, ownerId: ownerId === '' ? null : ownerId, department, dueDate: dueDateOfField(dueDateField.current, dueDate === '' ? null : dueDate) };
+    const found = validateAction(draft, { participants, today });
     setProblems(found);
     if (found.length > 0) return;
     const owner = participants.find((p) => p.id === draft.ownerId) ?? null;
@@ -173,8 +177,8 @@ export function Step3Agenda({ instrument }: { instrument: Instrument }) {
               <option key={s} value={s} />
             ))}
           </datalist>
-          <Field label={t('due')} validationMessage={problemText(['dueDateInvalid', 'dueDateInPast'])}>
-            <Input type="date" value={dueDate} onChange={(_, d) => setDueDate(d.value)} />
+          <Field label={t('due')} validationMessage={problemText(['dueDateInvalid', 'dueDateInPast', 'dueDateTooFar'])}>
+            <Input type="date" min={today} max={latestDueDate(today)} ref={dueDateField} value={dueDate} onChange={(_, d) => setDueDate(d.value)} />
           </Field>
           <Button type="submit" appearance="primary" disabled={busy}>
             {t('add')}

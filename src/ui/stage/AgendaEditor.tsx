@@ -2,9 +2,11 @@
 // Everyone reads it; the facilitator edits it. A draft is checked with the domain's validateAction
 // and each problem is shown at its field in one sentence.
 import { Button, Field, Input, Link, makeStyles, mergeClasses, Select, tokens } from '@fluentui/react-components';
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import {
+  DUE_DATE_YEARS_AHEAD,
   groupActionsByTheme,
+  latestDueDate,
   LIMITS,
   suggestDepartments,
   validateAction,
@@ -16,7 +18,7 @@ import {
 } from '../../domain';
 import { ParticipantOptions } from '../common/ParticipantOptions';
 import { useLocale, useT, type Locale } from '../i18n';
-import { formatCalendarDate } from './calendarText';
+import { dueDateOfField, formatCalendarDate } from './calendarText';
 import { stageMessages, type StageMessageKey } from './messages';
 
 const useStyles = makeStyles({
@@ -66,6 +68,7 @@ function problemField(problem: ActionProblem): FieldName {
       return 'department';
     case 'dueDateInvalid':
     case 'dueDateInPast':
+    case 'dueDateTooFar':
       return 'dueDate';
   }
 }
@@ -77,6 +80,7 @@ const PROBLEM_KEYS: Record<ActionProblem['code'], StageMessageKey> = {
   departmentTooLong: 'problemDepartmentTooLong',
   dueDateInvalid: 'problemDueDateInvalid',
   dueDateInPast: 'problemDueDateInPast',
+  dueDateTooFar: 'problemDueDateTooFar',
 };
 
 function ActionForm({
@@ -95,8 +99,10 @@ function ActionForm({
   onCancel: () => void;
 }) {
   const t = useT(stageMessages);
+  const locale = useLocale();
   const styles = useStyles();
   const listId = useId();
+  const dueDateField = useRef<HTMLInputElement>(null);
   const [draft, setDraft] = useState(initial);
   const [problems, setProblems] = useState<ActionProblem[]>([]);
   const [saving, setSaving] = useState(false);
@@ -105,12 +111,15 @@ function ActionForm({
   const messageFor = (field: FieldName) => {
     const found = problems.filter((p) => problemField(p) === field);
     if (found.length === 0) return undefined;
-    return found.map((p) => t(PROBLEM_KEYS[p.code], 'limit' in p ? { limit: p.limit } : undefined)).join(' ');
+    const params = (p: ActionProblem): Record<string, string | number> | undefined =>
+      'limit' in p ? { limit: p.limit } : 'latest' in p ? { date: formatCalendarDate(p.latest, locale), years: DUE_DATE_YEARS_AHEAD } : undefined;
+    return found.map((p) => t(PROBLEM_KEYS[p.code], params(p))).join(' ');
   };
   const state = (field: FieldName) => (messageFor(field) ? ('error' as const) : ('none' as const));
 
   const submit = async () => {
-    const found = validateAction(draft, { participants, today });
+    const dueDate = dueDateOfField(dueDateField.current, draft.dueDate);
+    const found = validateAction({ ...draft, dueDate }, { participants, today });
     setProblems(found);
     if (found.length > 0) return;
     setSaving(true);
@@ -153,7 +162,14 @@ function ActionForm({
         ))}
       </datalist>
       <Field label={t('dueDate')} validationMessage={messageFor('dueDate')} validationState={state('dueDate')}>
-        <Input type="date" min={today} value={draft.dueDate ?? ''} onChange={(_, d) => setDraft({ ...draft, dueDate: d.value === '' ? null : d.value })} />
+        <Input
+          type="date"
+          min={today}
+          max={latestDueDate(today)}
+          ref={dueDateField}
+          value={draft.dueDate ?? ''}
+          onChange={(_, d) => setDraft({ ...draft, dueDate: d.value === '' ? null : d.value })}
+        />
       </Field>
       <div className={mergeClasses(styles.buttons, styles.wide)}>
         <Button appearance="primary" type="submit" disabled={saving}>

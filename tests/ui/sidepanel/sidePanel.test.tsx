@@ -1,4 +1,4 @@
-import { act, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { SidePanel } from '../../../src/ui/sidepanel/SidePanel';
 import { FakeStore, facilitator, fakeServices, lotte, renderWith, responseOf, sanne, sessionIn } from '../fakes';
@@ -131,6 +131,19 @@ describe('side panel', () => {
     const item = (await screen.findByText('Intake delen')).closest('li');
     expect(item?.textContent).toContain("Sanne van 't Hof · Schuldhulpverlening · klaar op 23 december 2026");
     expect(item?.textContent).not.toContain('2026-12-23');
+  });
+
+  it('stap 3 refuses a due date more than five years ahead with a sentence, and proposes nothing', async () => {
+    const store = new FakeStore(sessionIn('step3'));
+    store.addResponse(responseOf(sanne));
+    await openPanel({ me: sanne, store });
+    const form = await screen.findByRole('form', { name: 'Actie voorstellen' });
+    const what = within(form).getAllByRole('textbox')[0] as HTMLElement;
+    await userEvent.type(what, 'Intake delen');
+    fireEvent.change(within(form).getByLabelText('Wanneer klaar?'), { target: { value: '9999-12-31' } });
+    await userEvent.click(within(form).getByRole('button', { name: 'Actie toevoegen' }));
+    expect(await within(form).findByText('Kies een datum tot en met 1 maart 2031: een actie ligt hooguit 5 jaar vooruit.')).toBeTruthy();
+    expect(store.actions).toHaveLength(0);
   });
 
   it('polls again after the interval and shows the new step', async () => {

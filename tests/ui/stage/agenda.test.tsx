@@ -66,6 +66,33 @@ describe('agenda editor', () => {
     expect(onSave).not.toHaveBeenCalled();
   });
 
+  it('refuses a due date more than five years ahead with a Dutch sentence naming the last day allowed', async () => {
+    const onSave = renderAgenda();
+    const a = themeSection('A');
+    fireEvent.click(within(a).getByRole('button', { name: 'Actie toevoegen bij A' }));
+    fireEvent.change(within(a).getByRole('textbox', { name: /Actie/ }), { target: { value: 'Gezamenlijke visie opstellen' } });
+    const due = within(a).getByLabelText(/Uiterlijk klaar op/);
+    expect(due.getAttribute('max')).toBe('2031-03-10');
+    fireEvent.change(due, { target: { value: '9999-12-31' } });
+    fireEvent.click(within(a).getByRole('button', { name: 'Opslaan' }));
+    await waitFor(() => expect(within(a).getByText('Kies een datum tot en met 10 maart 2031: een actie ligt hooguit 5 jaar vooruit.')).toBeTruthy());
+    expect(onSave).not.toHaveBeenCalled();
+  });
+
+  it('refuses a date the browser could not read (29 February 2031) instead of saving the action without a date', async () => {
+    const onSave = renderAgenda();
+    const a = themeSection('A');
+    fireEvent.click(within(a).getByRole('button', { name: 'Actie toevoegen bij A' }));
+    fireEvent.change(within(a).getByRole('textbox', { name: /Actie/ }), { target: { value: 'Gezamenlijke visie opstellen' } });
+    // What Chromium's date field reports after typing 29-02-2031: an empty value and validity.badInput
+    // (jsdom sanitises the value the same way but does not track what was typed).
+    const due = within(a).getByLabelText(/Uiterlijk klaar op/) as HTMLInputElement;
+    Object.defineProperty(due, 'validity', { configurable: true, get: () => ({ valid: false, badInput: true }) });
+    fireEvent.click(within(a).getByRole('button', { name: 'Opslaan' }));
+    await waitFor(() => expect(within(a).getByText('Vul een bestaande datum in.')).toBeTruthy());
+    expect(onSave).not.toHaveBeenCalled();
+  });
+
   it('saves a valid action with the owner chosen from the participants', async () => {
     const onSave = renderAgenda();
     const a = themeSection('A');

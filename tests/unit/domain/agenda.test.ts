@@ -8,6 +8,7 @@ import {
   type ActionDraft,
 } from '../../../src/domain/agenda';
 import { LIMITS } from '../../../src/domain/model';
+import { addYears, latestDueDate, UNREADABLE_DATE } from '../../../src/domain/calendarDate';
 import { action, anna, bram, countingBytes, participant } from './fixtures';
 
 const context = { participants: [anna, bram], today: '2026-11-23' };
@@ -62,6 +63,23 @@ describe('validateAction', () => {
   it('refuses a due date that is not a calendar date', () => {
     expect(validateAction(draft({ dueDate: '2027-02-30' }), context)).toEqual([{ code: 'dueDateInvalid' }]);
     expect(validateAction(draft({ dueDate: '1-3-2027' }), context)).toEqual([{ code: 'dueDateInvalid' }]);
+  });
+
+  it('refuses 29 February of a common year, which the date field reports as unreadable', () => {
+    expect(validateAction(draft({ dueDate: '2031-02-29' }), context)).toEqual([{ code: 'dueDateInvalid' }]);
+    expect(validateAction(draft({ dueDate: UNREADABLE_DATE }), context)).toEqual([{ code: 'dueDateInvalid' }]);
+    expect(validateAction(draft({ dueDate: '2028-02-29' }), context)).toEqual([]);
+  });
+
+  it('accepts a due date up to five years ahead and refuses one a day later, naming the last day allowed', () => {
+    expect(validateAction(draft({ dueDate: '2031-11-23' }), context)).toEqual([]);
+    expect(validateAction(draft({ dueDate: '2031-11-24' }), context)).toEqual([{ code: 'dueDateTooFar', latest: '2031-11-23' }]);
+    expect(validateAction(draft({ dueDate: '9999-12-31' }), context)).toEqual([{ code: 'dueDateTooFar', latest: '2031-11-23' }]);
+  });
+
+  it('counts the five years from the day it is given, not from the machine clock', () => {
+    expect(validateAction(draft({ dueDate: '2040-01-01' }), { ...context, today: '2036-01-01' })).toEqual([]);
+    expect(validateAction(draft({ dueDate: '2030-01-01' }), { ...context, today: '2024-12-31' })).toEqual([{ code: 'dueDateTooFar', latest: '2029-12-31' }]);
   });
 
   it('refuses to judge a due date against a today that is not a calendar date', () => {
@@ -129,5 +147,21 @@ describe('newActionId', () => {
     expect(newActionId(countingBytes(0))).toBe('a-0123456789abcdef');
     expect(newActionId(countingBytes(0))).toBe(newActionId(countingBytes(0)));
     expect(newActionId(countingBytes(16))).not.toBe(newActionId(countingBytes(0)));
+  });
+});
+
+describe('calendar years ahead', () => {
+  it('moves a date by whole years and keeps the day', () => {
+    expect(addYears('2026-11-23', 5)).toBe('2031-11-23');
+    expect(latestDueDate('2026-03-10')).toBe('2031-03-10');
+  });
+
+  it('turns 29 February into 28 February when the target year is a common year', () => {
+    expect(addYears('2028-02-29', 5)).toBe('2033-02-28');
+    expect(addYears('2028-02-29', 4)).toBe('2032-02-29');
+  });
+
+  it('refuses what is not a calendar date', () => {
+    expect(() => addYears('2031-02-29', 1)).toThrow(RangeError);
   });
 });

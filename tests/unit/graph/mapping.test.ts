@@ -1,5 +1,6 @@
 import { readResponse, responseFields, step2Summary, readAction, actionFields, sessionFields, readSession, type ListItem } from '../../../src/graph/mapping';
 import type { ActionItem, Response, Session } from '../../../src/domain';
+import { isPlannerTaskUrl, taskUrl } from '../../../src/graph/plannerLinks';
 
 const threeScoresTwoWeetNiet: Response = {
   sessionKey: '20261123-abcdefgh',
@@ -33,6 +34,20 @@ describe('answers items', () => {
     expect(read).toMatchObject({ ok: false, invalid: { field: 'Stap2Json' } });
   });
 
+  it('removes control characters from step 2’s texts, which JSON would otherwise store as \\u escapes', () => {
+    const dirty: Response = {
+      ...threeScoresTwoWeetNiet,
+      step2: { questions: { q2: { selected: ['q2.e'], freeText: { 'q2.e': 'de\u0000 wijk\u0008teams' } } }, comments: { B: 'Lastig\u001F\nheel lastig' } },
+    };
+    const fields = responseFields(dirty);
+    expect(fields.Stap2Json).not.toMatch(/\\u00(00|08|1f)/i);
+    const read = readResponse(asItem({ ...fields, Stap2Json: JSON.stringify(dirty.step2) }));
+    expect(read).toMatchObject({
+      ok: true,
+      value: { value: { step2: { questions: { q2: { freeText: { 'q2.e': 'de wijkteams' } } }, comments: { B: 'Lastig\nheel lastig' } } } },
+    });
+  });
+
   it('writes step 2 as readable Dutch with the option texts', () => {
     const texts: Record<string, string> = { 'q2.a': 'Ja, inzicht in gezondheidsverschillen', 'q2.e': 'Anders, namelijk' };
     const summary = step2Summary(threeScoresTwoWeetNiet.step2, { question: () => ({ number: 2 }), option: (id) => texts[id] });
@@ -51,6 +66,39 @@ describe('actions and sessions', () => {
     expect(fields.Deadline).toBe('2027-03-01T12:00:00Z');
     const read = readAction(asItem({ ...fields, Deadline: '2027-03-01T11:00:00Z' }));
     expect(read.ok && read.value.value.dueDate).toBe('2027-03-01');
+  });
+
+  it('refuses a Deadline that is no calendar day instead of rolling it over to the next month', () => {
+    const read = readAction(asItem({ ...actionFields(action), Deadline: '2031-02-29T12:00:00Z' }));
+    expect(read).toMatchObject({ ok: false, invalid: { list: 'actions', field: 'Deadline' } });
+  });
+
+  it('keeps Planner’s own task address as the task link', () => {
+    const url = taskUrl('xqQg5FS2LkCp935s-FIFm2QAFkHM', 'pvEH3sT_Q0-2PNZsU5lH4mQAA8mK');
+    const read = readAction(asItem({ ...actionFields({ ...action, plannerTaskId: 'pvEH3sT_Q0-2PNZsU5lH4mQAA8mK', plannerTaskUrl: url }) }));
+    expect(read.ok && read.value.value.plannerTaskUrl).toBe(url);
+  });
+
+  it.each([
+    ['another site', 'https://evil.example/webui/plan/p1/view/board/task/t1'],
+    ['a look-alike host', 'https://planner.cloud.microsoft.evil.example/webui/plan/p1/view/board/task/t1'],
+    ['a script', 'javascript:alert(1)'],
+    ['plain http', 'http://planner.cloud.microsoft/webui/plan/p1/view/board/task/t1'],
+    ['credentials in the address', 'https://user@planner.cloud.microsoft/webui/plan/p1/view/board/task/t1'],
+    ['a redirect parameter', 'https://planner.cloud.microsoft/webui/plan/p1/view/board/task/t1?redirect=https://evil.example'],
+    ['another Planner page', 'https://planner.cloud.microsoft/webui/plan/p1/view/board'],
+    ['a path that climbs out', 'https://planner.cloud.microsoft/webui/plan/p1/view/board/task/../../../../../x'],
+  ])('never offers %s from a hand-edited PlannerTaskUrl as the task link', (_case, address) => {
+    expect(isPlannerTaskUrl(address)).toBe(false);
+    const read = readAction(asItem({ ...actionFields(action), PlannerTaskId: 't1', PlannerTaskUrl: address }));
+    expect(read).toMatchObject({ ok: true, value: { value: { plannerTaskId: 't1', plannerTaskUrl: null } } });
+  });
+
+  it('removes control characters other than newline and tab when it writes and when it reads', () => {
+    const fields = actionFields({ ...action, title: 'Schuld\u0000hulp\u0007', department: 'Werk\r\nen Inkomen' });
+    expect(fields).toMatchObject({ Actie: 'Schuldhulp', Title: 'Schuldhulp', Afdeling: 'Werk\nen Inkomen' });
+    const read = readAction(asItem({ ...actionFields(action), Actie: 'Hand\u001Bbewerkt\tmet tab', Afdeling: 'W&I\u007F' }));
+    expect(read).toMatchObject({ ok: true, value: { value: { title: 'Handbewerkt\tmet tab', department: 'W&I' } } });
   });
 
   it('round-trips a session, with the reveal shown as its own column', () => {

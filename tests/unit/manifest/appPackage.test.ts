@@ -1,6 +1,6 @@
 // The Teams app package as Teams admin centre receives it, checked against Microsoft's schema
 // (shipped in @microsoft/app-manifest, validated offline).
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -96,6 +96,7 @@ describe('deployment parameters', () => {
     ['an http host', { origin: 'http://gesprekstool.gemeente.nl' }, /https/],
     ['a host with a path', { origin: 'https://gemeente.nl/gesprekstool' }, /zonder pad/],
     ['a client id that is not a GUID', { clientId: 'gesprekstool' }, /GUID/],
+    ['a GUID-shaped client id that is no UUID (variant digit 1)', { clientId: '3f2a1b0c-9d8e-4f7a-16c5-d4e3f2a1b0c9' }, /GUID/],
     ['a version that is not semver', { version: 'v2' }, /semver/],
   ])('refuses %s with a sentence saying what to give instead', (_case, change, message) => {
     expect(() => checkDeployment({ ...municipality, ...change })).toThrow(message);
@@ -158,4 +159,36 @@ describe('app package', () => {
     const second = await buildAppPackage(municipality);
     expect(first.zip.equals(second.zip)).toBe(true);
   });
+});
+
+describe('npm run package on the command line', () => {
+  /** Runs scripts/package.ts as `npm run package -- …` does, without building (each case stops before that). */
+  function packageCli(...args: string[]) {
+    const result = spawnSync(process.execPath, [require.resolve('tsx/cli'), path.resolve(__dirname, '../../../scripts/package.ts'), ...args], { encoding: 'utf8' });
+    return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+  }
+
+  it.each([
+    ['a malformed client id', ['--host', municipality.origin, '--client-id', '3f2a1b0c-9d8e-4f7a-16c5-d4e3f2a1b0c9'], '--client-id moet de Application (client) ID van de Entra-appregistratie zijn (een GUID).'],
+    ['an http host', ['--host', 'http://gemeente.nl', '--client-id', municipality.clientId], '--host moet https zijn: Teams laadt tabbladen alleen over https.'],
+    ['an unknown option', ['--host', municipality.origin, '--client-id', municipality.clientId, '--hots', 'x'], 'Onbekende optie --hots.'],
+    ['a missing client id', ['--host', municipality.origin], '--host en --client-id zijn verplicht.'],
+  ])('answers %s with one sentence and the usage, no stack trace, exit code 2', (_case, args, sentence) => {
+    const { status, stdout, stderr } = packageCli(...args);
+    expect(status).toBe(2);
+    expect(stdout).toBe('');
+    const [first, blank, usage] = stderr.split('\n');
+    expect(first).toContain(sentence);
+    expect(blank).toBe('');
+    expect(usage).toMatch(/^npm run package -- --host <https-oorsprong> --client-id/);
+    expect(stderr).not.toMatch(/^\s+at /m);
+    expect(stderr).not.toMatch(/ZodError|TypeError/);
+  }, 60_000);
+
+  it('--help prints the usage on stdout and succeeds', () => {
+    const { status, stdout, stderr } = packageCli('--help');
+    expect(status).toBe(0);
+    expect(stdout).toMatch(/^npm run package -- --host/);
+    expect(stderr).toBe('');
+  }, 60_000);
 });
