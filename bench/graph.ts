@@ -108,7 +108,7 @@ async function main(): Promise<void> {
       await measure('save one answer', () => store.saveResponse({ ...mine, value: { ...mine.value, scores: { A: ((n++ % 5) + 1) as 1 } } }), SAMPLES);
 
       const publishOnce = async () =>
-        services.publisher.publish(await store.openSession(key), { groupId: groups.team.id, planTitle: `Bench ${size}`, themes: PUBLISH_THEMES, linkBack: 'https://localhost:4210/', location });
+        services.publisher.publish(await store.openSession(key), { groupId: groups.team.id, planTitle: `Bench ${size}`, themes: PUBLISH_THEMES, linkBack: 'https://localhost:4210/', location, by: { id: users.facilitator.id, name: users.facilitator.displayName } });
       const snapshotTrips = 1;
       const first = await measure('publish 30 actions (first)', publishOnce, 1);
       if (process.env.BENCH_TRACE) for (const t of first) console.log(t.subs.map((s) => `${s.method} ${s.path.split('/').slice(0, 4).join('/')}`).join(' | '));

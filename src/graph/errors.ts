@@ -12,7 +12,8 @@ export type GraphErrorCode =
   | 'textTooLong'
   | 'offline'
   | 'badRequest'
-  | 'service';
+  | 'service'
+  | 'publishBusy';
 
 export abstract class GraphLayerError extends Error {
   abstract readonly code: GraphErrorCode;
@@ -78,6 +79,27 @@ export class BadRequestError extends GraphLayerError {
 export class ServiceError extends GraphLayerError {
   readonly code = 'service' as const;
   override readonly transient = true;
+}
+
+/**
+ * A create whose answer was lost (504, 503, a dropped connection): it may or may not have been carried
+ * out. Never sent again blindly; the caller looks for what it may have made first.
+ */
+export class OutcomeUnknownError extends ServiceError {
+  constructor(message: string, readonly original: GraphLayerError | null = null) {
+    super(message, original?.graphCode ?? null, original?.status ?? null);
+  }
+}
+
+/** Someone else is publishing the same session to Planner (their claim on the session item holds until `until`). */
+export class PublishBusyError extends GraphLayerError {
+  readonly code = 'publishBusy' as const;
+  constructor(
+    readonly by: string,
+    readonly until: string,
+  ) {
+    super(`${by} is publishing this session until ${until}`);
+  }
 }
 
 const PLANNER_LIMIT_CODES = /^Maximum|LimitExceeded|QuotaExceeded/i;

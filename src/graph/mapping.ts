@@ -179,10 +179,19 @@ export function readSession(item: ListItem): ReadResult<Session> {
         },
         plannerGroupId: r.optionalText('PlannerGroepId'),
         plannerPlanId: r.optionalText('PlannerPlanId'),
+        publishClaim: publishClaimOf(r),
       };
     },
     SessionSchema,
   );
+}
+
+/** A claim with an unreadable time is treated as expired (it cannot block anyone), never as invalid. */
+function publishClaimOf(r: FieldReader): Session['publishClaim'] {
+  const by = r.optionalText('PublishClaimBy');
+  if (by === null) return null;
+  const until = r.optionalText('PublishClaimUntil');
+  return { by, until: until !== null && !Number.isNaN(Date.parse(until)) ? until : new Date(0).toISOString() };
 }
 
 const REVEALED_STATES: ReadonlySet<Session['state']> = new Set(['revealed', 'step2', 'step3', 'closed']);
@@ -214,6 +223,8 @@ export function sessionFields(s: Session): Fields {
     VervolgAfspraak: s.followUp.accountability,
     PlannerGroepId: s.plannerGroupId,
     PlannerPlanId: s.plannerPlanId,
+    PublishClaimBy: s.publishClaim?.by ?? null,
+    PublishClaimUntil: s.publishClaim?.until ?? null,
   });
 }
 
