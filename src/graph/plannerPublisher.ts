@@ -403,14 +403,24 @@ export function createPlannerPublisher(options: PublisherOptions): PlannerPublis
                 if (etag) sessionEtag = etag;
               })
             : Promise.resolve();
-        const labels = detailsRead.then(async (raw) => {
-          const planDetails = DetailsSchema.parse(raw);
-          const wanted = Object.fromEntries(THEME_IDS.map((t) => [categoryOf(t), `${t}. ${themes[t].title}`]));
-          const patch = Object.fromEntries(Object.entries(wanted).filter(([k, v]) => (planDetails.categoryDescriptions?.[k] ?? null) !== v));
-          if (Object.keys(patch).length === 0) return;
-          // Plan details have their own etag (planner-overview): the one just read, never '*'.
-          await q.submit({ method: 'PATCH', url: `/planner/plans/${segment(planId)}/details`, headers: { 'If-Match': planDetails['@odata.etag'] }, body: { categoryDescriptions: patch } }, planner);
-        });
+        // A PATCH answered 412 may be our own, carried out before its answer was lost and then sent
+        // again: read once more and patch only what still differs.
+        const labels = (async () => {
+          for (let attempt = 1; ; attempt += 1) {
+            const raw = attempt === 1 ? await detailsRead : await q.submit({ method: 'GET', url: `/planner/plans/${segment(planId)}/details` }, planner);
+            const planDetails = DetailsSchema.parse(raw);
+            const wanted = Object.fromEntries(THEME_IDS.map((t) => [categoryOf(t), `${t}. ${themes[t].title}`]));
+            const patch = Object.fromEntries(Object.entries(wanted).filter(([k, v]) => (planDetails.categoryDescriptions?.[k] ?? null) !== v));
+            if (Object.keys(patch).length === 0) return;
+            try {
+              // Plan details have their own etag (planner-overview): the one just read, never '*'.
+              await q.submit({ method: 'PATCH', url: `/planner/plans/${segment(planId)}/details`, headers: { 'If-Match': planDetails['@odata.etag'] }, body: { categoryDescriptions: patch } }, planner);
+              return;
+            } catch (err) {
+              if (!(err instanceof ConflictError) || attempt >= DETAILS_ATTEMPTS) throw err;
+            }
+          }
+        })();
         // Awaited at the end; until then a failure must not surface as an unhandled rejection.
         for (const pending of [labels, planIdWritten]) pending.catch(() => undefined);
         void Promise.all([...bucketIds.values()]).then(() => report('buckets', 0), () => undefined);
@@ -537,11 +547,16 @@ export function createPlannerPublisher(options: PublisherOptions): PlannerPublis
           const known = start.task;
           if (known) {
             const patch = taskDiff(known, want);
-            if (Object.keys(patch).length > 0) {
-              await q.submit({ method: 'PATCH', url: `/planner/tasks/${segment(known.id)}`, headers: { 'If-Match': known['@odata.etag'] }, body: patch }, planner);
-              kind = 'updated';
-            } else {
-              kind = 'unchanged';
+            kind = Object.keys(patch).length > 0 ? 'updated' : 'unchanged';
+            for (let current = known, attempt = 1; Object.keys(taskDiff(current, want)).length > 0; attempt += 1) {
+              try {
+                await q.submit({ method: 'PATCH', url: `/planner/tasks/${segment(current.id)}`, headers: { 'If-Match': current['@odata.etag'] }, body: taskDiff(current, want) }, planner);
+                break;
+              } catch (err) {
+                // Changed meanwhile in Planner, or our own PATCH carried out before its answer was lost.
+                if (!(err instanceof ConflictError) || attempt >= DETAILS_ATTEMPTS) throw err;
+                current = TaskSchema.parse(await q.submit({ method: 'GET', url: `/planner/tasks/${segment(current.id)}` }, planner));
+              }
             }
             taskId = known.id;
             if ((start.adopted && !start.marked) || known.hasDescription === false) {
