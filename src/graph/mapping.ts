@@ -223,8 +223,9 @@ export function sessionFields(s: Session): Fields {
     VervolgAfspraak: s.followUp.accountability,
     PlannerGroepId: s.plannerGroupId,
     PlannerPlanId: s.plannerPlanId,
-    PublishClaimBy: s.publishClaim?.by ?? null,
-    PublishClaimUntil: s.publishClaim?.until ?? null,
+    // Written only when there is a claim: a list provisioned before these columns existed still takes
+    // every other write (the publisher adds the columns when it first claims; src/graph/lists.ts).
+    ...(s.publishClaim ? { PublishClaimBy: s.publishClaim.by, PublishClaimUntil: s.publishClaim.until } : {}),
   });
 }
 

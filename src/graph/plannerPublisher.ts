@@ -24,8 +24,8 @@ import { SCOPES } from '../auth/scopes';
 import type { PlannerPublisher, PublishOutcome, PublishProgress, PublishTheme, SessionLocation, SessionSnapshot, Versioned } from './contracts';
 import type { GraphApi } from './client';
 import { BatchQueue, type BatchOptions } from './batch';
-import { ConflictError, GraphLayerError, InvalidItemError, NotFoundError, OutcomeUnknownError, PublishBusyError, toGraphLayerError } from './errors';
-import { listPath } from './lists';
+import { BadRequestError, ConflictError, GraphLayerError, InvalidItemError, NotFoundError, OutcomeUnknownError, PublishBusyError, toGraphLayerError } from './errors';
+import { listPath, provisionLists } from './lists';
 import { ListItemSchema, readAction, readSession } from './mapping';
 import { fieldEquals, itemsQuery } from './odata';
 import { planUrl, taskUrl } from './plannerLinks';
@@ -263,7 +263,8 @@ export function createPlannerPublisher(options: PublisherOptions): PlannerPublis
         let current = snapshot.session;
         let fresh = false;
         let previous: Session['publishClaim'] = null;
-        for (let attempt = 1; attempt <= 4; attempt += 1) {
+        let provisioned = false;
+        for (let attempt = 1; attempt <= 5; attempt += 1) {
           const held = current.value.publishClaim ?? null;
           // Our own PATCH was carried out but its answer lost, and the re-sent one met its new etag.
           if (held && held.by === by.name && held.until === until) {
@@ -285,6 +286,12 @@ export function createPlannerPublisher(options: PublisherOptions): PlannerPublis
             sessionEtag = body['@odata.etag'] ?? current.etag;
             return { until, unfinishedBefore: previous !== null };
           } catch (err) {
+            if (err instanceof BadRequestError && !provisioned && location) {
+              // A list made before the claim columns existed: add them (provisioning is idempotent), once.
+              provisioned = true;
+              await provisionLists(q, location.siteId);
+              continue;
+            }
             if (!(err instanceof ConflictError)) throw err;
             current = await readSessionItem();
             fresh = true;

@@ -4,6 +4,8 @@
 import { AppConfigSchema } from '../../../src/app/config';
 import { createDevTokenProvider } from '../../../src/auth/devTokenProvider';
 import { createGraphServices } from '../../../src/graph';
+import { createGraphClient, GraphApi } from '../../../src/graph/client';
+import { COLUMNS, columnDefinition, LIST_KINDS, LIST_TITLES } from '../../../src/graph/lists';
 import type { GraphServices, PublishResult, SessionSnapshot } from '../../../src/graph/contracts';
 import { PublishBusyError } from '../../../src/graph/errors';
 import { markerIn } from '../../../src/graph/plannerPublisher';
@@ -220,5 +222,27 @@ describe('what the run reads and reports', () => {
     const result = await publish(services, { ...snapshot, session: expired });
     expect(tally(result)).toEqual({ created: 2, updated: 0, unchanged: 0, failed: 0 });
     await expectExactlyOnce(services, key, 2);
+  });
+});
+
+describe('a site provisioned before publishing claimed sessions', () => {
+  it('still creates sessions, and the first publish adds the claim columns and publishes', async () => {
+    const config = AppConfigSchema.parse({ auth: { mode: 'dev' }, graph: { loopbackOrigin: proxy.origin }, appOrigin: 'https://localhost:4210' });
+    const api = new GraphApi(createGraphClient(config, createDevTokenProvider(facilitator.userPrincipalName)));
+    const claimColumns = ['PublishClaimBy', 'PublishClaimUntil'];
+    for (const kind of LIST_KINDS) {
+      const columns = COLUMNS[kind].filter((c) => !claimColumns.includes(c.name)).map(columnDefinition);
+      await api.call('POST', `/sites/${encodeURIComponent(h.location.siteId)}/lists`, { scopes: ['Sites.Manage.All'], body: { displayName: LIST_TITLES[kind], list: { template: 'genericList' }, columns } });
+    }
+    const services = throughProxy(facilitator.userPrincipalName);
+    const store = services.store(h.location);
+    const created = await store.createSession({ municipality: 'Lelystad', title: 'Oud', purpose: 'agendering', meetingId: null, plannerGroupId: groups.team.id, facilitator: { id: facilitator.id, name: facilitator.displayName } });
+    for (const action of agenda(created.session.value.key, 2)) await store.saveAction(action, null);
+
+    const result = await publish(services, await store.openSession(created.session.value.key));
+    expect(tally(result)).toEqual({ created: 2, updated: 0, unchanged: 0, failed: 0 });
+    const list = (await api.call('GET', `/sites/${encodeURIComponent(h.location.siteId)}/lists/${encodeURIComponent(LIST_TITLES.sessions)}?$expand=columns`, { scopes: ['Sites.Read.All'] })) as { columns: { name: string }[] };
+    expect(list.columns.map((c) => c.name)).toEqual(expect.arrayContaining(claimColumns));
+    await expectExactlyOnce(services, created.session.value.key, 2);
   });
 });
