@@ -14,12 +14,15 @@
 //   task and writing its description — the same title in the same bucket without any marker. Only
 //   when nothing is found is it created again. The same look-up runs once at the start when the
 //   previous run left its claim behind (it stopped before every task id was stored).
+//   Why the bucket and not a filter: plannerbucket-list-tasks is the narrowest list Planner v1.0
+//   offers. Its cost is one GET per department bucket involved (every session's tasks of that
+//   department, ~1 KB each) plus one details GET per task with a matching title — paid only after a
+//   lost answer or an unfinished run, never on an ordinary publish, which reads its tasks by id.
 // - A plan is found by the session's PlannerPlanId, else adopted by its title (the oldest of that
 //   title in the group), and only created when the group has none; a second one made at the same
 //   moment by another session is deleted again by its maker.
 import { z } from 'zod';
 import { THEME_IDS, taskAssignees, type ActionItem, type Session, type ThemeId } from '../domain';
-import { segment } from './odata';
 import { SCOPES } from '../auth/scopes';
 import type { PlannerPublisher, PublishOutcome, PublishProgress, PublishTheme, SessionLocation, SessionSnapshot, Versioned } from './contracts';
 import type { GraphApi } from './client';
@@ -27,7 +30,7 @@ import { BatchQueue, type BatchOptions } from './batch';
 import { BadRequestError, ConflictError, GraphLayerError, InvalidItemError, NotFoundError, OutcomeUnknownError, PublishBusyError, toGraphLayerError } from './errors';
 import { listPath, provisionLists } from './lists';
 import { ListItemSchema, readAction, readSession } from './mapping';
-import { fieldEquals, itemsQuery } from './odata';
+import { fieldEquals, itemsQuery, segment } from './odata';
 import { planUrl, taskUrl } from './plannerLinks';
 import { backoffMs } from './retryPolicy';
 
