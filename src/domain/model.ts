@@ -119,6 +119,17 @@ export const FollowUpSchema = z.object({
 });
 export type FollowUp = z.infer<typeof FollowUpSchema>;
 
+/**
+ * Who is publishing the agenda to Planner right now, until when. One publisher at a time per session;
+ * a claim whose time has passed belonged to a publisher that stopped (closed tab, lost network).
+ */
+export const PublishClaimSchema = z.object({
+  by: z.string().min(1),
+  /** ISO date-time. */
+  until: z.string().min(1),
+});
+export type PublishClaim = z.infer<typeof PublishClaimSchema>;
+
 export const SessionSchema = z.object({
   key: z.string().min(1),
   municipality: z.string().min(1).max(LIMITS.singleLine),
@@ -141,5 +152,7 @@ export const SessionSchema = z.object({
   followUp: FollowUpSchema,
   plannerGroupId: z.string().nullable(),
   plannerPlanId: z.string().nullable(),
+  /** Absent in sessions built before publishing claimed the session: the same as null. */
+  publishClaim: PublishClaimSchema.nullable().optional(),
 });
 export type Session = z.infer<typeof SessionSchema>;

@@ -1,11 +1,13 @@
 // JSON batching on top of the SDK's BatchRequestContent. Graph answers a $batch with 200 even when
 // sub-requests were throttled (json-batching: "429 with Retry-After in their own headers") and the
-// SDK's RetryHandler only sees the outer 200, so sub-requests answered 429/503/504 are re-sent here.
+// SDK's RetryHandler only sees the outer 200, so sub-requests answered 429/503/504 are re-sent here —
+// except a create answered 503/504, or lost with its whole $batch: that one may have been carried
+// out, so it comes back to the caller as OutcomeUnknownError instead of being sent a second time.
 import { BatchRequestContent, type BatchRequestStep } from '@microsoft/microsoft-graph-client';
 import { z } from 'zod';
 import type { GraphApi, Method } from './client';
-import { errorFromStatus, type GraphLayerError } from './errors';
-import { BATCH_MAX_ATTEMPTS, RETRYABLE_STATUSES, retryDelayMs } from './retryPolicy';
+import { errorFromStatus, OutcomeUnknownError, toGraphLayerError, type GraphLayerError } from './errors';
+import { BATCH_MAX_ATTEMPTS, RETRYABLE_STATUSES, UNCERTAIN_STATUSES, retryDelayMs } from './retryPolicy';
 
 /** Graph's documented maximum of requests in one $batch. */
 export const MAX_BATCH_REQUESTS = 20;
@@ -16,6 +18,8 @@ export interface SubRequest {
   url: string;
   headers?: Record<string, string>;
   body?: unknown;
+  /** Creates something (not idempotent): never re-sent after an answer that may follow a commit. */
+  create?: boolean;
 }
 
 export interface SubResponse {
@@ -43,7 +47,10 @@ export function header(headers: Record<string, string>, name: string): string | 
   return null;
 }
 
-export function subResponseError(response: SubResponse): GraphLayerError {
+export function subResponseError(response: SubResponse, request?: SubRequest): GraphLayerError {
+  if (request?.create && UNCERTAIN_STATUSES.has(response.status)) {
+    return new OutcomeUnknownError(`${request.method} ${request.url} answered ${response.status}; it may have been carried out`, subResponseError(response));
+  }
   const parsed = ErrorBodySchema.safeParse(response.body);
   const retryAfter = header(response.headers, 'Retry-After');
   const retryAfterMs = retryAfter === null ? null : retryDelayMs(retryAfter, 1);
@@ -98,7 +105,8 @@ export async function sendBatch(
   const results = new Map<string, SubResponse>();
   let pending = new Map(requests);
   for (let attempt = 1; pending.size > 0; attempt += 1) {
-    const raw = await api.call('POST', '/$batch', { scopes, body: await batchBody(pending) });
+    const creates = [...pending.values()].some((r) => r.create);
+    const raw = await api.call('POST', '/$batch', { scopes, body: await batchBody(pending), create: creates });
     const parsed = BatchResponseSchema.parse(raw);
     const retry = new Map<string, SubRequest>();
     let wait = 0;
@@ -106,7 +114,8 @@ export async function sendBatch(
       const sub = pending.get(r.id);
       if (!sub) continue;
       const response: SubResponse = { status: r.status, headers: r.headers ?? {}, body: r.body };
-      if (RETRYABLE_STATUSES.has(r.status) && attempt < maxAttempts) {
+      const uncertain = sub.create === true && UNCERTAIN_STATUSES.has(r.status);
+      if (RETRYABLE_STATUSES.has(r.status) && !uncertain && attempt < maxAttempts) {
         retry.set(r.id, sub);
         wait = Math.max(wait, retryDelayMs(header(response.headers, 'Retry-After'), attempt, options.random));
       } else {
@@ -129,6 +138,8 @@ export async function sendBatch(
 interface Waiting {
   request: SubRequest;
   scopes: readonly string[];
+  /** Times its $batch was lost as a whole (network, outer 5xx). */
+  lost: number;
   resolve: (response: SubResponse) => void;
   reject: (err: unknown) => void;
 }
@@ -152,7 +163,7 @@ export class BatchQueue {
   /** Resolves with the sub-response whatever its status. */
   send(request: SubRequest, scopes: readonly string[]): Promise<SubResponse> {
     return new Promise((resolve, reject) => {
-      this.waiting.push({ request, scopes, resolve, reject });
+      this.waiting.push({ request, scopes, lost: 0, resolve, reject });
       this.start();
     });
   }
@@ -161,7 +172,7 @@ export class BatchQueue {
   async submit(request: SubRequest, scopes: readonly string[]): Promise<unknown> {
     const response = await this.send(request, scopes);
     if (response.status >= 200 && response.status < 300) return response.body;
-    throw subResponseError(response);
+    throw subResponseError(response, request);
   }
 
   private start(): void {
@@ -185,8 +196,20 @@ export class BatchQueue {
             if (response) w.resolve(response);
             else w.reject(subResponseError({ status: 503, headers: {}, body: undefined }));
           });
-        } catch (err) {
-          for (const w of chunk) w.reject(err);
+        } catch (caught) {
+          // The whole $batch failed. Reads and writes that may be repeated go round again; a create in
+          // it may have been carried out before the answer was lost, so its caller must look first.
+          const err = toGraphLayerError(caught);
+          const again: Waiting[] = [];
+          for (const w of chunk) {
+            if (!err.transient) w.reject(err);
+            else if (w.request.create) w.reject(new OutcomeUnknownError(`${w.request.method} ${w.request.url}: ${err.message}`, err));
+            else if (w.lost + 1 < (this.options.maxAttempts ?? BATCH_MAX_ATTEMPTS)) again.push({ ...w, lost: w.lost + 1 });
+            else w.reject(err);
+          }
+          this.waiting.unshift(...again);
+          const first = again[0];
+          if (first) await (this.options.sleep ?? realSleep)(retryDelayMs(null, first.lost, this.options.random));
         }
         await new Promise<void>((resolve) => setTimeout(resolve, 0));
       }

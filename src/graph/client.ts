@@ -16,7 +16,7 @@ import { GRAPH_BASE_URL, type AppConfig } from '../app/config';
 import type { TokenProvider } from './contracts';
 import { toGraphLayerError } from './errors';
 import { LoopbackRewriteHandler } from './loopbackRewrite';
-import { createRetryHandlerOptions } from './retryPolicy';
+import { createRetryHandlerOptions, createRetryOnlyThrottledOptions } from './retryPolicy';
 
 const GRAPH_ORIGIN = new URL(GRAPH_BASE_URL).origin;
 const GRAPH_VERSION = GRAPH_BASE_URL.slice(GRAPH_ORIGIN.length + 1);
@@ -48,6 +48,8 @@ export interface CallOptions {
   scopes: readonly string[];
   headers?: Record<string, string>;
   body?: unknown;
+  /** Not idempotent (a POST that creates): the SDK's RetryHandler re-sends it only after a 429. */
+  create?: boolean;
 }
 
 const PageSchema = z.object({ value: z.array(z.unknown()), '@odata.nextLink': z.string().optional() });
@@ -60,7 +62,11 @@ export class GraphApi {
     const request = this.client
       .api(path)
       .headers(options.headers ?? {})
-      .middlewareOptions([new AuthenticationHandlerOptions(undefined, { scopes: [...options.scopes] })]);
+      .middlewareOptions([
+        new AuthenticationHandlerOptions(undefined, { scopes: [...options.scopes] }),
+        // Per-request options replace the RetryHandler's defaults for this request only (middleware options).
+        ...(options.create ? [createRetryOnlyThrottledOptions()] : []),
+      ]);
     try {
       switch (method) {
         case 'GET':

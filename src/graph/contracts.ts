@@ -113,9 +113,10 @@ export interface PublishProgress {
   step: 'plan' | 'buckets' | 'labels' | 'tasks' | 'details' | 'writeBack' | 'finished';
 }
 
+/** `title` is the action's title as published: the run reads the agenda afresh, so it may hold actions the caller has not seen. */
 export type PublishOutcome =
-  | { actionId: string; kind: 'created' | 'updated' | 'unchanged'; taskId: string; taskUrl: string; unassignedBecause?: string[] }
-  | { actionId: string; kind: 'failed'; reason: string };
+  | { actionId: string; title?: string; kind: 'created' | 'updated' | 'unchanged'; taskId: string; taskUrl: string; unassignedBecause?: string[] }
+  | { actionId: string; title?: string; kind: 'failed'; reason: string };
 
 export interface PublishResult {
   planId: string;
@@ -139,8 +140,14 @@ export interface PlannerPublisher {
       /** Per theme the instrument's title (Planner label "B. …") and statement (in each task's description). */
       themes: Record<ThemeId, PublishTheme>;
       linkBack: string;
-      /** Where the session's lists are, so PlannerTaskId/Url and PlannerPlanId are written back (additive). */
+      /**
+       * Where the session's lists are: the agenda is read afresh from there (a proposal saved a moment
+       * ago is published too), the session is claimed so one person publishes at a time, and
+       * PlannerTaskId/Url and PlannerPlanId are written back.
+       */
       location?: SessionLocation;
+      /** Who publishes: named to anyone who tries to publish the same session meanwhile. */
+      by: { id: string; name: string };
     },
     onProgress?: (p: PublishProgress) => void,
   ): Promise<PublishResult>;

@@ -15,7 +15,8 @@ export type GraphErrorCode =
   | 'service'
   | 'consentRequired'
   | 'signInRefused'
-  | 'missingLoginHint';
+  | 'missingLoginHint'
+  | 'publishBusy';
 
 export abstract class GraphLayerError extends Error {
   abstract readonly code: GraphErrorCode;
@@ -102,6 +103,27 @@ const SIGN_IN_ERRORS: Record<string, SignInError['code']> = {
   SignInRefusedError: 'signInRefused',
   MissingLoginHintError: 'missingLoginHint',
 };
+
+/**
+ * A create whose answer was lost (504, 503, a dropped connection): it may or may not have been carried
+ * out. Never sent again blindly; the caller looks for what it may have made first.
+ */
+export class OutcomeUnknownError extends ServiceError {
+  constructor(message: string, readonly original: GraphLayerError | null = null) {
+    super(message, original?.graphCode ?? null, original?.status ?? null);
+  }
+}
+
+/** Someone else is publishing the same session to Planner (their claim on the session item holds until `until`). */
+export class PublishBusyError extends GraphLayerError {
+  readonly code = 'publishBusy' as const;
+  constructor(
+    readonly by: string,
+    readonly until: string,
+  ) {
+    super(`${by} is publishing this session until ${until}`);
+  }
+}
 
 const PLANNER_LIMIT_CODES = /^Maximum|LimitExceeded|QuotaExceeded/i;
 

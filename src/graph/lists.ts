@@ -78,6 +78,9 @@ export const COLUMNS: Record<ListKind, readonly ColumnSpec[]> = {
     note('VervolgAfspraak', 'Hoe houden we elkaar aan de afspraken'),
     text('PlannerGroepId', 'Planner-groep (id)'),
     text('PlannerPlanId', 'Planner-plan (id)'),
+    // One publisher at a time (src/graph/plannerPublisher.ts); added to existing lists by provisioning.
+    text('PublishClaimBy', 'Publiceert naar Planner'),
+    text('PublishClaimUntil', 'Publiceert tot'),
   ],
   answers: [
     text('SessionKey', 'Sessiesleutel', true),

@@ -186,10 +186,19 @@ export function readSession(item: ListItem): ReadResult<Session> {
         },
         plannerGroupId: r.optionalText('PlannerGroepId'),
         plannerPlanId: r.optionalText('PlannerPlanId'),
+        publishClaim: publishClaimOf(r),
       };
     },
     SessionSchema,
   );
+}
+
+/** A claim with an unreadable time is treated as expired (it cannot block anyone), never as invalid. */
+function publishClaimOf(r: FieldReader): Session['publishClaim'] {
+  const by = r.optionalText('PublishClaimBy');
+  if (by === null) return null;
+  const until = r.optionalText('PublishClaimUntil');
+  return { by, until: until !== null && !Number.isNaN(Date.parse(until)) ? until : new Date(0).toISOString() };
 }
 
 /** Calendar date → a dateOnly column value that keeps its day in any site time zone (see FieldReader.date). */
@@ -220,6 +229,9 @@ export function sessionFields(session: Session): Fields {
     VervolgAfspraak: s.followUp.accountability,
     PlannerGroepId: s.plannerGroupId,
     PlannerPlanId: s.plannerPlanId,
+    // Written only when there is a claim: a list provisioned before these columns existed still takes
+    // every other write (the publisher adds the columns when it first claims; src/graph/lists.ts).
+    ...(s.publishClaim ? { PublishClaimBy: s.publishClaim.by, PublishClaimUntil: s.publishClaim.until } : {}),
   });
 }
 

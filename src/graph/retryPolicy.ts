@@ -19,6 +19,19 @@ export function createRetryHandlerOptions(): RetryHandlerOptions {
   return new RetryHandlerOptions(RETRY_DELAY_SECONDS, RETRY_MAX_RETRIES);
 }
 
+/**
+ * For a request that creates something (or a $batch carrying such a request): only a 429 is sent
+ * again. Graph rejects a throttled request before carrying it out (throttling: "requests are
+ * rejected"), but a 503 or 504 may arrive after the change was committed (a gateway timing out on
+ * the answer), and sending a POST again then makes a second task. The caller looks before it retries.
+ */
+export function createRetryOnlyThrottledOptions(): RetryHandlerOptions {
+  return new RetryHandlerOptions(RETRY_DELAY_SECONDS, RETRY_MAX_RETRIES, (_delay, _attempt, _request, _options, response) => response.status === 429);
+}
+
+/** Statuses after which a create may or may not have been carried out. */
+export const UNCERTAIN_STATUSES: ReadonlySet<number> = new Set([503, 504]);
+
 /** Exponential backoff with a little jitter, for when the server gives no usable Retry-After. */
 export function backoffMs(attempt: number, random: () => number = Math.random): number {
   const exp = Math.min(BACKOFF_MAX_MS, BACKOFF_BASE_MS * 2 ** Math.max(0, attempt - 1));

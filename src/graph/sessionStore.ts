@@ -335,5 +335,7 @@ function sameValue(a: unknown, b: unknown): boolean {
 export function changedFields(before: Fields, after: Fields): Fields {
   const out: Fields = {};
   for (const [name, value] of Object.entries(after)) if (!sameValue(before[name], value)) out[name] = value;
+  // A column left out of `after` (written only when set, like the publishing claim) is cleared.
+  for (const name of Object.keys(before)) if (!(name in after) && before[name] !== null) out[name] = null;
   return out;
 }

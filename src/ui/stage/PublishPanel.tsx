@@ -47,6 +47,13 @@ const OUTCOME_KEYS: Record<Exclude<PublishOutcome['kind'], 'failed'>, StageMessa
   unchanged: 'outcomeUnchanged',
 };
 
+/** Someone else holds the session's publishing claim: the Graph layer names them (PublishBusyError). */
+function busyClaim(err: unknown): { by: string; until: string } | null {
+  if (typeof err !== 'object' || err === null) return null;
+  const { code, by, until } = err as { code?: unknown; by?: unknown; until?: unknown };
+  return code === 'publishBusy' && typeof by === 'string' && typeof until === 'string' ? { by, until } : null;
+}
+
 /** The publisher reports a failed action as "<code>: <Graph message>"; people get the code's sentence. */
 function reasonCode(reason: string): string {
   const colon = reason.indexOf(':');
@@ -65,12 +72,16 @@ export function PublishPanel({ actions, groupName, hasGroup, editable, publish }
       const result = await publish((progress) => setState({ kind: 'running', progress }));
       setState({ kind: 'done', result });
     } catch (err) {
-      setState({ kind: 'failed', message: t('publishFailed', { reason: describeErrorText(err, locale) }) });
+      const busy = busyClaim(err);
+      const time = busy ? new Date(busy.until).toLocaleTimeString(locale === 'nl' ? 'nl-NL' : 'en-GB', { hour: '2-digit', minute: '2-digit' }) : '';
+      setState({ kind: 'failed', message: busy ? t('publishBusy', { name: busy.by, time }) : t('publishFailed', { reason: describeErrorText(err, locale) }) });
     }
   };
 
-  const titleOf = (id: string) => actions.find((a) => a.id === id)?.title ?? id;
+  const titleOf = (outcome: PublishOutcome) => outcome.title ?? actions.find((a) => a.id === outcome.actionId)?.title ?? outcome.actionId;
   const count = (result: PublishResult, kind: PublishOutcome['kind']) => result.outcomes.filter((o) => o.kind === kind).length;
+  // Actions on the agenda now that the run did not include (saved after it read the agenda): named, never silently left out.
+  const notYet = state.kind === 'done' ? actions.filter((a) => !state.result.outcomes.some((o) => o.actionId === a.id)) : [];
   const progress = state.kind === 'running' ? state.progress : null;
 
   return (
@@ -94,11 +105,12 @@ export function PublishPanel({ actions, groupName, hasGroup, editable, publish }
       <p role="status" aria-live="polite">
         {progress ? t('publishProgress', { step: t(STEP_KEYS[progress.step]), done: progress.done, total: progress.total }) : ''}
         {state.kind === 'done'
-          ? t('publishDone', {
+          ? t(notYet.length > 0 ? 'publishDoneNotYet' : 'publishDone', {
               created: count(state.result, 'created'),
               updated: count(state.result, 'updated'),
               unchanged: count(state.result, 'unchanged'),
               failed: count(state.result, 'failed'),
+              notYet: notYet.length,
             })
           : ''}
       </p>
@@ -117,7 +129,7 @@ export function PublishPanel({ actions, groupName, hasGroup, editable, publish }
           <ul className={styles.list}>
             {state.result.outcomes.map((outcome) => (
               <li key={outcome.actionId} className={outcome.kind === 'failed' ? styles.failed : undefined}>
-                <span>{titleOf(outcome.actionId)}</span>
+                <span>{titleOf(outcome)}</span>
                 {': '}
                 {outcome.kind === 'failed' ? (
                   t('outcomeFailed', { reason: describeErrorText(reasonCode(outcome.reason), locale) })
@@ -129,6 +141,13 @@ export function PublishPanel({ actions, groupName, hasGroup, editable, publish }
                     </Link>
                   </>
                 )}
+              </li>
+            ))}
+            {notYet.map((action) => (
+              <li key={action.id} className={styles.failed}>
+                <span>{action.title}</span>
+                {': '}
+                {t('outcomeNotYet')}
               </li>
             ))}
           </ul>

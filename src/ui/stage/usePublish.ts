@@ -12,7 +12,7 @@ export interface PublishAccess {
 }
 
 export function usePublish(instrument: Pick<Instrument, 'themes'>, wanted: boolean): PublishAccess {
-  const { graph, config } = useAppServices();
+  const { graph, config, me } = useAppServices();
   const { snapshot, link, refresh } = useSession();
   const groupId = snapshot?.session.value.plannerGroupId ?? link?.location.plannerGroupId ?? null;
   const [groupName, setGroupName] = useState<string | null>(null);
@@ -41,14 +41,14 @@ export function usePublish(instrument: Pick<Instrument, 'themes'>, wanted: boole
       try {
         return await graph.publisher.publish(
           snapshot,
-          { groupId, planTitle: `Gesprekstool ${session.municipality}`, themes, linkBack: sessionUrl(config.appOrigin, link), location: link.location },
+          { groupId, planTitle: `Gesprekstool ${session.municipality}`, themes, linkBack: sessionUrl(config.appOrigin, link), location: link.location, by: { id: me.id, name: me.displayName } },
           onProgress,
         );
       } finally {
         await refresh();
       }
     },
-    [snapshot, link, groupId, instrument, graph, config, refresh],
+    [snapshot, link, groupId, instrument, graph, config, me, refresh],
   );
 
   return { groupId, groupName, publish };

@@ -78,7 +78,7 @@ export async function publishUntilComplete(facilitator: GraphServices, h: Harnes
   for (let run = 1; ; run += 1) {
     const snapshot = await untilDone(() => store.openSession(key));
     const result = await untilDone(() =>
-      facilitator.publisher.publish(snapshot, { groupId: groups.team.id, planTitle: `Gesprekstool ${snapshot.session.value.municipality}`, themes: THEMES, linkBack: `https://localhost:4210/#/sessie/${key}`, location: h.location }),
+      facilitator.publisher.publish(snapshot, { groupId: groups.team.id, planTitle: `Gesprekstool ${snapshot.session.value.municipality}`, themes: THEMES, linkBack: `https://localhost:4210/#/sessie/${key}`, location: h.location, by: { id: users.facilitator.id, name: users.facilitator.displayName } }),
     );
     first ??= result;
     if (result.outcomes.every((o) => o.kind !== 'failed') || run >= runs) return { first, last: result };

@@ -35,7 +35,7 @@ async function sessionWithAgenda(actions: ReturnType<typeof agenda> extends infe
   return { facilitator, store, key };
 }
 
-const publishOptions = (key: string) => ({ groupId: groups.team.id, planTitle: 'Gesprekstool Lelystad', themes: THEMES, linkBack: `https://localhost:4210/#/sessie/${key}`, location: h.location });
+const publishOptions = (key: string) => ({ groupId: groups.team.id, planTitle: 'Gesprekstool Lelystad', themes: THEMES, linkBack: `https://localhost:4210/#/sessie/${key}`, location: h.location, by: { id: users.facilitator.id, name: users.facilitator.displayName } });
 
 describe('under throttling', () => {
   it('with half the requests answered 429/503 and added latency, loses no answer and duplicates no task', async () => {
@@ -54,7 +54,7 @@ describe('publishing', () => {
   it('resumes a run that failed halfway without duplicating tasks', async () => {
     const { facilitator, store, key } = await sessionWithAgenda((k) => agenda(k, 6));
     // Every write back to SharePoint fails: tasks get created, but no action learns its task id.
-    h.emulator.admin.setFaults({ rate503: 1, retryAfterSeconds: 0.001, pathPattern: '/sites/*', methods: ['PATCH'] });
+    h.emulator.admin.setFaults({ rate503: 1, retryAfterSeconds: 0.001, pathPattern: '/sites/*acties*', methods: ['PATCH'] });
     const broken = await facilitator.publisher.publish(await store.openSession(key), publishOptions(key));
     expect(broken.outcomes.every((o) => o.kind === 'failed')).toBe(true);
     expect(plannerTasks(h)).toHaveLength(6);

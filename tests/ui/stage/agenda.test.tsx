@@ -186,6 +186,22 @@ describe('publish to Planner', () => {
     await waitFor(() => expect(screen.getByRole('alert').textContent).toBe('Publiceren naar Planner is niet gelukt. Microsoft 365 is even te druk. De app probeert het zo vanzelf opnieuw; u hoeft niets te doen.'));
   });
 
+  it('names who is already publishing when someone else holds the session', async () => {
+    const busy = Object.assign(new Error('busy'), { code: 'publishBusy', by: 'Lotte van den Heuvel', until: '2026-11-27T14:32:00.000Z' });
+    renderUi(<PublishPanel actions={actions} groupName={null} hasGroup editable publish={() => Promise.reject(busy)} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Publiceer naar Planner' }));
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toMatch(/^Lotte van den Heuvel publiceert deze agenda nu al naar Planner \(uiterlijk tot \d\d:\d\d\)\. /));
+  });
+
+  it('reports an action added after publishing began as not yet published, so the totals add up to the agenda', async () => {
+    const later = [...actions, { id: 'a-3', title: 'Voorstel van Sanne' }];
+    const withLate: PublishResult = { ...result, outcomes: [...result.outcomes.slice(0, 1), { actionId: 'a-2', title: 'Cijfers koppelen', kind: 'unchanged', taskId: 't-2', taskUrl: 'https://planner.example/t-2' }] };
+    renderUi(<PublishPanel actions={later} groupName={null} hasGroup editable publish={() => Promise.resolve(withLate)} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Publiceer naar Planner' }));
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Gepubliceerd: 1 nieuw, 0 bijgewerkt, 1 ongewijzigd, 0 mislukt, 1 nog niet gepubliceerd.'));
+    expect(screen.getByText('Voorstel van Sanne').closest('li')?.textContent).toContain('nog niet gepubliceerd: toegevoegd nadat het publiceren begon.');
+  });
+
   it('explains that a Planner group must be chosen first', () => {
     renderUi(<PublishPanel actions={actions} groupName={null} hasGroup={false} editable publish={jest.fn()} />);
     expect(screen.getByText(/Er is geen Microsoft 365-groep voor Planner gekozen/)).toBeTruthy();

@@ -2,7 +2,7 @@ import type { Context, Middleware } from '@microsoft/microsoft-graph-client';
 import { AppConfigSchema } from '../../../src/app/config';
 import { createGraphClient, GraphApi } from '../../../src/graph/client';
 import { BatchQueue, sendBatch, type SubRequest } from '../../../src/graph/batch';
-import { ThrottledError } from '../../../src/graph/errors';
+import { OutcomeUnknownError, ThrottledError } from '../../../src/graph/errors';
 
 interface Seen {
   url: string;
@@ -107,5 +107,48 @@ describe('$batch', () => {
     const fake = new FakeGraph(() => ({ status: 200, body: { responses: [] } }));
     const many = new Map(Array.from({ length: 21 }, (_, i) => [String(i), req(i)] as const));
     await expect(sendBatch(api(fake), many, [], noSleep)).rejects.toThrow(RangeError);
+  });
+});
+
+describe('creates are never sent twice blindly', () => {
+  const create: SubRequest = { method: 'POST', url: '/planner/tasks', body: { title: 'Actie' }, create: true };
+  const read: SubRequest = { method: 'GET', url: '/planner/tasks/t1' };
+
+  it('hands a create answered 504 inside a $batch back as an unknown outcome, while a read answered 504 is sent again', async () => {
+    const fake = new FakeGraph((seen, call) => ({
+      status: 200,
+      body: { responses: (seen.body?.requests ?? []).map((r) => ({ id: r.id, status: call === 1 ? 504 : 200, body: { id: 'x' } })) },
+    }));
+    const queue = new BatchQueue(api(fake), noSleep);
+    const [made, got] = await Promise.allSettled([queue.submit(create, ['Tasks.ReadWrite']), queue.submit(read, ['Tasks.ReadWrite'])]);
+    expect(made).toMatchObject({ status: 'rejected', reason: expect.any(OutcomeUnknownError) });
+    expect(got).toMatchObject({ status: 'fulfilled', value: { id: 'x' } });
+    const creates = fake.seen.flatMap((s) => s.body?.requests ?? []).filter((r) => r.method === 'POST');
+    expect(creates).toHaveLength(1);
+  });
+
+  it('does not let the SDK re-send a $batch holding a create after a 504, but does after a 429', async () => {
+    const lost = new FakeGraph(() => ({ status: 504, body: { error: { code: 'GatewayTimeout', message: 'late' } }, headers: { 'Retry-After': '0' } }));
+    await expect(new BatchQueue(api(lost), noSleep).submit(create, ['Tasks.ReadWrite'])).rejects.toBeInstanceOf(OutcomeUnknownError);
+    expect(lost.seen).toHaveLength(1);
+
+    const throttled = new FakeGraph((seen, call) =>
+      call === 1
+        ? { status: 429, body: { error: { code: 'TooManyRequests', message: 'later' } }, headers: { 'Retry-After': '0' } }
+        : { status: 200, body: { responses: (seen.body?.requests ?? []).map((r) => ({ id: r.id, status: 201, body: { id: 'new' } })) } },
+    );
+    await expect(new BatchQueue(api(throttled), noSleep).submit(create, ['Tasks.ReadWrite'])).resolves.toEqual({ id: 'new' });
+    expect(throttled.seen).toHaveLength(2);
+  });
+
+  it('sends the reads of a $batch lost as a whole again, and reports its create as unknown', async () => {
+    const fake = new FakeGraph((seen, call) =>
+      call <= 6 ? { status: 504, body: { error: { code: 'GatewayTimeout', message: 'late' } }, headers: { 'Retry-After': '0' } } : { status: 200, body: { responses: (seen.body?.requests ?? []).map((r) => ({ id: r.id, status: 200, body: { id: 'read' } })) } },
+    );
+    const queue = new BatchQueue(api(fake), noSleep);
+    const [made, got] = await Promise.allSettled([queue.submit(create, ['Tasks.ReadWrite']), queue.submit(read, ['Tasks.ReadWrite'])]);
+    expect(made).toMatchObject({ status: 'rejected', reason: expect.any(OutcomeUnknownError) });
+    expect(got).toMatchObject({ status: 'fulfilled', value: { id: 'read' } });
+    expect(fake.seen.flatMap((s) => s.body?.requests ?? []).filter((r) => r.method === 'POST')).toHaveLength(1);
   });
 });

@@ -1,6 +1,7 @@
 import { readResponse, responseFields, step2Summary, readAction, actionFields, sessionFields, readSession, type ListItem } from '../../../src/graph/mapping';
 import type { ActionItem, Response, Session } from '../../../src/domain';
 import { isPlannerTaskUrl, taskUrl } from '../../../src/graph/plannerLinks';
+import { changedFields } from '../../../src/graph/sessionStore';
 
 const threeScoresTwoWeetNiet: Response = {
   sessionKey: '20261123-abcdefgh',
@@ -111,5 +112,25 @@ describe('actions and sessions', () => {
     expect(fields).toMatchObject({ Onthuld: true, Stap: 'Stap 2', Modus: 'Samen', VervolgBijeenkomst: 'Nee' });
     const withoutEmpty = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== null && v !== ''));
     expect(readSession(asItem(withoutEmpty))).toMatchObject({ ok: true, value: { value: session } });
+  });
+
+  it('keeps a publishing claim in two columns, writes none without one, and treats an unreadable time as expired', () => {
+    const session: Session = {
+      key: 'k', municipality: 'Lelystad', title: 'Sessie', purpose: 'monitoring', date: '2026-11-23T10:00:00Z', meetingId: null,
+      facilitatorId: 'f', facilitatorName: 'Marieke de Vries', instrumentVersion: 'gesprekstool-2018.1', state: 'step3', locked: false, mode: 'joint',
+      notes: '', explanation: '', followUp: { meetAgain: null, meetAgainDate: null, accountability: '' }, plannerGroupId: 'g', plannerPlanId: null,
+    };
+    expect(Object.keys(sessionFields(session))).not.toContain('PublishClaimBy');
+    const claimed = { ...session, publishClaim: { by: 'Marieke de Vries', until: '2026-11-23T10:02:00.000Z' } };
+    const fields = sessionFields(claimed);
+    expect(fields).toMatchObject({ PublishClaimBy: 'Marieke de Vries', PublishClaimUntil: '2026-11-23T10:02:00.000Z' });
+    const withoutEmpty = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== null && v !== ''));
+    expect(readSession(asItem(withoutEmpty))).toMatchObject({ ok: true, value: { value: claimed } });
+    expect(readSession(asItem({ ...withoutEmpty, PublishClaimUntil: 'straks' }))).toMatchObject({ ok: true, value: { value: { publishClaim: { by: 'Marieke de Vries', until: '1970-01-01T00:00:00.000Z' } } } });
+  });
+
+  it('clears a claim column that a change leaves out, and writes nothing for columns that stay the same', () => {
+    expect(changedFields({ Title: 'a', PublishClaimBy: 'Marieke de Vries', PublishClaimUntil: 'x' }, { Title: 'a' })).toEqual({ PublishClaimBy: null, PublishClaimUntil: null });
+    expect(changedFields({ Title: 'a' }, { Title: 'a' })).toEqual({});
   });
 });
