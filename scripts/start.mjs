@@ -23,6 +23,8 @@ const HELP = `npm start [-- opties]
   --fault-429 <0-1>   deel van de Graph-verzoeken dat de emulator afknijpt (429)
   --fault-503 <0-1>   deel van de Graph-verzoeken dat 503 krijgt
   --latency <ms>      extra vertraging per Graph-verzoek
+  --tenant-licences <n>  aantal licenties van de tenant: bepaalt het SharePoint-budget (standaard 1000: 1.250 RU per minuut)
+  --budget strict|off    strict (standaard): boven het budget antwoordt SharePoint 429; off: alleen meten
   --help              deze tekst`;
 
 /** A mistake in what was typed: one sentence and the usage, exit code 2, no stack trace. */
@@ -59,6 +61,8 @@ function readOptions() {
         'fault-429': { type: 'string' },
         'fault-503': { type: 'string' },
         latency: { type: 'string' },
+        'tenant-licences': { type: 'string' },
+        budget: { type: 'string' },
         help: { type: 'boolean', default: false },
       },
       allowPositionals: false,
@@ -98,6 +102,21 @@ function faultsFromOptions() {
   return faults;
 }
 const faults = faultsFromOptions();
+
+/** SharePoint's throttling budget of the emulated tenant (dev/graph-emulator/budget.ts): strict unless asked. */
+function tenantFromOptions() {
+  const tenant = {};
+  if (options['tenant-licences'] !== undefined) {
+    if (!/^\d+$/.test(options['tenant-licences']) || Number(options['tenant-licences']) < 1) usageError(`--tenant-licences verwacht een heel getal van 1 of meer, niet "${options['tenant-licences']}".`);
+    tenant.licences = Number(options['tenant-licences']);
+  }
+  if (options.budget !== undefined) {
+    if (options.budget !== 'strict' && options.budget !== 'off') usageError(`--budget verwacht strict of off, niet "${options.budget}".`);
+    tenant.budget = options.budget;
+  }
+  return tenant;
+}
+const tenant = tenantFromOptions();
 
 const dataDir = path.join(root, '.data');
 const graphDataDir = path.join(dataDir, 'graph');
@@ -204,7 +223,7 @@ async function main() {
   writeAppConfig(appOrigin, SEED.apps.gesprekstool.clientId);
 
   // nextLinks keep https://graph.microsoft.com: the app's last middleware rewrites them to loopback.
-  const emulator = await startEmulator({ port: graphPort, host: LOOPBACK, dataDir: graphDataDir, faults });
+  const emulator = await startEmulator({ port: graphPort, host: LOOPBACK, dataDir: graphDataDir, faults, tenant });
   stoppers.push(() => emulator.close());
   const graphUrl = emulator.origin;
 
@@ -214,6 +233,7 @@ async function main() {
 
   console.log(`
 Graph-emulator:  ${graphUrl}  (gegevens in ${path.relative(root, graphDataDir)}; --reset wist ze)
+SharePoint-budget: ${graphUrl}/_emulator/usage  (RU per minuut, per app, per persoon, per soort verzoek)
 App:             ${appOrigin}/
 
 Open de vergadering (podium en drie deelnemers):

@@ -14,7 +14,7 @@ const MeSchema = z.object({
   jobTitle: z.string().nullish(),
 });
 
-const DirectoryObjectSchema = z.object({ '@odata.type': z.string().optional(), id: z.string(), displayName: z.string().nullish() });
+const DirectoryObjectSchema = z.object({ '@odata.type': z.string().optional(), id: z.string(), displayName: z.string().nullish(), groupTypes: z.array(z.string()).nullish() });
 const TeamSchema = z.object({ id: z.string() });
 const SiteSchema = z.object({ id: z.string().min(1), displayName: z.string().nullish(), name: z.string().nullish(), webUrl: z.string() });
 
@@ -32,14 +32,15 @@ export function createDirectory(api: GraphApi): Directory {
 
     async myGroups(): Promise<GroupChoice[]> {
       const [memberOf, teams] = await Promise.all([
-        api.getAll('/me/memberOf?$select=id,displayName', { scopes: SCOPES.groups }),
+        api.getAll('/me/memberOf?$select=id,displayName,groupTypes', { scopes: SCOPES.groups }),
         api.getAll('/me/joinedTeams?$select=id', { scopes: SCOPES.teams }),
       ]);
       const teamIds = new Set(teams.map((t) => TeamSchema.parse(t).id));
       return memberOf
         .map((o) => DirectoryObjectSchema.parse(o))
-        // memberOf also lists directory roles and security groups; only groups can hold a plan.
-        .filter((o) => o['@odata.type'] === undefined || o['@odata.type'] === '#microsoft.graph.group')
+        // memberOf also lists directory roles, security and distribution groups; only a Microsoft 365
+        // group (groupTypes "Unified") can hold a plan (planner-overview), so only those are offered.
+        .filter((o) => (o['@odata.type'] === undefined || o['@odata.type'] === '#microsoft.graph.group') && (o.groupTypes ?? []).includes('Unified'))
         .map((g) => ({ id: g.id, displayName: g.displayName ?? g.id, isTeam: teamIds.has(g.id) }))
         .sort((a, b) => a.displayName.localeCompare(b.displayName, 'nl'));
     },
