@@ -97,6 +97,19 @@ describe('side panel', () => {
     expect(store.session.value.locked).toBe(false);
   });
 
+  it('a move SharePoint no longer allows says why, not that someone else changed it', async () => {
+    const store = new FakeStore(sessionIn('step1'));
+    store.addResponse(responseOf(facilitator));
+    await openPanel({ me: facilitator, store });
+    const reveal = await screen.findByRole('button', { name: 'Scores onthullen' });
+    // Meanwhile, on the facilitator's other device, the session moved on to stap 3.
+    store.session = { ...store.session, value: { ...store.session.value, state: 'step3' } };
+    await userEvent.click(reveal);
+    expect(await screen.findByText('Vanuit deze stap kan de sessie niet meteen daarheen.')).toBeTruthy();
+    expect(screen.queryByText(/Iemand anders heeft dit net ook gewijzigd/)).toBeNull();
+    expect(store.session.value.state).toBe('step3');
+  });
+
   it('a locked step shows the answers read-only with an explanation', async () => {
     const store = new FakeStore(sessionIn('step1', { locked: true }));
     store.addResponse(responseOf(sanne, { A: 3 }));
