@@ -70,10 +70,12 @@ function appBuild(mode, env) {
       splitChunks: {
         chunks: 'all',
         // Libraries change less often than the app: separate chunks stay cached across releases,
-        // and the big ones load in parallel with the first paint.
+        // and the big ones load in parallel with the first paint. Fluent UI has no named group: one
+        // chunk of every component any surface uses put dialogs, accordions and checkboxes in the
+        // render-blocking set of a frame that shows none of them; split per set of chunks that use
+        // them, each surface fetches the components it renders.
         cacheGroups: {
           react: { test: /[\\/]node_modules[\\/](react|react-dom|scheduler)[\\/]/, name: 'react', priority: 40 },
-          fluent: { test: /[\\/]node_modules[\\/](@fluentui|@griffel|@floating-ui|tabster|keyborg|@swc[\\/]helpers)[\\/]/, name: 'fluent', priority: 30 },
           msal: { test: /[\\/]node_modules[\\/]@azure[\\/]/, name: 'msal', priority: 30 },
           graph: { test: /[\\/]node_modules[\\/]@microsoft[\\/]microsoft-graph-client[\\/]/, name: 'graph', priority: 30 },
           // Unnamed: webpack splits the rest per set of chunks that use it, so a library only a lazy
