@@ -2,6 +2,8 @@
 // app's own Graph layer against the emulator with 50 ms added per HTTP request. Prints figures; it is
 // not a test. Budget (ARCHITECTURE.md): open = 1 round trip at 50 or 50,000 items; one answer = 1
 // request; publishing 30 actions ≤ 6 round trips for tasks + details, ≤ 10 in all; re-publish 0 creates.
+// And the tab's history (issue 15): a municipality with 5,000 earlier sessions, read as the tab does
+// when it opens (the store's findSessions); bytes counted on the wire. Target: 1 request, < 100 KB.
 import { startEmulator, SEED } from '../dev/graph-emulator';
 import type { LoggedRequest } from '../dev/graph-emulator/requestLog';
 import { AppConfigSchema } from '../src/app/config';
@@ -11,15 +13,30 @@ import { createGraphClient, GraphApi } from '../src/graph/client';
 import type { PublishTheme, SessionLocation } from '../src/graph/contracts';
 import { loadInstrument } from '../src/domain/loadInstrument';
 import { LIST_TITLES, listPath, type ListKind } from '../src/graph/lists';
+import { sessionFields } from '../src/graph/mapping';
 import type { ActionItem, ThemeId } from '../src/domain';
 
 const LATENCY_MS = 50;
-const SIZES = [50, 50_000];
+// `-- --history-only` skips the session/answer/publish part (the 50,000-item fill takes minutes).
+const SIZES = process.argv.includes('--history-only') ? [] : [50, 50_000];
 const SAMPLES = 5;
 const ACTIONS = 30;
 const { users, groups } = SEED;
 const THEMES: ThemeId[] = ['A', 'B', 'C', 'D', 'E', 'F'];
 const PUBLISH_THEMES = Object.fromEntries(loadInstrument('nl').themes.map((t) => [t.id, { title: t.title, statement: t.statement }])) as Record<ThemeId, PublishTheme>;
+
+const HISTORY_SESSIONS = 5_000;
+const HISTORY_TARGET = { requests: 1, bytes: 100 * 1024 };
+
+/** Response bytes as they arrive, summed over every fetch (the Graph client fetches through globalThis.fetch). */
+const wire = { bytes: 0, requests: 0 };
+const realFetch = globalThis.fetch;
+globalThis.fetch = async (...args: Parameters<typeof fetch>) => {
+  const response = await realFetch(...args);
+  wire.requests += 1;
+  wire.bytes += (await response.clone().arrayBuffer()).byteLength;
+  return response;
+};
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -121,6 +138,34 @@ async function main(): Promise<void> {
       rows[rows.length - 1]![5] = `${creates} tasks created`;
       emu.admin.setFaults({});
     }
+
+    // ---- the tab's history: 5,000 earlier sessions of one municipality ----------------------------
+    const municipality = 'Bench-gemeente';
+    const template = await store.createSession({ municipality, title: 'Sjabloon', purpose: 'monitoring', meetingId: null, plannerGroupId: groups.team.id, facilitator: { id: users.facilitator.id, name: users.facilitator.displayName } });
+    const day = (i: number) => new Date(Date.UTC(2010, 0, 1) + i * 86_400_000).toISOString().slice(0, 10);
+    emu.admin.bulkInsertItems(
+      site.id,
+      listIds.sessions,
+      // Written as the app writes a session (src/graph/mapping.ts), so every one of them is listed.
+      Array.from({ length: HISTORY_SESSIONS - 1 }, (_, i) => sessionFields({ ...template.session.value, title: `Sessie ${i + 1}`, key: `20240101-${String(i).padStart(8, '0')}`, date: day(i) })),
+    );
+    for (const latency of [0, LATENCY_MS]) {
+      emu.admin.setFaults({ latencyMs: latency });
+      wire.bytes = 0;
+      wire.requests = 0;
+      const t0 = performance.now();
+      const found = await services.store(location).findSessions({ municipality });
+      const ms = performance.now() - t0;
+      rows.push([
+        String(HISTORY_SESSIONS),
+        `tab opens its history (${latency} ms latency)`,
+        String(wire.requests),
+        '',
+        ms.toFixed(0),
+        `${(wire.bytes / 1024).toFixed(1)} KB read, ${found.length} sessions listed; target ${HISTORY_TARGET.requests} request < ${HISTORY_TARGET.bytes / 1024} KB: ${wire.requests <= HISTORY_TARGET.requests && wire.bytes < HISTORY_TARGET.bytes ? 'ok' : 'OVER'}`,
+      ]);
+    }
+    emu.admin.setFaults({});
   } finally {
     await emu.close();
   }
