@@ -149,21 +149,29 @@ async function main(): Promise<void> {
       // Written as the app writes a session (src/graph/mapping.ts), so every one of them is listed.
       Array.from({ length: HISTORY_SESSIONS - 1 }, (_, i) => sessionFields({ ...template.session.value, title: `Sessie ${i + 1}`, key: `20240101-${String(i).padStart(8, '0')}`, date: day(i) })),
     );
+    // Before issue 15 the tab read every session (findSessions); now it reads the newest page.
+    const ways: [string, () => Promise<number>][] = [
+      ['every session (findSessions, before)', async () => (await services.store(location).findSessions({ municipality })).length],
+      ['newest page (findSessionPage)', async () => (await services.store(location).findSessionPage({ municipality })).sessions.length],
+    ];
     for (const latency of [0, LATENCY_MS]) {
       emu.admin.setFaults({ latencyMs: latency });
-      wire.bytes = 0;
-      wire.requests = 0;
-      const t0 = performance.now();
-      const found = await services.store(location).findSessions({ municipality });
-      const ms = performance.now() - t0;
-      rows.push([
-        String(HISTORY_SESSIONS),
-        `tab opens its history (${latency} ms latency)`,
-        String(wire.requests),
-        '',
-        ms.toFixed(0),
-        `${(wire.bytes / 1024).toFixed(1)} KB read, ${found.length} sessions listed; target ${HISTORY_TARGET.requests} request < ${HISTORY_TARGET.bytes / 1024} KB: ${wire.requests <= HISTORY_TARGET.requests && wire.bytes < HISTORY_TARGET.bytes ? 'ok' : 'OVER'}`,
-      ]);
+      for (const [label, read] of ways) {
+        wire.bytes = 0;
+        wire.requests = 0;
+        const t0 = performance.now();
+        const listed = await read();
+        const ms = performance.now() - t0;
+        const verdict = wire.requests <= HISTORY_TARGET.requests && wire.bytes < HISTORY_TARGET.bytes ? 'ok' : 'OVER';
+        rows.push([
+          String(HISTORY_SESSIONS),
+          `tab history, ${label}, ${latency} ms latency`,
+          String(wire.requests),
+          '',
+          ms.toFixed(0),
+          `${(wire.bytes / 1024).toFixed(1)} KB read, ${listed} sessions listed; target ${HISTORY_TARGET.requests} request < ${HISTORY_TARGET.bytes / 1024} KB: ${verdict}`,
+        ]);
+      }
     }
     emu.admin.setFaults({});
   } finally {

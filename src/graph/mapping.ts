@@ -16,7 +16,7 @@ import {
   type Step2Answers,
   type ThemeId,
 } from '../domain/model';
-import type { InvalidItem, Versioned } from './contracts';
+import type { InvalidItem, SessionSummary, Versioned } from './contracts';
 import { TextTooLongError } from './errors';
 import {
   COLUMNS,
@@ -182,6 +182,27 @@ export function readSession(item: ListItem): ReadResult<Session> {
       };
     },
     SessionSchema,
+  );
+}
+
+/** The columns a session summary reads: a history page asks Graph for these and no others. */
+export const SESSION_SUMMARY_COLUMNS = ['Title', 'SessionKey', 'Gemeente', 'Datum', 'Stap', 'MeetingId'] as const;
+
+const SessionSummarySchema = SessionSchema.pick({ key: true, title: true, municipality: true, date: true, state: true, meetingId: true });
+
+export function readSessionSummary(item: ListItem): ReadResult<SessionSummary> {
+  return finish(
+    'sessions',
+    item,
+    (r): SessionSummary => ({
+      key: r.text('SessionKey', { required: true }),
+      municipality: r.text('Gemeente', { required: true, max: LIMITS.singleLine }),
+      title: r.text('Title', { required: true, max: LIMITS.singleLine }),
+      date: r.dateTime('Datum'),
+      state: r.label('Stap', STATE_BY_LABEL),
+      meetingId: r.optionalText('MeetingId'),
+    }),
+    SessionSummarySchema,
   );
 }
 

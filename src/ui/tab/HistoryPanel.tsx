@@ -1,9 +1,11 @@
 // The municipality's sessions over time, and a comparison of two of them. Only sessions of the same
-// municipality are listed: the tool compares a municipality with itself, never with another.
+// municipality are listed: the tool compares a municipality with itself, never with another. The
+// newest sessions come first, a page at a time: a municipality with years of history opens the tab
+// with one small read, and "oudere sessies laden" fetches the next page.
 import { Button, Field, Select } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import { compareSessions, orderSessionsOverTime, type Instrument, type Session, type SessionComparison } from '../../domain';
-import type { SessionSnapshot, SessionSummary } from '../../graph/contracts';
+import type { SessionSnapshot, SessionSummary, SessionSummaryPage } from '../../graph/contracts';
 import { describeErrorText } from '../common/errors';
 import { useLocale, useT } from '../i18n';
 import { formatSessionDate } from '../stage/calendarText';
@@ -13,11 +15,11 @@ import { tabMessages } from './messages';
 export interface HistoryPanelProps {
   instrument: Pick<Instrument, 'themes'>;
   current: Pick<Session, 'key' | 'municipality'>;
-  findSessions: (filter: { municipality: string }) => Promise<SessionSummary[]>;
+  findSessionPage: (filter: { municipality: string }) => Promise<SessionSummaryPage>;
   openSession: (key: string) => Promise<SessionSnapshot>;
 }
 
-type Loaded = { kind: 'loading' } | { kind: 'failed'; message: string } | { kind: 'ready'; sessions: SessionSummary[] };
+type Loaded = { kind: 'loading' } | { kind: 'failed'; message: string } | { kind: 'ready'; sessions: SessionSummary[]; more: SessionSummaryPage['more'] };
 
 function plain(snapshot: SessionSnapshot) {
   return { session: snapshot.session.value, responses: snapshot.responses.map((r) => r.value), actions: snapshot.actions.map((a) => a.value) };
@@ -37,7 +39,7 @@ function SessionPicker(props: { label: string; sessions: readonly SessionSummary
   );
 }
 
-export function HistoryPanel({ instrument, current, findSessions, openSession }: HistoryPanelProps) {
+export function HistoryPanel({ instrument, current, findSessionPage, openSession }: HistoryPanelProps) {
   const t = useT(tabMessages);
   const locale = useLocale();
   const [loaded, setLoaded] = useState<Loaded>({ kind: 'loading' });
@@ -45,14 +47,15 @@ export function HistoryPanel({ instrument, current, findSessions, openSession }:
   const [laterKey, setLaterKey] = useState('');
   const [result, setResult] = useState<{ comparison: SessionComparison; earlier: string; later: string } | null>(null);
   const [status, setStatus] = useState<'idle' | 'busy' | 'same' | string>('idle');
+  const [more, setMore] = useState<'idle' | 'busy' | 'failed'>('idle');
 
   useEffect(() => {
     let cancelled = false;
-    findSessions({ municipality: current.municipality }).then(
-      (found) => {
+    findSessionPage({ municipality: current.municipality }).then(
+      (page) => {
         if (cancelled) return;
-        const sessions = orderSessionsOverTime(found);
-        setLoaded({ kind: 'ready', sessions });
+        const sessions = orderSessionsOverTime(page.sessions);
+        setLoaded({ kind: 'ready', sessions, more: page.more });
         const index = sessions.findIndex((s) => s.key === current.key);
         const later = sessions[index >= 0 ? index : sessions.length - 1];
         const earlier = sessions[(index >= 0 ? index : sessions.length - 1) - 1];
@@ -66,7 +69,20 @@ export function HistoryPanel({ instrument, current, findSessions, openSession }:
     return () => {
       cancelled = true;
     };
-  }, [findSessions, current.municipality, current.key, t, locale]);
+  }, [findSessionPage, current.municipality, current.key, t, locale]);
+
+  const loadMore = async () => {
+    if (loaded.kind !== 'ready' || !loaded.more) return;
+    setMore('busy');
+    try {
+      const page = await loaded.more();
+      const known = new Set(loaded.sessions.map((s) => s.key));
+      setLoaded({ kind: 'ready', sessions: orderSessionsOverTime([...loaded.sessions, ...page.sessions.filter((s) => !known.has(s.key))]), more: page.more });
+      setMore('idle');
+    } catch {
+      setMore('failed');
+    }
+  };
 
   const labelOf = (s: SessionSummary) => `${formatSessionDate(s.date, locale)} — ${s.title}${s.key === current.key ? ` ${t('current')}` : ''}`;
 
@@ -105,6 +121,14 @@ export function HistoryPanel({ instrument, current, findSessions, openSession }:
               <li key={s.key}>{labelOf(s)}</li>
             ))}
           </ol>
+          {loaded.more ? (
+            <p>
+              <Button disabled={more === 'busy'} onClick={() => void loadMore()}>
+                {more === 'busy' ? t('historyMoreLoading') : t('historyMore')}
+              </Button>
+            </p>
+          ) : null}
+          {more === 'failed' ? <p role="alert">{t('historyMoreFailed')}</p> : null}
           {loaded.sessions.length < 2 ? (
             <p>{t('historyOnlyThis')}</p>
           ) : (
