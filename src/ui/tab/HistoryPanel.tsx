@@ -2,7 +2,7 @@
 // municipality are listed: the tool compares a municipality with itself, never with another. The
 // newest sessions come first, a page at a time: a municipality with years of history opens the tab
 // with one small read, and "oudere sessies laden" fetches the next page.
-import { Button, Field, Select } from '@fluentui/react-components';
+import { Button, Combobox, Field, useComboboxFilter } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import { compareSessions, orderSessionsOverTime, type Instrument, type Session, type SessionComparison } from '../../domain';
 import type { SessionSnapshot, SessionSummary, SessionSummaryPage } from '../../graph/contracts';
@@ -25,16 +25,38 @@ function plain(snapshot: SessionSnapshot) {
   return { session: snapshot.session.value, responses: snapshot.responses.map((r) => r.value), actions: snapshot.actions.map((a) => a.value) };
 }
 
-function SessionPicker(props: { label: string; sessions: readonly SessionSummary[]; labelOf: (s: SessionSummary) => string; value: string; onChange: (key: string) => void }) {
+/**
+ * A labelled combobox that filters the loaded sessions on what the person types (date or title), so a
+ * long history is searched instead of scrolled; the options are only the sessions loaded so far.
+ */
+function SessionPicker(props: { label: string; noMatch: string; sessions: readonly SessionSummary[]; labelOf: (s: SessionSummary) => string; value: string; onChange: (key: string) => void }) {
+  const selected = props.sessions.find((s) => s.key === props.value);
+  const selectedLabel = selected ? props.labelOf(selected) : '';
+  /** What the person is typing; null while they are not (the field then shows the chosen session). */
+  const [query, setQuery] = useState<string | null>(null);
+  const options = useComboboxFilter(
+    query ?? '',
+    props.sessions.map((s) => ({ value: s.key, children: props.labelOf(s) })),
+    { optionToText: (o) => o.children, noOptionsMessage: props.noMatch },
+  );
   return (
     <Field label={props.label}>
-      <Select value={props.value} onChange={(_, d) => props.onChange(d.value)}>
-        {props.sessions.map((s) => (
-          <option key={s.key} value={s.key}>
-            {props.labelOf(s)}
-          </option>
-        ))}
-      </Select>
+      <Combobox
+        freeform
+        value={query ?? selectedLabel}
+        selectedOptions={props.value ? [props.value] : []}
+        onChange={(e) => setQuery(e.target.value)}
+        onOptionSelect={(_, d) => {
+          // Typing in a freeform combobox clears its selection (an event without a value): the
+          // chosen session stays until another is picked.
+          if (!d.optionValue) return;
+          props.onChange(d.optionValue);
+          setQuery(null);
+        }}
+        onBlur={() => setQuery(null)}
+      >
+        {options}
+      </Combobox>
     </Field>
   );
 }
@@ -135,8 +157,8 @@ export function HistoryPanel({ instrument, current, findSessionPage, openSession
             <>
               <h3>{t('compareTitle')}</h3>
               <div style={{ display: 'flex', gap: 16, flexWrap: 'wrap', alignItems: 'end' }}>
-                <SessionPicker label={t('earlier')} sessions={loaded.sessions} labelOf={labelOf} value={earlierKey} onChange={setEarlierKey} />
-                <SessionPicker label={t('later')} sessions={loaded.sessions} labelOf={labelOf} value={laterKey} onChange={setLaterKey} />
+                <SessionPicker label={t('earlier')} noMatch={t('pickerNoMatch')} sessions={loaded.sessions} labelOf={labelOf} value={earlierKey} onChange={setEarlierKey} />
+                <SessionPicker label={t('later')} noMatch={t('pickerNoMatch')} sessions={loaded.sessions} labelOf={labelOf} value={laterKey} onChange={setLaterKey} />
                 <Button appearance="primary" disabled={status === 'busy'} onClick={() => void compare(loaded.sessions)}>
                   {status === 'busy' ? t('comparing') : t('compare')}
                 </Button>
