@@ -26,6 +26,32 @@ const appHtml = `<!doctype html>
 </html>
 `;
 
+/**
+ * `<link rel="preload">` in index.html for the chunks start-up imports at once — the shell (React,
+ * Fluent UI) and teams-js — so they download beside the render-blocking scripts instead of after
+ * main.js has run and asked for them (https://developer.mozilla.org/docs/Web/HTML/Attributes/rel/preload).
+ */
+class PreloadStartChunks {
+  constructor(groups) {
+    this.groups = groups;
+  }
+  apply(compiler) {
+    compiler.hooks.compilation.tap('PreloadStartChunks', (compilation) => {
+      HtmlWebpackPlugin.getHooks(compilation).alterAssetTagGroups.tap('PreloadStartChunks', (data) => {
+        const files = new Set();
+        for (const name of this.groups) {
+          const group = compilation.namedChunkGroups.get(name);
+          if (!group) continue;
+          for (const chunk of group.chunks) for (const file of chunk.files) if (file.endsWith('.js') && !chunk.canBeInitial()) files.add(file);
+        }
+        const links = [...files].map((href) => HtmlWebpackPlugin.createHtmlTagObject('link', { rel: 'preload', as: 'script', href }));
+        data.headTags.unshift(...links);
+        return data;
+      });
+    });
+  }
+}
+
 function common(mode) {
   const production = mode !== 'development';
   return {
@@ -84,7 +110,7 @@ function appBuild(mode, env) {
         },
       },
     },
-    plugins: [new HtmlWebpackPlugin({ templateContent: appHtml, filename: 'index.html', scriptLoading: 'defer' })],
+    plugins: [new HtmlWebpackPlugin({ templateContent: appHtml, filename: 'index.html', scriptLoading: 'defer' }), new PreloadStartChunks(['shell', 'teams-host'])],
   };
 }
 

@@ -203,7 +203,8 @@ async function coldLoad(browser: Browser, url: string, user: SeedUser, appOrigin
       return {
         interactiveAt,
         frameOrigin: performance.timeOrigin,
-        scripts: before.filter((r) => r.initiatorType === 'script' && new URL(r.name).origin === location.origin).map((r) => ({ name: r.name, start: r.startTime, end: r.responseEnd })),
+        // A script preloaded by index.html's <link rel="preload"> counts as much as one a <script> asked for.
+        scripts: before.filter((r) => (r.initiatorType === 'script' || (r.initiatorType === 'link' && new URL(r.name).pathname.endsWith('.js'))) && new URL(r.name).origin === location.origin).map((r) => ({ name: r.name, start: r.startTime, end: r.responseEnd })),
         graph: before.filter((r) => new URL(r.name).origin === graphOrigin && r.initiatorType !== 'other').length,
       };
     }, emulatorOrigin);
