@@ -1,15 +1,19 @@
-// Start-up in the order the platform demands: the host first (MSAL nested app auth needs teams-js
-// initialised), then the runtime configuration, the token provider, the Graph services, and the
-// signed-in person from GET /me (the Teams context is only a hint, never an identity).
+// Start-up in the order the platform demands, with nothing waiting that need not: the host (MSAL
+// nested app auth needs teams-js initialised) and the runtime configuration are fetched together,
+// MSAL starts downloading as soon as the configuration asks for it, the instrument in the reader's
+// language as soon as the host has said which language that is; then the token provider, the Graph
+// services, and the signed-in person from GET /me (the Teams context is only a hint, never an
+// identity) — and beside /me already the session this frame shows, whose key and site are in the URL.
 // Each step that fails is reported as a BootError naming the step, so the shell can tell the person
 // what to do next instead of showing a stack trace.
-import { createTokenProvider } from '../auth';
-import { loadInstrument } from '../domain/loadInstrument';
+import { createTokenProvider, preloadSignIn } from '../auth';
+import { openInstrument } from '../domain/openInstrument';
 import type { Instrument } from '../domain/instrument';
 import { createGraphServices } from '../graph';
-import type { GraphServices, SignedInUser, TokenProvider } from '../graph/contracts';
+import type { GraphServices, SessionSnapshot, SignedInUser, TokenProvider } from '../graph/contracts';
 import { createHost, whenHostReady, type Host } from '../teams';
-import { localeFromHost, type Locale } from '../ui/i18n';
+import { localeFromHost, type Locale } from '../ui/i18n/locale';
+import { resolveSessionLink, type SessionLink } from '../ui/session/location';
 import { AppConfigSchema, type AppConfig } from './config';
 
 export type BootStep = 'config' | 'signIn' | 'graph';
@@ -32,6 +36,17 @@ export interface AppBoot {
   me: SignedInUser;
   instrument: Instrument;
   locale: Locale;
+  /**
+   * The first read of this frame's session, started beside GET /me (null where the frame shows no
+   * session): the session provider takes it instead of reading again, so no surface waits for /me
+   * and then for the session one after the other.
+   */
+  sessionStart?: Promise<SessionStart | null> | null;
+}
+
+export interface SessionStart {
+  link: SessionLink;
+  snapshot: Promise<SessionSnapshot>;
 }
 
 export type BootResult = { ok: true; boot: AppBoot } | { ok: false; host: Host | null; locale: Locale; error: unknown };
@@ -41,6 +56,10 @@ export interface BootDependencies {
   fetchConfig: () => Promise<unknown>;
   tokens: (config: AppConfig, host: Host) => TokenProvider;
   graph: (config: AppConfig, tokens: TokenProvider, instrument: Instrument) => GraphServices;
+  /** The current instrument in `locale`; by default its own chunk, fetched now. */
+  instrument?: (locale: Locale) => Promise<Instrument>;
+  /** The frame's own URL (the tab's contentUrl carries the session's key and site). */
+  url?: () => URL;
 }
 
 /** `app-config.json` lives next to index.html; no-store so a redeployed config is read at once. */
@@ -70,18 +89,38 @@ export const browserBootDependencies: BootDependencies = {
   graph: (config, tokens, instrument) => createGraphServices(config, tokens, { instrument }),
 };
 
+const SESSION_SURFACES: ReadonlySet<string> = new Set(['sidePanel', 'stage', 'tab']);
+
+/** Starts reading the frame's session; a failure is the session provider's to show, not start-up's. */
+function startSessionRead(host: Host, url: URL, graph: GraphServices): Promise<SessionStart | null> {
+  const start = resolveSessionLink(host.context(), url, graph.directory).then((link) => (link ? { link, snapshot: graph.store(link.location).openSession(link.key) } : null));
+  // Whoever takes it handles its failure; until then an early failure is not "unhandled".
+  start.then((s) => s?.snapshot.catch(() => undefined), () => undefined);
+  return start;
+}
+
 export async function bootstrap(deps: BootDependencies = browserBootDependencies): Promise<BootResult> {
   let host: Host | null = null;
   let locale: Locale = 'nl';
   try {
-    host = await deps.createHost();
+    const hostReady = deps.createHost();
+    const configRead = deps.fetchConfig().then((raw) => {
+      const parsed = AppConfigSchema.safeParse(raw);
+      if (!parsed.success) throw new BootError('configInvalid', 'config', parsed.error);
+      preloadSignIn(parsed.data);
+      return parsed.data;
+    });
+    // Awaited below, after the host: a failure here must not count as unhandled meanwhile.
+    configRead.catch(() => undefined);
+    host = await hostReady;
     locale = localeFromHost(host.context().locale);
-    const parsed = AppConfigSchema.safeParse(await deps.fetchConfig());
-    if (!parsed.success) throw new BootError('configInvalid', 'config', parsed.error);
-    const config = parsed.data;
     // Answers are recorded with the Dutch instrument's version; the person reads their own language.
-    const instrument = loadInstrument(locale);
+    const instrumentRead = (deps.instrument ?? ((l: Locale) => openInstrument(l)))(locale);
+    instrumentRead.catch(() => undefined);
+    const config = await configRead;
+    const instrument = await instrumentRead;
     const graph = deps.graph(config, deps.tokens(config, host), instrument);
+    const sessionStart = SESSION_SURFACES.has(host.context().surface) ? startSessionRead(host, (deps.url ?? (() => new URL(window.location.href)))(), graph) : null;
     let me: SignedInUser;
     try {
       me = await graph.directory.me();
@@ -92,7 +131,7 @@ export async function bootstrap(deps: BootDependencies = browserBootDependencies
       if (code === 'offline' || code === 'throttled' || code === 'consentRequired' || code === 'signInRefused' || code === 'missingLoginHint') throw err;
       throw new BootError('signInFailed', 'signIn', err);
     }
-    return { ok: true, boot: { host, config, graph, me, instrument, locale } };
+    return { ok: true, boot: { host, config, graph, me, instrument, locale, sessionStart } };
   } catch (error) {
     return { ok: false, host, locale, error };
   }

@@ -3,7 +3,7 @@
 import type { AppConfig } from '../app/config';
 import type { TokenProvider } from '../graph/contracts';
 import { createDevTokenProvider } from './devTokenProvider';
-import { createNaaTokenProvider } from './naaTokenProvider';
+import { createNaaTokenProvider, preloadMsal } from './naaTokenProvider';
 
 export { SCOPES, type ScopeSet } from './scopes';
 export { ConsentRequiredError, MissingLoginHintError, SignInRefusedError } from './errors';
@@ -18,4 +18,9 @@ export interface HostHint {
 export function createTokenProvider(config: AppConfig, host: HostHint): TokenProvider {
   if (config.auth.mode === 'dev') return createDevTokenProvider({ loginHint: host.loginHint, tokenUrl: config.auth.tokenUrl, clientId: config.auth.clientId });
   return createNaaTokenProvider({ clientId: config.auth.clientId, authority: config.auth.authority, loginHint: host.loginHint, whenHostReady: host.whenHostReady });
+}
+
+/** Starts downloading what sign-in will need, before the host is ready; nothing to fetch for dev tokens. */
+export function preloadSignIn(config: AppConfig): void {
+  if (config.auth.mode === 'naa') preloadMsal().catch(() => undefined);
 }

@@ -1,5 +1,5 @@
 // Production sign-in inside Teams: MSAL nested app authentication. MSAL is imported lazily so the
-// first paint of a surface does not wait for it (performance budget: render-blocking JS ≤ 200 KB).
+// first paint of a surface does not wait for it (performance budget: render-blocking JS ≤ 160 KB).
 import type { IPublicClientApplication } from '@azure/msal-browser';
 import type { TokenProvider } from '../graph/contracts';
 
@@ -9,13 +9,29 @@ export interface NaaOptions {
   loginHint: string | null;
   /** NAA talks to the host through teams-js: app.initialize() must have finished (learn: nested-authentication). */
   whenHostReady: Promise<void>;
-  /** For tests; production loads @azure/msal-browser. */
-  loadMsal?: () => Promise<typeof import('@azure/msal-browser')>;
+  /** For tests; production loads the parts of @azure/msal-browser that src/auth/msalNaa.ts names. */
+  loadMsal?: () => Promise<Msal>;
+}
+
+type Msal = typeof import('./msalNaa');
+
+let msalLibrary: Promise<Msal> | null = null;
+
+/**
+ * Starts fetching MSAL once per page. Start-up calls it as soon as the configuration says "naa", so the
+ * library downloads while teams-js initialises instead of after it.
+ */
+export function preloadMsal(): Promise<Msal> {
+  msalLibrary ??= import(/* webpackChunkName: "msal-naa" */ './msalNaa').catch((err: unknown) => {
+    msalLibrary = null;
+    throw err;
+  });
+  return msalLibrary;
 }
 
 export function createNaaTokenProvider(options: NaaOptions): TokenProvider {
-  const loadMsal = options.loadMsal ?? (() => import(/* webpackChunkName: "msal" */ '@azure/msal-browser'));
-  let pca: Promise<{ app: IPublicClientApplication; msal: typeof import('@azure/msal-browser') }> | null = null;
+  const loadMsal = options.loadMsal ?? preloadMsal;
+  let pca: Promise<{ app: IPublicClientApplication; msal: Msal }> | null = null;
 
   const client = () => {
     pca ??= (async () => {

@@ -1,132 +1,19 @@
-// Opens the instrument a session was recorded with. The JSON is imported, not read from disk, so the
-// same code runs in the browser bundle and in tests; every file is parsed with zod plus the checks zod
-// cannot express, and a broken file fails with a message that names the bad entry.
-import type { z } from 'zod';
+// Opens the instrument a session was recorded with, every version and language bundled and read
+// synchronously: for Node (tests, tooling). The browser opens one language at a time with
+// src/domain/openInstrument.ts instead, so this file's JSON imports never reach the app's bundle.
 import nl2018 from '../content/gesprekstool-2018.1.nl.json';
 import en2018 from '../content/gesprekstool-2018.1.en.json';
-import { InstrumentSchema, type Instrument } from './instrument';
-import { THEME_IDS } from './model';
+import type { Instrument } from './instrument';
+import { CURRENT_INSTRUMENT_VERSION, parseRegisteredInstrument, UnknownInstrumentVersionError, type InstrumentLocale } from './parseInstrument';
 
-export type InstrumentLocale = Instrument['locale'];
-
-export const CURRENT_INSTRUMENT_VERSION = 'gesprekstool-2018.1';
-
-/** The instrument's step 2 has exactly these questions, numbered in this order. */
-const EXPECTED_QUESTION_COUNT = 14;
+export * from './parseInstrument';
 
 const REGISTRY: Readonly<Record<string, Readonly<Record<InstrumentLocale, unknown>>>> = {
   'gesprekstool-2018.1': { nl: nl2018, en: en2018 },
 };
 
-export class InstrumentError extends Error {
-  override readonly name = 'InstrumentError';
-}
-
-export class UnknownInstrumentVersionError extends Error {
-  override readonly name = 'UnknownInstrumentVersionError';
-  constructor(readonly version: string) {
-    super(`Unknown instrument version "${version}"; known versions: ${knownInstrumentVersions().join(', ')}`);
-  }
-}
-
 export function knownInstrumentVersions(): string[] {
   return Object.keys(REGISTRY);
-}
-
-function formatPath(path: readonly PropertyKey[]): string {
-  return path.reduce<string>((acc, key) => {
-    if (typeof key === 'number') return `${acc}[${key}]`;
-    return acc === '' ? String(key) : `${acc}.${String(key)}`;
-  }, '');
-}
-
-function formatIssues(issues: readonly z.core.$ZodIssue[]): string {
-  return issues.map((issue) => `${formatPath(issue.path) || '(root)'}: ${issue.message}`).join('; ');
-}
-
-/** The rules between entries that a per-entry schema cannot see; each problem names its entry. */
-export function instrumentConsistencyProblems(instrument: Instrument): string[] {
-  const problems: string[] = [];
-  const seenOptionIds = new Set<string>();
-  let expectedNumber = 1;
-  instrument.themes.forEach((theme, t) => {
-    theme.questions.forEach((question, q) => {
-      const at = `themes[${t}].questions[${q}]`;
-      if (question.number !== expectedNumber) {
-        problems.push(`${at}.number: expected ${expectedNumber}, found ${question.number}`);
-      }
-      if (question.id !== `q${question.number}`) {
-        problems.push(`${at}.id: expected "q${question.number}", found "${question.id}"`);
-      }
-      expectedNumber = question.number + 1;
-      question.options.forEach((option, o) => {
-        const optionAt = `${at}.options[${o}].id`;
-        if (!option.id.startsWith(`${question.id}.`)) {
-          problems.push(`${optionAt}: "${option.id}" does not belong to question "${question.id}"`);
-        }
-        if (seenOptionIds.has(option.id)) problems.push(`${optionAt}: duplicate option id "${option.id}"`);
-        seenOptionIds.add(option.id);
-      });
-    });
-  });
-  const questionCount = instrument.themes.reduce((sum, theme) => sum + theme.questions.length, 0);
-  if (questionCount !== EXPECTED_QUESTION_COUNT) {
-    problems.push(`themes: expected ${EXPECTED_QUESTION_COUNT} questions, found ${questionCount}`);
-  }
-  instrument.themes.forEach((theme, t) => {
-    const expectedId = THEME_IDS[t];
-    if (theme.id !== expectedId) problems.push(`themes[${t}].id: expected "${expectedId}", found "${theme.id}"`);
-  });
-  return problems;
-}
-
-/** Parses instrument JSON; the error message names every bad entry by its path. */
-export function parseInstrument(json: unknown): Instrument {
-  const result = InstrumentSchema.safeParse(json);
-  if (!result.success) throw new InstrumentError(`Invalid instrument: ${formatIssues(result.error.issues)}`);
-  const problems = instrumentConsistencyProblems(result.data);
-  if (problems.length > 0) throw new InstrumentError(`Invalid instrument: ${problems.join('; ')}`);
-  return result.data;
-}
-
-/**
- * Where two translations of one version differ in structure: ids, numbers, flags and sub-headings must
- * be identical, so an answer recorded in Dutch reads the same in English.
- */
-export function instrumentAlignmentProblems(a: Instrument, b: Instrument): string[] {
-  const problems: string[] = [];
-  if (a.version !== b.version) problems.push(`version: "${a.version}" vs "${b.version}"`);
-  a.purposes.forEach((purpose, p) => {
-    if (b.purposes[p]?.id !== purpose.id) problems.push(`purposes[${p}].id: "${purpose.id}" vs "${b.purposes[p]?.id}"`);
-  });
-  a.themes.forEach((theme, t) => {
-    const other = b.themes[t];
-    if (other?.id !== theme.id) problems.push(`themes[${t}].id: "${theme.id}" vs "${other?.id}"`);
-    if (other?.questions.length !== theme.questions.length) {
-      problems.push(`themes[${t}].questions: ${theme.questions.length} vs ${other?.questions.length ?? 0} questions`);
-    }
-    theme.questions.forEach((question, q) => {
-      const otherQuestion = other?.questions[q];
-      const at = `themes[${t}].questions[${q}]`;
-      if (otherQuestion?.id !== question.id || otherQuestion.number !== question.number) {
-        problems.push(`${at}: "${question.id}" vs "${otherQuestion?.id}"`);
-      }
-      if (otherQuestion?.options.length !== question.options.length) {
-        problems.push(`${at}.options: ${question.options.length} vs ${otherQuestion?.options.length ?? 0} options`);
-      }
-      question.options.forEach((option, o) => {
-        const otherOption = otherQuestion?.options[o];
-        const optionAt = `${at}.options[${o}]`;
-        if (otherOption?.id !== option.id) problems.push(`${optionAt}.id: "${option.id}" vs "${otherOption?.id}"`);
-        if (otherOption?.freeText !== option.freeText) problems.push(`${optionAt}.freeText differs`);
-        if (otherOption?.exclusive !== option.exclusive) problems.push(`${optionAt}.exclusive differs`);
-        if ((otherOption?.headingBefore === undefined) !== (option.headingBefore === undefined)) {
-          problems.push(`${optionAt}.headingBefore present in one translation only`);
-        }
-      });
-    });
-  });
-  return problems;
 }
 
 const cache = new Map<string, Instrument>();
@@ -137,13 +24,8 @@ export function getInstrument(version: string, locale: InstrumentLocale): Instru
   const cached = cache.get(key);
   if (cached) return cached;
   const files = Object.hasOwn(REGISTRY, version) ? REGISTRY[version] : undefined;
-  if (!files) throw new UnknownInstrumentVersionError(version);
-  const instrument = parseInstrument(files[locale]);
-  if (instrument.version !== version || instrument.locale !== locale) {
-    throw new InstrumentError(
-      `Instrument file registered as ${key} declares ${instrument.version}/${instrument.locale}`,
-    );
-  }
+  if (!files) throw new UnknownInstrumentVersionError(version, knownInstrumentVersions());
+  const instrument = parseRegisteredInstrument(files[locale], version, locale);
   cache.set(key, instrument);
   return instrument;
 }

@@ -63,6 +63,12 @@ export interface SessionSummary {
   meetingId: string | null;
 }
 
+/** One page of a municipality's sessions, the most recently created first; `more` reads the next page. */
+export interface SessionSummaryPage {
+  sessions: SessionSummary[];
+  more: (() => Promise<SessionSummaryPage>) | null;
+}
+
 export interface NewSessionInput {
   municipality: string;
   title: string;
@@ -81,6 +87,8 @@ export interface SessionStore {
   provision(): Promise<ProvisionResult>;
   createSession(input: NewSessionInput): Promise<SessionSnapshot>;
   findSessions(filter: { municipality?: string; meetingId?: string }): Promise<SessionSummary[]>;
+  /** The municipality's sessions a page at a time, newest first, reading only the summary columns. */
+  findSessionPage(filter: { municipality: string }): Promise<SessionSummaryPage>;
   /** One $batch round trip: session, answers and actions. */
   openSession(key: string): Promise<SessionSnapshot>;
   /** Creates or reclaims the caller's own answers item. */

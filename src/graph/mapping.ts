@@ -19,7 +19,7 @@ import {
 import { isRevealed } from '../domain/authorization';
 import { isCalendarDate } from '../domain/calendarDate';
 import { stripControlCharacters } from '../domain/freeText';
-import type { InvalidItem, Versioned } from './contracts';
+import type { InvalidItem, SessionSummary, Versioned } from './contracts';
 import { TextTooLongError } from './errors';
 import { isPlannerTaskUrl } from './plannerLinks';
 import {
@@ -199,6 +199,27 @@ function publishClaimOf(r: FieldReader): Session['publishClaim'] {
   if (by === null) return null;
   const until = r.optionalText('PublishClaimUntil');
   return { by, until: until !== null && !Number.isNaN(Date.parse(until)) ? until : new Date(0).toISOString() };
+}
+
+/** The columns a session summary reads: a history page asks Graph for these and no others. */
+export const SESSION_SUMMARY_COLUMNS = ['Title', 'SessionKey', 'Gemeente', 'Datum', 'Stap', 'MeetingId'] as const;
+
+const SessionSummarySchema = SessionSchema.pick({ key: true, title: true, municipality: true, date: true, state: true, meetingId: true });
+
+export function readSessionSummary(item: ListItem): ReadResult<SessionSummary> {
+  return finish(
+    'sessions',
+    item,
+    (r): SessionSummary => ({
+      key: r.text('SessionKey', { required: true }),
+      municipality: r.text('Gemeente', { required: true, max: LIMITS.singleLine }),
+      title: r.text('Title', { required: true, max: LIMITS.singleLine }),
+      date: r.dateTime('Datum'),
+      state: r.label('Stap', STATE_BY_LABEL),
+      meetingId: r.optionalText('MeetingId'),
+    }),
+    SessionSummarySchema,
+  );
 }
 
 /** Calendar date → a dateOnly column value that keeps its day in any site time zone (see FieldReader.date). */

@@ -22,6 +22,7 @@ import type {
   SessionSnapshot,
   SessionStore,
   SessionSummary,
+  SessionSummaryPage,
   Versioned,
 } from './contracts';
 import type { GraphApi } from './client';
@@ -35,7 +36,9 @@ import {
   readAction,
   readResponse,
   readSession,
+  readSessionSummary,
   responseFields,
+  SESSION_SUMMARY_COLUMNS,
   sessionFields,
   type Fields,
   type ListItem,
@@ -64,6 +67,12 @@ export interface SessionStoreOptions {
   describe?: OptionDescriber;
   batch?: BatchOptions;
 }
+
+/**
+ * Sessions per history page: the tab shows the latest ones at once (one request of a few dozen KB,
+ * whatever the municipality's history), older ones on "meer laden".
+ */
+export const HISTORY_PAGE_SIZE = 50;
 
 const PageSchema = z.object({ value: z.array(ListItemSchema), '@odata.nextLink': z.string().optional() });
 const ListInfoSchema = z.object({ id: z.string(), webUrl: z.string().optional() });
@@ -191,6 +200,25 @@ export function createSessionStore(options: SessionStoreOptions): SessionStore {
         summaries.push({ key: s.key, title: s.title, municipality: s.municipality, date: s.date, state: s.state, meetingId: s.meetingId });
       }
       return summaries.sort((a, b) => b.date.localeCompare(a.date));
+    },
+
+    async findSessionPage(filter): Promise<SessionSummaryPage> {
+      // Newest first without an index on Datum: the session key starts with its creation date
+      // (src/domain/sessionKey.ts) and SessionKey is indexed, so SharePoint may sort on it in a list of
+      // any size; ordering on a non-indexed column fails beyond the list view threshold
+      // (https://learn.microsoft.com/en-us/graph/api/listitem-list — "Prefer: HonorNonIndexedQueriesWarningMayFailRandomly").
+      const first = `${itemsPath('sessions')}${itemsQuery({ filter: fieldEquals('Gemeente', filter.municipality.trim()), top: HISTORY_PAGE_SIZE, select: [...SESSION_SUMMARY_COLUMNS] })}&$orderby=${encodeURIComponent('fields/SessionKey desc')}`;
+      const page = async (url: string): Promise<SessionSummaryPage> => {
+        const body = PageSchema.parse(await api.call('GET', url, { scopes }));
+        const sessions: SessionSummary[] = [];
+        for (const value of body.value) {
+          const read = readSessionSummary(ListItemSchema.parse(value));
+          if (read.ok) sessions.push(read.value.value);
+        }
+        const next = body['@odata.nextLink'];
+        return { sessions, more: next ? () => page(next) : null };
+      };
+      return page(first);
     },
 
     async openSession(key: string): Promise<SessionSnapshot> {

@@ -2,7 +2,9 @@
 // (`defineMessages`) next to its components; a key missing in English is a type error.
 import { createContext, useCallback, useContext, type ReactNode } from 'react';
 
-export type Locale = 'nl' | 'en';
+import type { Locale } from './locale';
+
+export { localeFromHost, type Locale } from './locale';
 
 export type Catalog<K extends string> = { nl: Record<K, string>; en: Record<K, string> };
 
@@ -11,10 +13,6 @@ export function defineMessages<K extends string>(catalog: { nl: Record<K, string
   return catalog;
 }
 
-/** Teams locales look like "nl-NL", "en-US", "en-GB"; anything not English is Dutch. */
-export function localeFromHost(hostLocale: string | null | undefined): Locale {
-  return hostLocale?.toLowerCase().startsWith('en') ? 'en' : 'nl';
-}
 
 /**
  * Replaces `{name}` placeholders; values are text, never markup. `{name|one|other}` picks the word

@@ -81,6 +81,9 @@ export function SessionProvider({ children, link: givenLink }: { children: React
   const generation = useRef(0);
   const snapshotRef = useRef<SessionSnapshot | null>(null);
   snapshotRef.current = snapshot;
+  /** Start-up's read of this session, begun beside GET /me: taken by the first read, once. */
+  const sessionStart = useRef(givenLink ? null : (services.sessionStart ?? null));
+  const firstSnapshot = useRef<{ key: string; snapshot: Promise<SessionSnapshot> } | null>(null);
 
   useEffect(() => {
     if (givenLink) {
@@ -88,7 +91,15 @@ export function SessionProvider({ children, link: givenLink }: { children: React
       return;
     }
     let cancelled = false;
-    resolveSessionLink(host.context(), url, graph.directory).then(
+    const started = sessionStart.current;
+    sessionStart.current = null;
+    const resolving = started
+      ? started.then((s) => {
+          if (s) firstSnapshot.current = { key: s.link.key, snapshot: s.snapshot };
+          return s?.link ?? null;
+        })
+      : resolveSessionLink(host.context(), url, graph.directory);
+    resolving.then(
       (resolved) => {
         if (cancelled) return;
         setLink(resolved);
@@ -108,7 +119,9 @@ export function SessionProvider({ children, link: givenLink }: { children: React
   const read = useCallback(async (): Promise<void> => {
     if (!store || !link) return;
     const started = generation.current;
-    const fresh = await store.openSession(link.key);
+    const early = firstSnapshot.current;
+    firstSnapshot.current = null;
+    const fresh = await (early?.key === link.key ? early.snapshot : store.openSession(link.key));
     if (generation.current !== started) return;
     setSnapshot(fresh);
     setStatus({ kind: 'ready' });

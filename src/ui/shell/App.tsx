@@ -1,6 +1,6 @@
 // The shell: theme and language follow the host, and the frame context picks the surface.
 import { FluentProvider, makeStyles, teamsDarkTheme, teamsHighContrastTheme, teamsLightTheme } from '@fluentui/react-components';
-import { Suspense, useEffect, useState, type ReactNode } from 'react';
+import { Suspense, useEffect, useState, type ComponentType, type ReactNode } from 'react';
 import type { BootResult } from '../../app/bootstrap';
 import type { Host, HostTheme } from '../../teams';
 import { Attribution } from '../common/Attribution';
@@ -8,7 +8,7 @@ import { ErrorScreen } from '../common/ErrorScreen';
 import { Loading } from '../common/Loading';
 import { defineMessages, LocaleProvider, useT } from '../i18n';
 import { AppServicesProvider, SessionProvider, useAppServices, type AppServices } from '../session';
-import { ConfigSurface, SidePanelSurface, StageSurface, TabSurface } from './surfaces';
+import { SURFACE_PAGES } from './surfaces';
 
 const themes = { light: teamsLightTheme, dark: teamsDarkTheme, contrast: teamsHighContrastTheme } as const;
 
@@ -28,42 +28,23 @@ function useHostTheme(host: Host | null): HostTheme {
   return theme;
 }
 
-function Surface() {
+/**
+ * The frame's page. `loaded` is the page start-up already has (rendered directly, no Suspense round);
+ * otherwise the lazy page. The session provider sits outside the Suspense boundary, so its first read
+ * never waits for the page's chunk.
+ */
+function Surface({ loaded }: { loaded: ComponentType | null }) {
   const { host } = useAppServices();
   const t = useT(messages);
   const surface = host.context().surface;
-  const loading = <Loading label={t('loading')} />;
-  let page: ReactNode;
-  switch (surface) {
-    case 'settings':
-      page = <ConfigSurface />;
-      break;
-    case 'remove':
-      page = <p style={{ padding: 16 }}>{t('removing')}</p>;
-      break;
-    case 'sidePanel':
-      page = (
-        <SessionProvider>
-          <SidePanelSurface />
-        </SessionProvider>
-      );
-      break;
-    case 'stage':
-      page = (
-        <SessionProvider>
-          <StageSurface />
-        </SessionProvider>
-      );
-      break;
-    case 'tab':
-      page = (
-        <SessionProvider>
-          <TabSurface />
-        </SessionProvider>
-      );
-      break;
-  }
-  return <Suspense fallback={loading}>{page}</Suspense>;
+  if (surface === 'remove') return <p style={{ padding: 16 }}>{t('removing')}</p>;
+  const Page = loaded ?? SURFACE_PAGES[surface];
+  const page = (
+    <Suspense fallback={<Loading label={t('loading')} />}>
+      <Page />
+    </Suspense>
+  );
+  return surface === 'settings' ? page : <SessionProvider>{page}</SessionProvider>;
 }
 
 export function Frame({ host, children, footer }: { host: Host | null; children: ReactNode; footer?: ReactNode }) {
@@ -83,12 +64,12 @@ export function Frame({ host, children, footer }: { host: Host | null; children:
   );
 }
 
-export function App({ services }: { services: AppServices }) {
+export function App({ services, page = null }: { services: AppServices; page?: ComponentType | null }) {
   return (
     <LocaleProvider locale={services.locale}>
       <AppServicesProvider services={services}>
         <Frame host={services.host} footer={<Attribution instrument={services.instrument} />}>
-          <Surface />
+          <Surface loaded={page} />
         </Frame>
       </AppServicesProvider>
     </LocaleProvider>

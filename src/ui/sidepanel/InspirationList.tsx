@@ -1,8 +1,8 @@
 // Deel 2 of the tool: what other municipalities did on this theme, one click away while answering.
 import { Body1, Button, Caption1, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, DialogTrigger, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
-import { inspirationForTheme } from '../../domain/inspiration';
 import type { ThemeId } from '../../domain/model';
 import { defineMessages, useLocale, useT } from '../i18n';
+import { useInspiration } from './useInspiration';
 
 const messages = defineMessages({
   nl: { open: 'Inspiratie uit de praktijk ({count})', title: 'Inspiratie: {theme}', close: 'Sluiten', source: 'Bron: {document}, {section}', tip: 'Tip' },
@@ -18,7 +18,8 @@ export function InspirationList({ themeId, themeTitle }: { themeId: ThemeId; the
   const t = useT(messages);
   const locale = useLocale();
   const styles = useStyles();
-  const items = inspirationForTheme(themeId);
+  const inspiration = useInspiration();
+  const items = inspiration ? inspiration.inspirationForTheme(themeId) : [];
   if (items.length === 0) return null;
   return (
     <Dialog>

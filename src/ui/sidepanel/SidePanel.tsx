@@ -1,7 +1,7 @@
 // The side panel (~320 px, one per participant): join, then the step the facilitator has opened,
 // with the person's own answers only, and whether they are saved.
 import { Body1, Body1Strong, Caption1, MessageBar, MessageBarBody, Subtitle1, makeStyles, tokens } from '@fluentui/react-components';
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { stepProgress } from '../../domain/progress';
 import { isEditable } from '../../domain/sessionState';
 import type { SessionState, StepId } from '../../domain/model';
@@ -12,9 +12,12 @@ import { useAppServices, useOwnResponse, useSession, useSessionInstrument } from
 import { FacilitatorControls } from './FacilitatorControls';
 import { JoinForm } from './JoinForm';
 import { Step1Form } from './Step1Form';
-import { Step2Form } from './Step2Form';
-import { Step3Agenda } from './Step3Agenda';
 import { SyncIndicator } from './SyncIndicator';
+
+// Stap 2 (checkboxes, accordions, the inspiration dialog) and stap 3 (the agenda) are their own
+// chunks: a side panel that opens on the join form or stap 1 is usable before they arrive.
+const Step2Form = lazy(() => import(/* webpackChunkName: "sidepanel-step2" */ './Step2Form').then((m) => ({ default: m.Step2Form })));
+const Step3Agenda = lazy(() => import(/* webpackChunkName: "sidepanel-step3" */ './Step3Agenda').then((m) => ({ default: m.Step3Agenda })));
 
 const messages = defineMessages({
   nl: {
@@ -188,7 +191,7 @@ export function SidePanel() {
       ) : null}
       {session.pollError ? <Caption1>{t('stale')}</Caption1> : null}
       {own.kind === 'joined' ? <SyncIndicator state={own.sync} onRetry={() => void own.retry()} /> : null}
-      {body}
+      <Suspense fallback={<Loading label={t('loading')} />}>{body}</Suspense>
     </main>
   );
 }

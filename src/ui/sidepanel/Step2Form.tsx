@@ -22,6 +22,7 @@ import { LIMITS, type QuestionAnswer, type Response } from '../../domain/model';
 import { capText, emptyAnswer, setFreeText, toggleOption } from '../../domain/step2';
 import { defineMessages, useT } from '../i18n';
 import { InspirationList } from './InspirationList';
+import { useInspiration } from './useInspiration';
 
 const messages = defineMessages({
   nl: {
@@ -114,6 +115,8 @@ function Question({ question, answer, editable, onChange }: { question: Instrume
 export function Step2Form({ instrument, response, editable, onChange, now }: { instrument: Instrument; response: Response; editable: boolean; onChange: Change; now: () => Date }) {
   const t = useT(messages);
   const styles = useStyles();
+  // Fetched when stap 2 shows, so it is there by the time someone opens a theme.
+  useInspiration();
   const total = instrument.themes.reduce((n, theme) => n + theme.questions.length, 0);
   const answered = Object.values(response.step2.questions).filter((a) => a.selected.length > 0).length;
   return (

@@ -1,9 +1,11 @@
 // The municipality's sessions over time, and a comparison of two of them. Only sessions of the same
-// municipality are listed: the tool compares a municipality with itself, never with another.
-import { Button, Field, Select } from '@fluentui/react-components';
+// municipality are listed: the tool compares a municipality with itself, never with another. The
+// newest sessions come first, a page at a time: a municipality with years of history opens the tab
+// with one small read, and "oudere sessies laden" fetches the next page.
+import { Button, Combobox, Field, useComboboxFilter } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import { compareSessions, orderSessionsOverTime, type Instrument, type Session, type SessionComparison } from '../../domain';
-import type { SessionSnapshot, SessionSummary } from '../../graph/contracts';
+import type { SessionSnapshot, SessionSummary, SessionSummaryPage } from '../../graph/contracts';
 import { describeErrorText } from '../common/errors';
 import { useLocale, useT } from '../i18n';
 import { formatSessionDate } from '../stage/calendarText';
@@ -13,31 +15,53 @@ import { tabMessages } from './messages';
 export interface HistoryPanelProps {
   instrument: Pick<Instrument, 'themes'>;
   current: Pick<Session, 'key' | 'municipality'>;
-  findSessions: (filter: { municipality: string }) => Promise<SessionSummary[]>;
+  findSessionPage: (filter: { municipality: string }) => Promise<SessionSummaryPage>;
   openSession: (key: string) => Promise<SessionSnapshot>;
 }
 
-type Loaded = { kind: 'loading' } | { kind: 'failed'; message: string } | { kind: 'ready'; sessions: SessionSummary[] };
+type Loaded = { kind: 'loading' } | { kind: 'failed'; message: string } | { kind: 'ready'; sessions: SessionSummary[]; more: SessionSummaryPage['more'] };
 
 function plain(snapshot: SessionSnapshot) {
   return { session: snapshot.session.value, responses: snapshot.responses.map((r) => r.value), actions: snapshot.actions.map((a) => a.value) };
 }
 
-function SessionPicker(props: { label: string; sessions: readonly SessionSummary[]; labelOf: (s: SessionSummary) => string; value: string; onChange: (key: string) => void }) {
+/**
+ * A labelled combobox that filters the loaded sessions on what the person types (date or title), so a
+ * long history is searched instead of scrolled; the options are only the sessions loaded so far.
+ */
+function SessionPicker(props: { label: string; noMatch: string; sessions: readonly SessionSummary[]; labelOf: (s: SessionSummary) => string; value: string; onChange: (key: string) => void }) {
+  const selected = props.sessions.find((s) => s.key === props.value);
+  const selectedLabel = selected ? props.labelOf(selected) : '';
+  /** What the person is typing; null while they are not (the field then shows the chosen session). */
+  const [query, setQuery] = useState<string | null>(null);
+  const options = useComboboxFilter(
+    query ?? '',
+    props.sessions.map((s) => ({ value: s.key, children: props.labelOf(s) })),
+    { optionToText: (o) => o.children, noOptionsMessage: props.noMatch },
+  );
   return (
     <Field label={props.label}>
-      <Select value={props.value} onChange={(_, d) => props.onChange(d.value)}>
-        {props.sessions.map((s) => (
-          <option key={s.key} value={s.key}>
-            {props.labelOf(s)}
-          </option>
-        ))}
-      </Select>
+      <Combobox
+        freeform
+        value={query ?? selectedLabel}
+        selectedOptions={props.value ? [props.value] : []}
+        onChange={(e) => setQuery(e.target.value)}
+        onOptionSelect={(_, d) => {
+          // Typing in a freeform combobox clears its selection (an event without a value): the
+          // chosen session stays until another is picked.
+          if (!d.optionValue) return;
+          props.onChange(d.optionValue);
+          setQuery(null);
+        }}
+        onBlur={() => setQuery(null)}
+      >
+        {options}
+      </Combobox>
     </Field>
   );
 }
 
-export function HistoryPanel({ instrument, current, findSessions, openSession }: HistoryPanelProps) {
+export function HistoryPanel({ instrument, current, findSessionPage, openSession }: HistoryPanelProps) {
   const t = useT(tabMessages);
   const locale = useLocale();
   const [loaded, setLoaded] = useState<Loaded>({ kind: 'loading' });
@@ -45,14 +69,15 @@ export function HistoryPanel({ instrument, current, findSessions, openSession }:
   const [laterKey, setLaterKey] = useState('');
   const [result, setResult] = useState<{ comparison: SessionComparison; earlier: string; later: string } | null>(null);
   const [status, setStatus] = useState<'idle' | 'busy' | 'same' | string>('idle');
+  const [more, setMore] = useState<'idle' | 'busy' | 'failed'>('idle');
 
   useEffect(() => {
     let cancelled = false;
-    findSessions({ municipality: current.municipality }).then(
-      (found) => {
+    findSessionPage({ municipality: current.municipality }).then(
+      (page) => {
         if (cancelled) return;
-        const sessions = orderSessionsOverTime(found);
-        setLoaded({ kind: 'ready', sessions });
+        const sessions = orderSessionsOverTime(page.sessions);
+        setLoaded({ kind: 'ready', sessions, more: page.more });
         const index = sessions.findIndex((s) => s.key === current.key);
         const later = sessions[index >= 0 ? index : sessions.length - 1];
         const earlier = sessions[(index >= 0 ? index : sessions.length - 1) - 1];
@@ -66,7 +91,20 @@ export function HistoryPanel({ instrument, current, findSessions, openSession }:
     return () => {
       cancelled = true;
     };
-  }, [findSessions, current.municipality, current.key, t, locale]);
+  }, [findSessionPage, current.municipality, current.key, t, locale]);
+
+  const loadMore = async () => {
+    if (loaded.kind !== 'ready' || !loaded.more) return;
+    setMore('busy');
+    try {
+      const page = await loaded.more();
+      const known = new Set(loaded.sessions.map((s) => s.key));
+      setLoaded({ kind: 'ready', sessions: orderSessionsOverTime([...loaded.sessions, ...page.sessions.filter((s) => !known.has(s.key))]), more: page.more });
+      setMore('idle');
+    } catch {
+      setMore('failed');
+    }
+  };
 
   const labelOf = (s: SessionSummary) => `${formatSessionDate(s.date, locale)} — ${s.title}${s.key === current.key ? ` ${t('current')}` : ''}`;
 
@@ -105,14 +143,22 @@ export function HistoryPanel({ instrument, current, findSessions, openSession }:
               <li key={s.key}>{labelOf(s)}</li>
             ))}
           </ol>
+          {loaded.more ? (
+            <p>
+              <Button disabled={more === 'busy'} onClick={() => void loadMore()}>
+                {more === 'busy' ? t('historyMoreLoading') : t('historyMore')}
+              </Button>
+            </p>
+          ) : null}
+          {more === 'failed' ? <p role="alert">{t('historyMoreFailed')}</p> : null}
           {loaded.sessions.length < 2 ? (
             <p>{t('historyOnlyThis')}</p>
           ) : (
             <>
               <h3>{t('compareTitle')}</h3>
               <div style={{ display: 'flex', gap: 16, flexWrap: 'wrap', alignItems: 'end' }}>
-                <SessionPicker label={t('earlier')} sessions={loaded.sessions} labelOf={labelOf} value={earlierKey} onChange={setEarlierKey} />
-                <SessionPicker label={t('later')} sessions={loaded.sessions} labelOf={labelOf} value={laterKey} onChange={setLaterKey} />
+                <SessionPicker label={t('earlier')} noMatch={t('pickerNoMatch')} sessions={loaded.sessions} labelOf={labelOf} value={earlierKey} onChange={setEarlierKey} />
+                <SessionPicker label={t('later')} noMatch={t('pickerNoMatch')} sessions={loaded.sessions} labelOf={labelOf} value={laterKey} onChange={setLaterKey} />
                 <Button appearance="primary" disabled={status === 'busy'} onClick={() => void compare(loaded.sessions)}>
                   {status === 'busy' ? t('comparing') : t('compare')}
                 </Button>

@@ -31,7 +31,7 @@ export interface TabViewProps {
   meId: string;
   today: string;
   locale: Locale;
-  store: Pick<SessionStore, 'findSessions' | 'openSession'>;
+  store: Pick<SessionStore, 'findSessionPage' | 'openSession'>;
   commands: Pick<SessionCommands, 'setMode'>;
 }
 
@@ -43,7 +43,7 @@ export function TabView({ instrument, snapshot, meId, today, locale, store, comm
   const responses = useMemo(() => snapshot.responses.map((r) => r.value), [snapshot.responses]);
   const actions = useMemo(() => snapshot.actions.map((a) => a.value), [snapshot.actions]);
   const hasResults = session.state !== 'setup' && session.state !== 'step1';
-  const findSessions = useCallback((filter: { municipality: string }) => store.findSessions(filter), [store]);
+  const findSessionPage = useCallback((filter: { municipality: string }) => store.findSessionPage(filter), [store]);
   const openSession = useCallback((key: string) => store.openSession(key), [store]);
 
   return (
@@ -80,7 +80,7 @@ export function TabView({ instrument, snapshot, meId, today, locale, store, comm
         </>
       )}
       <LinksPanel links={snapshot.links} />
-      <HistoryPanel instrument={instrument} current={session} findSessions={findSessions} openSession={openSession} />
+      <HistoryPanel instrument={instrument} current={session} findSessionPage={findSessionPage} openSession={openSession} />
     </main>
   );
 }

@@ -2,6 +2,7 @@ import { startHarness, SEED, type Harness } from './harness';
 import { fetchToken } from '../support/emulatorClient';
 import type { Participant } from '../../../src/domain';
 import { ConflictError, InvalidItemError, TextTooLongError } from '../../../src/graph/errors';
+import { HISTORY_PAGE_SIZE } from '../../../src/graph/sessionStore';
 
 const { users } = SEED;
 let h: Harness;
@@ -71,6 +72,24 @@ describe('sessions', () => {
     expect(byTown.map((s) => s.key)).toEqual([snap.session.value.key]);
     const byMeeting = await store.findSessions({ meetingId: 'meeting#1&2%' });
     expect(byMeeting.map((s) => s.municipality)).toEqual(["'s-Hertogenbosch"]);
+  });
+
+  it("reads a municipality's history a page at a time: one request for the newest page, the next on demand", async () => {
+    const { store } = await newSession('Paginadorp');
+    for (let i = 1; i <= HISTORY_PAGE_SIZE; i += 1) await store.createSession({ municipality: 'Paginadorp', title: `Sessie ${i}`, purpose: 'monitoring', meetingId: null, plannerGroupId: null, facilitator: { id: users.facilitator.id, name: users.facilitator.displayName } });
+    await newSession('Elders');
+    const everything = await store.findSessions({ municipality: 'Paginadorp' });
+    h.emulator.admin.clearRequests();
+    const first = await store.findSessionPage({ municipality: 'Paginadorp' });
+    expect(h.emulator.admin.requests().roundTrips).toBe(1);
+    expect(first.sessions).toHaveLength(HISTORY_PAGE_SIZE);
+    const keys = first.sessions.map((s) => s.key);
+    expect(keys).toEqual([...keys].sort().reverse());
+    expect(first.more).not.toBeNull();
+    const second = await first.more!();
+    expect(second.more).toBeNull();
+    expect(second.sessions).toHaveLength(1);
+    expect([...first.sessions, ...second.sessions].sort((a, b) => a.key.localeCompare(b.key))).toEqual([...everything].sort((a, b) => a.key.localeCompare(b.key)));
   });
 
   it('opens a session with its answers and actions in one round trip', async () => {

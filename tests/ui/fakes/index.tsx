@@ -97,6 +97,9 @@ export class FakeStore implements SessionStore {
   async findSessions() {
     return [];
   }
+  async findSessionPage() {
+    return { sessions: [], more: null };
+  }
   async openSession(key: string) {
     this.opens += 1;
     this.fail('openSession');

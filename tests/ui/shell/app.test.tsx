@@ -2,7 +2,7 @@ import { teamsDarkTheme, teamsLightTheme } from '@fluentui/react-components';
 import { act, render, screen } from '@testing-library/react';
 import { bootstrap, BootError, type BootDependencies } from '../../../src/app/bootstrap';
 import { App, BootFailure } from '../../../src/ui/shell/App';
-import { FakeStore, facilitator, fakeDirectory, fakeHost, fakeServices, responseOf, sanne, sessionIn, testConfig } from '../fakes';
+import { FakeStore, facilitator, fakeDirectory, fakeHost, fakeServices, responseOf, sanne, SESSION_KEY, sessionIn, testConfig } from '../fakes';
 
 function deps(overrides: Partial<BootDependencies> = {}): BootDependencies {
   const host = fakeHost();
@@ -20,6 +20,34 @@ describe('start-up', () => {
     const result = await bootstrap(deps());
     expect(result.ok).toBe(true);
     if (result.ok) expect(result.boot.me.id).toBe(sanne.id);
+  });
+
+  it("reads the frame's session beside GET /me instead of after it, and in the reader's language only", async () => {
+    const store = new FakeStore(sessionIn('step1'));
+    const open = store.openSession.bind(store);
+    let meAnswered = false;
+    const openedBeforeMe: boolean[] = [];
+    store.openSession = (key: string) => {
+      openedBeforeMe.push(!meAnswered);
+      return open(key);
+    };
+    const directory = fakeDirectory(sanne, {
+      // /me answers only once the session read has started (or after a second, so a sequential
+      // start-up fails this test instead of hanging it).
+      me: async () => {
+        for (let waited = 0; openedBeforeMe.length === 0 && waited < 1000; waited += 10) await new Promise((r) => setTimeout(r, 10));
+        meAnswered = true;
+        return sanne;
+      },
+    });
+    const result = await bootstrap(deps({ createHost: async () => fakeHost({ locale: 'en-US' }), graph: () => ({ directory, store: () => store, publisher: { publish: async () => ({ planId: '', planUrl: '', outcomes: [], nonMembers: [] }) } }) }));
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(openedBeforeMe).toEqual([true]);
+    const start = await result.boot.sessionStart;
+    expect(start?.link.key).toBe(SESSION_KEY);
+    expect((await start?.snapshot)?.session.value.key).toBe(store.session.value.key);
+    expect(result.boot.instrument.locale).toBe('en');
   });
 
   it('a missing app-config.json is explained in Dutch with what to do, never as a stack trace', async () => {

@@ -1,3 +1,4 @@
+import userEvent from '@testing-library/user-event';
 import { act, fireEvent, screen, within } from '@testing-library/react';
 import type { ActionItem, Response, Session } from '../../../src/domain';
 import type { SessionSnapshot, SessionSummary, Versioned } from '../../../src/graph/contracts';
@@ -37,7 +38,7 @@ const summaries: SessionSummary[] = [autumn, spring].map((s) => ({ key: s.key, t
 describe('comparison over time', () => {
   it('compares two sessions per statement: change in mean and spread, actions added and done', async () => {
     renderUi(
-      <HistoryPanel instrument={instrumentNl} current={autumn} findSessions={async () => summaries} openSession={async (key) => snapshots[key] as SessionSnapshot} />,
+      <HistoryPanel instrument={instrumentNl} current={autumn} findSessionPage={async () => ({ sessions: summaries, more: null })} openSession={async (key) => snapshots[key] as SessionSnapshot} />,
     );
     const list = await screen.findByRole('list');
     expect(within(list).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['1 maart 2026 — Voorjaar', '1 oktober 2026 — Najaar (deze sessie)']);
@@ -51,10 +52,45 @@ describe('comparison over time', () => {
     expect(screen.getByRole('heading', { name: 'Afgeronde acties in de latere sessie' }).nextElementSibling?.textContent).toBe('B.  wijkcijfers  koppelen');
   });
 
-  it('asks for two different sessions', async () => {
-    renderUi(<HistoryPanel instrument={instrumentNl} current={autumn} findSessions={async () => summaries} openSession={async (key) => snapshots[key] as SessionSnapshot} />);
+  it('lists the newest sessions first and adds older ones on "Oudere sessies laden"', async () => {
+    const [autumnSummary, springSummary] = summaries.slice().sort((a, b) => b.date.localeCompare(a.date)) as [SessionSummary, SessionSummary];
+    let olderReads = 0;
+    const findSessionPage = async () => ({
+      sessions: [autumnSummary],
+      more: async () => {
+        olderReads += 1;
+        return { sessions: [springSummary], more: null };
+      },
+    });
+    renderUi(<HistoryPanel instrument={instrumentNl} current={autumn} findSessionPage={findSessionPage} openSession={async (key) => snapshots[key] as SessionSnapshot} />);
+    const list = await screen.findByRole('list');
+    expect(within(list).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['1 oktober 2026 — Najaar (deze sessie)']);
+    expect(olderReads).toBe(0);
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Oudere sessies laden' })));
+    expect(within(screen.getByRole('list')).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['1 maart 2026 — Voorjaar', '1 oktober 2026 — Najaar (deze sessie)']);
+    expect(olderReads).toBe(1);
+    expect(screen.queryByRole('button', { name: 'Oudere sessies laden' })).toBeNull();
+  });
+
+  it('the session pickers filter the loaded sessions on what the person types', async () => {
+    renderUi(<HistoryPanel instrument={instrumentNl} current={autumn} findSessionPage={async () => ({ sessions: summaries, more: null })} openSession={async (key) => snapshots[key] as SessionSnapshot} />);
     await screen.findByRole('list');
-    fireEvent.change(screen.getByRole('combobox', { name: 'Eerdere sessie' }), { target: { value: autumn.key } });
+    const later = screen.getByRole('combobox', { name: 'Latere sessie' });
+    expect((later as HTMLInputElement).value).toBe('1 oktober 2026 — Najaar (deze sessie)');
+    await userEvent.clear(later);
+    await userEvent.type(later, 'voorj');
+    expect((await screen.findAllByRole('option')).map((o) => o.textContent)).toEqual(['1 maart 2026 — Voorjaar']);
+    await userEvent.clear(later);
+    await userEvent.type(later, 'winter');
+    // No session left to pick: one disabled option says so.
+    expect(screen.getAllByRole('option').map((o) => [o.textContent, o.getAttribute('aria-disabled')])).toEqual([['Geen geladen sessie past bij wat u typt.', 'true']]);
+  });
+
+  it('asks for two different sessions', async () => {
+    renderUi(<HistoryPanel instrument={instrumentNl} current={autumn} findSessionPage={async () => ({ sessions: summaries, more: null })} openSession={async (key) => snapshots[key] as SessionSnapshot} />);
+    await screen.findByRole('list');
+    await userEvent.click(screen.getByRole('combobox', { name: 'Eerdere sessie' }));
+    await userEvent.click(await screen.findByRole('option', { name: '1 oktober 2026 — Najaar (deze sessie)' }));
     await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Vergelijk' })));
     expect(screen.getByText('Kies twee verschillende sessies.')).toBeTruthy();
     expect(screen.queryByRole('table')).toBeNull();
