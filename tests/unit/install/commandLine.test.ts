@@ -43,7 +43,7 @@ describe.each([
   ['npm start', ['scripts/start.mjs'], /^npm start \[-- opties\]/m, MALFORMED],
   // These two start through tsx, which costs seconds on a busy machine: one case each.
   ['npm run emulator', [require.resolve('tsx/cli'), 'dev/graph-emulator/main.ts'], /^usage: npm run emulator -- \[options\]$/m, MALFORMED.slice(1, 2)],
-  ['npm run bench:load', [require.resolve('tsx/cli'), 'bench/load.ts'], /^npm run bench:load \[-- --dist\]/m, MALFORMED.slice(0, 1)],
+  ['npm run bench:load', [require.resolve('tsx/cli'), 'bench/load.ts'], /^npm run bench:load \[-- --dist \[dir\]\]/m, MALFORMED.slice(0, 1)],
 ])('%s with a bad argument', (_tool, command, usage, cases) => {
   it.each(cases)(
     'answers %s with one sentence and its usage, exit code 2, no stack trace',
