@@ -11,7 +11,7 @@ import { PublishBusyError } from '../../../src/graph/errors';
 import { markerIn } from '../../../src/graph/plannerPublisher';
 import { startAfterCommitProxy, type AfterCommitFault, type AfterCommitProxy } from '../support/afterCommitProxy';
 import { fastBatch, startHarness, SEED, type Harness } from './harness';
-import { agenda, THEMES } from './lifecycle';
+import { agenda, createSessionWithAgenda, THEMES } from './lifecycle';
 
 const { users, groups } = SEED;
 const ACTIONS = 30;
@@ -51,18 +51,7 @@ const by = (u: { id: string; displayName: string }) => ({ id: u.id, name: u.disp
 
 async function sessionWithAgenda(count: number): Promise<{ services: GraphServices; key: string }> {
   const services = throughProxy(facilitator.userPrincipalName);
-  const store = services.store(h.location);
-  await store.provision();
-  const created = await store.createSession({
-    municipality: 'Lelystad',
-    title: 'Agenda',
-    purpose: 'agendering',
-    meetingId: null,
-    plannerGroupId: groups.team.id,
-    facilitator: { id: facilitator.id, name: facilitator.displayName },
-  });
-  const key = created.session.value.key;
-  for (const action of agenda(key, count)) await store.saveAction(action, null);
+  const { key } = await createSessionWithAgenda(services, h.location, (k) => agenda(k, count));
   return { services, key };
 }
 

@@ -2,7 +2,7 @@
 // with injected throttling, so both assert the same outcome.
 import type { ActionItem, Participant, Response, ThemeId } from '../../../src/domain';
 import { loadInstrument } from '../../../src/domain/loadInstrument';
-import type { GraphServices, PublishResult, PublishTheme, SessionSnapshot } from '../../../src/graph/contracts';
+import type { GraphServices, PublishResult, PublishTheme, SessionLocation, SessionSnapshot, SessionStore } from '../../../src/graph/contracts';
 import { GraphLayerError } from '../../../src/graph/errors';
 import { createResponseSync } from '../../../src/sync';
 import { SEED, type Harness } from './harness';
@@ -22,6 +22,26 @@ export async function untilDone<T>(run: () => Promise<T>, attempts = 20): Promis
       await new Promise((r) => setTimeout(r, 5));
     }
   }
+}
+
+/**
+ * The facilitator's Lelystad session with an agenda on the team's site: provisioned, created, and
+ * each action saved, as the stage would. Returns the store and the session key.
+ */
+export async function createSessionWithAgenda(services: GraphServices, location: SessionLocation, actions: (key: string) => ActionItem[]): Promise<{ store: SessionStore; key: string }> {
+  const store = services.store(location);
+  await store.provision();
+  const created = await store.createSession({
+    municipality: 'Lelystad',
+    title: 'Agenda',
+    purpose: 'agendering',
+    meetingId: null,
+    plannerGroupId: groups.team.id,
+    facilitator: { id: users.facilitator.id, name: users.facilitator.displayName },
+  });
+  const key = created.session.value.key;
+  for (const action of actions(key)) await store.saveAction(action, null);
+  return { store, key };
 }
 
 export const threeParticipants: { upn: string; participant: Participant; scores: Response['scores'] }[] = [

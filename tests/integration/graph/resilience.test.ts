@@ -1,5 +1,5 @@
 import { startHarness, SEED, type Harness } from './harness';
-import { agenda, plannerTasks, publishUntilComplete, runLifecycle, THEMES, threeParticipants } from './lifecycle';
+import { agenda, createSessionWithAgenda, plannerTasks, publishUntilComplete, runLifecycle, THEMES, threeParticipants } from './lifecycle';
 import { LimitExceededError } from '../../../src/graph/errors';
 import { GraphApi, createGraphClient } from '../../../src/graph/client';
 import { AppConfigSchema } from '../../../src/app/config';
@@ -18,20 +18,9 @@ beforeEach(() => {
   h.emulator.admin.reset();
 });
 
-async function sessionWithAgenda(actions: ReturnType<typeof agenda> extends infer A ? (key: string) => A : never) {
+async function sessionWithAgenda(actions: (key: string) => ReturnType<typeof agenda>) {
   const facilitator = h.services(users.facilitator.userPrincipalName);
-  const store = facilitator.store(h.location);
-  await store.provision();
-  const created = await store.createSession({
-    municipality: 'Lelystad',
-    title: 'Agenda',
-    purpose: 'agendering',
-    meetingId: null,
-    plannerGroupId: groups.team.id,
-    facilitator: { id: users.facilitator.id, name: users.facilitator.displayName },
-  });
-  const key = created.session.value.key;
-  for (const action of actions(key)) await store.saveAction(action, null);
+  const { store, key } = await createSessionWithAgenda(facilitator, h.location, actions);
   return { facilitator, store, key };
 }
 
