@@ -251,10 +251,13 @@ export function createSessionStore(options: SessionStoreOptions): SessionStore {
       const session = readSession(sessionItem);
       if (!session.ok) throw invalidError(session.invalid);
       const responsesRead: Versioned<Response>[] = [];
-      for (const item of pages.answers) {
+      // One person, one answers item: a duplicate left by a double join (before joins looked again)
+      // is not shown as a second person; the oldest item is theirs, as join() chooses it.
+      const byAge = [...pages.answers].sort((a, b) => Number(a.id) - Number(b.id));
+      for (const item of byAge) {
         const r = readResponse(item);
-        if (r.ok) responsesRead.push(r.value);
-        else invalid.push(r.invalid);
+        if (!r.ok) invalid.push(r.invalid);
+        else if (!responsesRead.some((seen) => seen.value.participant.id === r.value.value.participant.id)) responsesRead.push(r.value);
       }
       const actions: Versioned<ActionItem>[] = [];
       for (const item of pages.actions) {
@@ -288,6 +291,21 @@ export function createSessionStore(options: SessionStoreOptions): SessionStore {
         updatedAt: options.now().toISOString(),
       });
       const item = await createItem('answers', responseFields(value, options.describe));
+      // Two devices (or two clicks on a slow network) can both find nothing and both create. Look
+      // again: the oldest item is the person's one answers item, and a newer one of ours goes.
+      const again = await queryItems('answers', allOf(fieldEquals('SessionKey', key), fieldEquals('DeelnemerId', participant.id)));
+      const oldest = again.sort((a, b) => Number(a.id) - Number(b.id))[0];
+      if (oldest && oldest.id !== item.id) {
+        const read = readResponse(oldest);
+        if (read.ok) {
+          try {
+            await api.call('DELETE', itemPath('answers', item.id), { scopes, headers: { 'If-Match': etagOf(item) } });
+          } catch (err) {
+            if (!(err instanceof NotFoundError)) throw err;
+          }
+          return read.value;
+        }
+      }
       return { value, itemId: item.id, etag: etagOf(item) };
     },
 

@@ -118,6 +118,31 @@ describe('sessions', () => {
     expect((await store.openSession(snap.session.value.key)).responses).toHaveLength(1);
   });
 
+  it('one person joining from two devices at once ends with one answers item, which both devices use', async () => {
+    const { snap } = await newSession();
+    const key = snap.session.value.key;
+    const laptop = h.services(users.ggdNurse.userPrincipalName).store(h.location);
+    const phone = h.services(users.ggdNurse.userPrincipalName).store(h.location);
+    const [a, b] = await Promise.all([laptop.join(key, participant(users.ggdNurse, 'partner')), phone.join(key, participant(users.ggdNurse, 'partner'))]);
+    expect(a.itemId).toBe(b.itemId);
+    const opened = await laptop.openSession(key);
+    expect(opened.responses.map((r) => r.value.participant.name)).toEqual([users.ggdNurse.displayName]);
+    const items = (h.emulator.admin.state() as { lists: { display_name: string; itemCount: number }[] }).lists.find((l) => l.display_name === 'Gesprekstool antwoorden');
+    expect(items?.itemCount).toBe(1);
+  });
+
+  it('an old duplicate answers item of one person shows that person once, with the item join() chooses', async () => {
+    const { store, snap } = await newSession();
+    const key = snap.session.value.key;
+    const first = await store.join(key, participant(users.facilitator));
+    // A second item of the same person, as a double click made before joins looked again.
+    const answersList = (h.emulator.admin.state() as { lists: { id: string; display_name: string }[] }).lists.find((l) => l.display_name === 'Gesprekstool antwoorden');
+    h.emulator.admin.bulkInsertItems(h.location.siteId, answersList?.id ?? '', [{ Title: 'dubbel', SessionKey: key, DeelnemerId: users.facilitator.id, Naam: users.facilitator.displayName, Domein: 'Armoede', Afdeling: '' }]);
+    const opened = await store.openSession(key);
+    expect(opened.responses.map((r) => r.itemId)).toEqual([first.itemId]);
+    expect((await store.join(key, participant(users.facilitator))).itemId).toBe(first.itemId);
+  });
+
   it('saving an answer costs one request', async () => {
     const { store, snap } = await newSession();
     const mine = await store.join(snap.session.value.key, participant(users.incomeConsultant));
