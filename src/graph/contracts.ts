@@ -36,6 +36,8 @@ export interface InvalidItem {
   itemId: string;
   field: string;
   message: string;
+  /** Whose item it is, as far as it can still be read: the answer's Naam, the action's title. */
+  who: string | null;
 }
 
 export interface Versioned<T> {

@@ -131,10 +131,16 @@ class FieldReader {
   }
 }
 
+/** Whom a broken item belongs to, read as plain text so it can be named even when the rest is invalid. */
+function whoseItem(list: ListKind, item: ListItem): string | null {
+  const raw = item.fields[list === 'answers' ? 'Naam' : 'Title'];
+  return typeof raw === 'string' && raw.trim() !== '' ? stripControlCharacters(raw.trim()).slice(0, LIMITS.name) : null;
+}
+
 function finish<T>(list: ListKind, item: ListItem, build: (r: FieldReader) => T, schema: z.ZodType<T>): ReadResult<T> {
   const invalid = (field: string, message: string): ReadResult<T> => ({
     ok: false,
-    invalid: { list, listDisplayName: LIST_TITLES[list], itemId: item.id, field, message },
+    invalid: { list, listDisplayName: LIST_TITLES[list], itemId: item.id, field, message, who: whoseItem(list, item) },
   });
   try {
     // Control characters are removed from what was stored (a hand-edited column) and from what the

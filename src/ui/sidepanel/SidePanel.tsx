@@ -7,6 +7,7 @@ import { isEditable } from '../../domain/sessionState';
 import type { SessionState, StepId } from '../../domain/model';
 import { ErrorScreen } from '../common/ErrorScreen';
 import { Loading } from '../common/Loading';
+import { InvalidItemsNotice } from '../common/InvalidItemsNotice';
 import { defineMessages, useT } from '../i18n';
 import { useAppServices, useOwnResponse, useSession, useSessionInstrument } from '../session';
 import { FacilitatorControls } from './FacilitatorControls';
@@ -184,6 +185,7 @@ export function SidePanel() {
         </Caption1>
       </header>
       {session.isFacilitator ? <FacilitatorControls session={current} progress={progress} /> : null}
+      {session.isFacilitator && session.snapshot ? <InvalidItemsNotice items={session.snapshot.invalid} /> : null}
       {session.commandError ? (
         <MessageBar intent="error" layout="multiline">
           <MessageBarBody>{session.commandError}</MessageBarBody>

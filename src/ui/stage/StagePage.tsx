@@ -6,6 +6,7 @@ import { useMemo } from 'react';
 import { isEditable, newActionId, stepProgress, type Instrument, type StepId } from '../../domain';
 import type { SessionSnapshot } from '../../graph/contracts';
 import { ErrorScreen } from '../common/ErrorScreen';
+import { InvalidItemsNotice } from '../common/InvalidItemsNotice';
 import { Loading } from '../common/Loading';
 import { useT } from '../i18n';
 import { useAppServices, useSession, useSessionInstrument, type SessionCommands } from '../session';
@@ -72,6 +73,7 @@ export function StageView({ instrument, snapshot, meId, today, newId, commands, 
           {session.municipality} · {stepTitle}
         </p>
       </header>
+      {session.facilitatorId === meId ? <InvalidItemsNotice items={snapshot.invalid} /> : null}
       {step && step !== 'step3' && <ProgressPanel progress={stepProgress(responses, step)} questionCount={questionCount} />}
       {(session.state === 'setup' || session.state === 'step1' || session.state === 'revealed' || session.state === 'closed') && (
         <ScoresSection instrument={instrument} session={session} responses={responses} viewerId={null} />

@@ -5,7 +5,7 @@ import type { ReactElement } from 'react';
 import type { AppConfig } from '../../../src/app/config';
 import { loadInstrument } from '../../../src/domain/loadInstrument';
 import type { ActionItem, Participant, Response, Session } from '../../../src/domain/model';
-import type { Directory, GraphServices, NewSessionInput, SessionLocation, SessionSnapshot, SessionStore, SignedInUser, Versioned } from '../../../src/graph/contracts';
+import type { Directory, GraphServices, InvalidItem, NewSessionInput, SessionLocation, SessionSnapshot, SessionStore, SignedInUser, Versioned } from '../../../src/graph/contracts';
 import type { Host, HostContext, TabConfig } from '../../../src/teams';
 import { LocaleProvider, type Locale } from '../../../src/ui/i18n';
 import { AppServicesProvider, SessionProvider, type AppServices } from '../../../src/ui/session';
@@ -61,6 +61,8 @@ export class FakeStore implements SessionStore {
   provisioned = 0;
   /** The next call of that method rejects with this error. */
   failures: Partial<Record<keyof SessionStore, unknown>> = {};
+  /** Items openSession reports as unreadable (hand-edited in SharePoint). */
+  invalid: InvalidItem[] = [];
   opens = 0;
 
   constructor(session: Session = sessionIn('step1')) {
@@ -76,7 +78,7 @@ export class FakeStore implements SessionStore {
   }
 
   snapshot(): SessionSnapshot {
-    return { session: this.session, responses: [...this.responses], actions: [...this.actions], invalid: [], links: { sessionsList: 'https://x/s', answersList: 'https://x/a', actionsList: 'https://x/c', plannerPlan: null } };
+    return { session: this.session, responses: [...this.responses], actions: [...this.actions], invalid: [...this.invalid], links: { sessionsList: 'https://x/s', answersList: 'https://x/a', actionsList: 'https://x/c', plannerPlan: null } };
   }
 
   addResponse(response: Response): void {

@@ -110,6 +110,29 @@ describe('side panel', () => {
     expect(store.session.value.state).toBe('step3');
   });
 
+  it('an answers item edited by hand is named to the facilitator, with what the app does meanwhile, and to nobody else', async () => {
+    const broken = { list: 'answers' as const, listDisplayName: 'Gesprekstool antwoorden', itemId: '17', field: 'ScoreA', message: 'kies 1 tot en met 5 of weet niet, niet 9', who: "Sanne van 't Hof" };
+    const store = new FakeStore(sessionIn('step1'));
+    store.addResponse(responseOf(facilitator));
+    store.invalid = [broken];
+    await openPanel({ me: facilitator, store });
+    expect(
+      await screen.findByText(
+        "Het antwoord van Sanne van 't Hof in de lijst Gesprekstool antwoorden (item 17) heeft een ongeldige waarde in ScoreA: kies 1 tot en met 5 of weet niet, niet 9. De app laat dit antwoord weg tot het is hersteld; Sanne van 't Hof kan opnieuw meedoen.",
+      ),
+    ).toBeTruthy();
+    expect(screen.getByText('1 item in SharePoint kan niet worden gelezen')).toBeTruthy();
+  });
+
+  it('a participant is not shown what is wrong with someone else\'s item', async () => {
+    const store = new FakeStore(sessionIn('step1'));
+    store.addResponse(responseOf(lotte));
+    store.invalid = [{ list: 'answers', listDisplayName: 'Gesprekstool antwoorden', itemId: '17', field: 'ScoreA', message: 'ongeldig', who: "Sanne van 't Hof" }];
+    await openPanel({ me: lotte, store });
+    await screen.findByRole('heading', { name: /Stap 1/ });
+    expect(screen.queryByText(/kan niet worden gelezen/)).toBeNull();
+  });
+
   it('a locked step shows the answers read-only with an explanation', async () => {
     const store = new FakeStore(sessionIn('step1', { locked: true }));
     store.addResponse(responseOf(sanne, { A: 3 }));

@@ -25,9 +25,9 @@ describe('answers items', () => {
     expect(read).toEqual({ ok: true, value: { value: threeScoresTwoWeetNiet, itemId: '3', etag: '"g,1"' } });
   });
 
-  it('reports a score outside 1–5 with its column', () => {
+  it('reports a score outside 1–5 with its column and whose answer it is', () => {
     const read = readResponse(asItem({ ...responseFields(threeScoresTwoWeetNiet), ScoreA: 9 }));
-    expect(read).toMatchObject({ ok: false, invalid: { list: 'answers', itemId: '3', field: 'ScoreA' } });
+    expect(read).toMatchObject({ ok: false, invalid: { list: 'answers', listDisplayName: 'Gesprekstool antwoorden', itemId: '3', field: 'ScoreA', who: threeScoresTwoWeetNiet.participant.name } });
   });
 
   it('reports step-2 data that is not JSON', () => {
