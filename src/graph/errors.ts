@@ -58,7 +58,14 @@ export class LimitExceededError extends GraphLayerError {
 
 export class InvalidItemError extends GraphLayerError {
   readonly code = 'invalidItem' as const;
-  constructor(readonly list: 'sessions' | 'answers' | 'actions', readonly itemId: string, readonly field: string, message: string) {
+  constructor(
+    readonly list: 'sessions' | 'answers' | 'actions',
+    readonly itemId: string,
+    readonly field: string,
+    message: string,
+    /** The list's title in SharePoint, to name it to a person ("Gesprekstool antwoorden"). */
+    readonly listDisplayName: string | null = null,
+  ) {
     super(`${list} item ${itemId}: ${field}: ${message}`);
   }
 }

@@ -368,7 +368,7 @@ export function createSessionStore(options: SessionStoreOptions): SessionStore {
 }
 
 function invalidError(invalid: InvalidItem): InvalidItemError {
-  return new InvalidItemError(invalid.list, invalid.itemId, invalid.field, invalid.message);
+  return new InvalidItemError(invalid.list, invalid.itemId, invalid.field, invalid.message, invalid.listDisplayName);
 }
 
 function sameValue(a: unknown, b: unknown): boolean {

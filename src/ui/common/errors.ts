@@ -80,9 +80,25 @@ function kindOf(err: unknown): Kind {
   return 'unknown';
 }
 
+/** Where a hand-edited item is, so whoever repairs it finds it: list, item and column. */
+const WHERE: Record<Locale, string> = {
+  nl: '(lijst {list}, item {id}, kolom {field})',
+  en: '(list {list}, item {id}, column {field})',
+};
+
+function whereInvalid(err: unknown, locale: Locale): string | null {
+  if (!err || typeof err !== 'object') return null;
+  const { listDisplayName, itemId, field } = err as { listDisplayName?: unknown; itemId?: unknown; field?: unknown };
+  if (typeof listDisplayName !== 'string' || typeof itemId !== 'string' || typeof field !== 'string') return null;
+  return WHERE[locale].replace('{list}', listDisplayName).replace('{id}', itemId).replace('{field}', field);
+}
+
 /** `err` may also be a bare code, as SyncState's `reason` carries. */
 export function describeError(err: unknown, locale: Locale): ErrorDescription {
-  return DESCRIPTIONS[locale][kindOf(err)];
+  const kind = kindOf(err);
+  const description = DESCRIPTIONS[locale][kind];
+  const where = kind === 'invalidItem' ? whereInvalid(err, locale) : null;
+  return where ? { ...description, problem: `${description.problem.replace(/\.$/, '')} ${where}.` } : description;
 }
 
 /** Both sentences as one line, for inline messages. */

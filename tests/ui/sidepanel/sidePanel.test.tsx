@@ -110,7 +110,7 @@ describe('side panel', () => {
     expect(store.session.value.state).toBe('step3');
   });
 
-  it('an answers item edited by hand is named to the facilitator, with what the app does meanwhile, and to nobody else', async () => {
+  it('an answers item edited by hand is named to the facilitator, with what the app does meanwhile', async () => {
     const broken = { list: 'answers' as const, listDisplayName: 'Gesprekstool antwoorden', itemId: '17', field: 'ScoreA', message: 'kies 1 tot en met 5 of weet niet, niet 9', who: "Sanne van 't Hof" };
     const store = new FakeStore(sessionIn('step1'));
     store.addResponse(responseOf(facilitator));
