@@ -127,6 +127,11 @@ export const PublishClaimSchema = z.object({
   by: z.string().min(1),
   /** ISO date-time. */
   until: z.string().min(1),
+  /**
+   * Which publishing run holds it: one person on two devices is two runs, and a name and a time
+   * alone cannot tell them apart (both may press Publiceer in the same millisecond).
+   */
+  run: z.string().min(1).nullable().optional(),
 });
 export type PublishClaim = z.infer<typeof PublishClaimSchema>;
 

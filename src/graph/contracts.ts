@@ -83,6 +83,8 @@ export interface NewSessionInput {
 export interface ProvisionResult {
   createdLists: string[];
   addedColumns: string[];
+  /** Lists whose item-level permissions were set now ("edit only their own"); empty when they already were. */
+  securedLists: string[];
 }
 
 export interface SessionStore {

@@ -8,6 +8,7 @@ import { createGraphClient, GraphApi } from './client';
 import { createDirectory } from './directory';
 import { createSessionStore } from './sessionStore';
 import { createPlannerPublisher } from './plannerPublisher';
+import { createSharePointRest } from './sharePointRest';
 import type { BatchOptions } from './batch';
 import type { OptionDescriber } from './mapping';
 
@@ -42,6 +43,7 @@ export function createGraphServices(config: AppConfig, tokens: TokenProvider, op
   const now = options.now ?? (() => new Date());
   const random = options.random ?? ((n: number) => crypto.getRandomValues(new Uint8Array(n)));
   const describe = options.instrument ? describeOptions(options.instrument) : undefined;
+  const sharePoint = createSharePointRest({ tokens, loopbackOrigin: config.graph.loopbackOrigin });
   return {
     directory: createDirectory(api),
     store: (location: SessionLocation) =>
@@ -53,6 +55,7 @@ export function createGraphServices(config: AppConfig, tokens: TokenProvider, op
         ...(options.instrument ? { instrumentVersion: options.instrument.version } : {}),
         ...(describe ? { describe } : {}),
         ...(options.batch ? { batch: options.batch } : {}),
+        sharePoint,
       }),
     publisher: createPlannerPublisher({ api, ...(options.batch ? { batch: options.batch } : {}) }),
   };

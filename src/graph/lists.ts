@@ -2,6 +2,7 @@
 // idempotent provisioning (a second run creates nothing; a column missing from an existing list is added).
 import { THEME_IDS } from '../domain/model';
 import type { ProvisionResult } from './contracts';
+import type { ListSecurity, SharePointRest } from './sharePointRest';
 import type { BatchQueue } from './batch';
 import { NotFoundError } from './errors';
 import { segment } from './odata';
@@ -81,6 +82,7 @@ export const COLUMNS: Record<ListKind, readonly ColumnSpec[]> = {
     // One publisher at a time (src/graph/plannerPublisher.ts); added to existing lists by provisioning.
     text('PublishClaimBy', 'Publiceert naar Planner'),
     text('PublishClaimUntil', 'Publiceert tot'),
+    text('PublishClaimRun', 'Publicatieronde'),
   ],
   answers: [
     text('SessionKey', 'Sessiesleutel', true),
@@ -150,6 +152,33 @@ export interface ProvisionedList {
   webUrl: string | null;
 }
 
+/**
+ * Item-level permissions per list (SharePoint's "Create and Edit access: only their own"): the
+ * facilitator created the session item, so only they (and the site's owners, who hold Override List
+ * Behaviors) can move the session; a participant writes only their own answers and their own
+ * proposals. Reading stays "all items" until what the group may see is published apart from the
+ * raw answers; then the answers list reads "only their own" too.
+ */
+export const ITEM_LEVEL: Record<ListKind, ListSecurity> = {
+  sessions: { readSecurity: 1, writeSecurity: 2 },
+  answers: { readSecurity: 1, writeSecurity: 2 },
+  actions: { readSecurity: 1, writeSecurity: 2 },
+};
+
+/** Sets each list's item-level permissions through SharePoint REST where they differ; returns the lists it changed. */
+export async function secureLists(sharePoint: SharePointRest, siteUrl: string): Promise<string[]> {
+  const changed = await Promise.all(
+    LIST_KINDS.map(async (kind) => {
+      const wanted = ITEM_LEVEL[kind];
+      const now = await sharePoint.listSecurity(siteUrl, LIST_TITLES[kind]);
+      if (now.readSecurity === wanted.readSecurity && now.writeSecurity === wanted.writeSecurity) return null;
+      await sharePoint.setListSecurity(siteUrl, LIST_TITLES[kind], wanted);
+      return LIST_TITLES[kind];
+    }),
+  );
+  return changed.filter((title): title is string => title !== null).sort();
+}
+
 export async function provisionLists(queue: BatchQueue, siteId: string): Promise<{ result: ProvisionResult; lists: Record<ListKind, ProvisionedList> }> {
   const scopes = SCOPES.provisioning;
   const found = await Promise.all(
@@ -194,5 +223,5 @@ export async function provisionLists(queue: BatchQueue, siteId: string): Promise
       );
     }),
   );
-  return { result: { createdLists: createdLists.sort(), addedColumns: addedColumns.sort() }, lists };
+  return { result: { createdLists: createdLists.sort(), addedColumns: addedColumns.sort(), securedLists: [] }, lists };
 }

@@ -204,7 +204,7 @@ function publishClaimOf(r: FieldReader): Session['publishClaim'] {
   const by = r.optionalText('PublishClaimBy');
   if (by === null) return null;
   const until = r.optionalText('PublishClaimUntil');
-  return { by, until: until !== null && !Number.isNaN(Date.parse(until)) ? until : new Date(0).toISOString() };
+  return { by, until: until !== null && !Number.isNaN(Date.parse(until)) ? until : new Date(0).toISOString(), run: r.optionalText('PublishClaimRun') };
 }
 
 /** The columns a session summary reads: a history page asks Graph for these and no others. */
@@ -258,7 +258,7 @@ export function sessionFields(session: Session): Fields {
     PlannerPlanId: s.plannerPlanId,
     // Written only when there is a claim: a list provisioned before these columns existed still takes
     // every other write (the publisher adds the columns when it first claims; src/graph/lists.ts).
-    ...(s.publishClaim ? { PublishClaimBy: s.publishClaim.by, PublishClaimUntil: s.publishClaim.until } : {}),
+    ...(s.publishClaim ? { PublishClaimBy: s.publishClaim.by, PublishClaimUntil: s.publishClaim.until, PublishClaimRun: s.publishClaim.run ?? null } : {}),
   });
 }
 

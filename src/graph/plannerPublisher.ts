@@ -260,6 +260,8 @@ export function createPlannerPublisher(options: PublisherOptions): PlannerPublis
 
       // ---- the claim: one publisher per session ----
       let sessionEtag = snapshot.session.etag;
+      /** This run's own mark on the claim; the same person's other device is another run. */
+      const run = crypto.randomUUID();
       const claimSession = async (): Promise<Claim | null> => {
         if (!sessionItem) return null;
         const until = new Date(clock().getTime() + CLAIM_MS).toISOString();
@@ -270,7 +272,7 @@ export function createPlannerPublisher(options: PublisherOptions): PlannerPublis
         for (let attempt = 1; attempt <= 5; attempt += 1) {
           const held = current.value.publishClaim ?? null;
           // Our own PATCH was carried out but its answer lost, and the re-sent one met its new etag.
-          if (held && held.by === by.name && held.until === until) {
+          if (held && held.run === run) {
             sessionEtag = current.etag;
             return { until, unfinishedBefore: previous !== null };
           }
@@ -284,7 +286,7 @@ export function createPlannerPublisher(options: PublisherOptions): PlannerPublis
           previous = held;
           try {
             const body = FieldsEtagSchema.parse(
-              await q.submit({ method: 'PATCH', url: `${sessionItem}/fields`, headers: { 'If-Match': current.etag }, body: { PublishClaimBy: by.name, PublishClaimUntil: until } }, SCOPES.sites),
+              await q.submit({ method: 'PATCH', url: `${sessionItem}/fields`, headers: { 'If-Match': current.etag }, body: { PublishClaimBy: by.name, PublishClaimUntil: until, PublishClaimRun: run } }, SCOPES.sites),
             );
             sessionEtag = body['@odata.etag'] ?? current.etag;
             return { until, unfinishedBefore: previous !== null };
@@ -321,7 +323,7 @@ export function createPlannerPublisher(options: PublisherOptions): PlannerPublis
       const release = (): Promise<void> => {
         releasing ??= (async () => {
           if (!claim || !sessionItem) return;
-          const body = dirty ? { PublishClaimBy: by.name, PublishClaimUntil: clock().toISOString() } : { PublishClaimBy: null, PublishClaimUntil: null };
+          const body = dirty ? { PublishClaimBy: by.name, PublishClaimUntil: clock().toISOString(), PublishClaimRun: run } : { PublishClaimBy: null, PublishClaimUntil: null, PublishClaimRun: null };
           let etag = sessionEtag;
           for (let attempt = 1; attempt <= 3; attempt += 1) {
             try {
@@ -332,7 +334,7 @@ export function createPlannerPublisher(options: PublisherOptions): PlannerPublis
               const fresh = await readSessionItem().catch(() => null);
               const held = fresh?.value.publishClaim;
               // Someone edited the session meanwhile (fine), or took over an expired claim (theirs now).
-              if (!fresh || !held || held.by !== by.name || held.until !== claim.until) return;
+              if (!fresh || !held || held.run !== run || held.until !== claim.until) return;
               etag = fresh.etag;
             }
           }

@@ -28,7 +28,8 @@ import type {
 import type { GraphApi } from './client';
 import { BatchQueue, sendBatch, subResponseError, type BatchOptions, type SubRequest } from './batch';
 import { ConflictError, InvalidItemError, NotFoundError } from './errors';
-import { LIST_KINDS, listPath, provisionLists, type ListKind } from './lists';
+import { LIST_KINDS, listPath, provisionLists, secureLists, type ListKind } from './lists';
+import type { SharePointRest } from './sharePointRest';
 import {
   actionFields,
   etagOf,
@@ -66,6 +67,8 @@ export interface SessionStoreOptions {
   instrumentVersion?: string;
   describe?: OptionDescriber;
   batch?: BatchOptions;
+  /** SharePoint's own REST API, for the lists' item-level permissions (Graph v1.0 cannot set them). */
+  sharePoint?: SharePointRest;
 }
 
 /**
@@ -158,7 +161,9 @@ export function createSessionStore(options: SessionStoreOptions): SessionStore {
     async provision(): Promise<ProvisionResult> {
       const { result, lists } = await provisionLists(newQueue(), siteId);
       for (const kind of LIST_KINDS) if (lists[kind].webUrl) listUrls[kind] = lists[kind].webUrl as string;
-      return result;
+      // SharePoint itself keeps people to their own items: what the UI does not offer, Graph refuses.
+      const securedLists = options.sharePoint ? await secureLists(options.sharePoint, location.siteUrl) : [];
+      return { ...result, securedLists };
     },
 
     async createSession(input: NewSessionInput): Promise<SessionSnapshot> {

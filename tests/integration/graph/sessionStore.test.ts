@@ -1,7 +1,7 @@
 import { startHarness, SEED, type Harness } from './harness';
 import { fetchToken } from '../support/emulatorClient';
 import type { Participant } from '../../../src/domain';
-import { ConflictError, InvalidItemError, TextTooLongError } from '../../../src/graph/errors';
+import { AccessDeniedError, ConflictError, InvalidItemError, TextTooLongError } from '../../../src/graph/errors';
 import { HISTORY_PAGE_SIZE } from '../../../src/graph/sessionStore';
 
 const { users } = SEED;
@@ -43,8 +43,10 @@ describe('provisioning', () => {
     const store = h.services(users.facilitator.userPrincipalName).store(h.location);
     const first = await store.provision();
     expect(first.createdLists).toEqual(['Gesprekstool acties', 'Gesprekstool antwoorden', 'Gesprekstool sessies']);
+    // "Edit only their own" on all three lists, set once through SharePoint REST.
+    expect(first.securedLists).toEqual(['Gesprekstool acties', 'Gesprekstool antwoorden', 'Gesprekstool sessies']);
     const second = await store.provision();
-    expect(second).toEqual({ createdLists: [], addedColumns: [] });
+    expect(second).toEqual({ createdLists: [], addedColumns: [], securedLists: [] });
   });
 
   it('adds a column that is missing from an existing list', async () => {
@@ -60,7 +62,7 @@ describe('provisioning', () => {
     expect(result.createdLists).toEqual(['Gesprekstool antwoorden', 'Gesprekstool sessies']);
     expect(result.addedColumns).toContain('Gesprekstool acties: Actie (id)');
     expect(result.addedColumns).not.toContain('Gesprekstool acties: Sessiesleutel');
-    expect(await store.provision()).toEqual({ createdLists: [], addedColumns: [] });
+    expect(await store.provision()).toEqual({ createdLists: [], addedColumns: [], securedLists: [] });
   });
 });
 
@@ -184,20 +186,42 @@ describe('sessions', () => {
     expect((await store.openSession(snap.session.value.key)).session.value.notes).toBe('eerste');
   });
 
-  it('merges two writers on one action when they change different fields, and refuses when they clash', async () => {
+  it('merges the proposer and the facilitator writing one action when they change different fields, and refuses when they clash', async () => {
     const { store, snap } = await newSession();
     const key = snap.session.value.key;
-    const base = await store.saveAction(
-      { id: 'a-9', sessionKey: key, theme: 'D', title: 'Bereik vergroten', ownerId: null, ownerName: null, department: '', dueDate: null, status: 'open', proposedBy: null, plannerTaskId: null, plannerTaskUrl: null },
+    // Anouk proposes the action (her own item); the facilitator, a site owner, may edit it too.
+    const proposer = h.services(users.healthPolicy.userPrincipalName).store(h.location);
+    const base = await proposer.saveAction(
+      { id: 'a-9', sessionKey: key, theme: 'D', title: 'Bereik vergroten', ownerId: null, ownerName: null, department: '', dueDate: null, status: 'open', proposedBy: users.healthPolicy.id, plannerTaskId: null, plannerTaskUrl: null },
       null,
     );
-    const other = h.services(users.healthPolicy.userPrincipalName).store(h.location);
-    await other.saveAction({ ...base.value, department: 'Publieke Gezondheid' }, base);
-    const merged = await store.saveAction({ ...base.value, dueDate: '2027-01-31' }, base);
+    await store.saveAction({ ...base.value, department: 'Publieke Gezondheid' }, base);
+    const merged = await proposer.saveAction({ ...base.value, dueDate: '2027-01-31' }, base);
     expect(merged.value).toMatchObject({ department: 'Publieke Gezondheid', dueDate: '2027-01-31' });
-    await expect(store.saveAction({ ...base.value, department: 'Werk en Inkomen' }, base)).rejects.toBeInstanceOf(ConflictError);
+    await expect(proposer.saveAction({ ...base.value, department: 'Werk en Inkomen' }, base)).rejects.toBeInstanceOf(ConflictError);
     const reopened = await store.openSession(key);
     expect(reopened.actions[0]?.value).toMatchObject({ department: 'Publieke Gezondheid', dueDate: '2027-01-31' });
+  });
+
+  it('SharePoint keeps a participant to their own items, whatever their client does: not the session, not another answer, not another action', async () => {
+    const { store, snap } = await newSession();
+    const key = snap.session.value.key;
+    const facilitatorsAction = await store.saveAction(
+      { id: 'a-f', sessionKey: key, theme: 'A', title: 'Van de gespreksleider', ownerId: null, ownerName: null, department: '', dueDate: null, status: 'open', proposedBy: users.facilitator.id, plannerTaskId: null, plannerTaskUrl: null },
+      null,
+    );
+    const lotte = await h.services(users.ggdNurse.userPrincipalName).store(h.location).join(key, participant(users.ggdNurse, 'partner'));
+    const sanne = h.services(users.debtCounsellor.userPrincipalName).store(h.location);
+    await sanne.join(key, participant(users.debtCounsellor));
+    // With only her own token, through the app's own store: move the session, write Lotte's scores, edit or delete the facilitator's action.
+    await expect(sanne.updateSession(snap.session, (s) => ({ ...s, facilitatorId: users.debtCounsellor.id, state: 'revealed' }))).rejects.toBeInstanceOf(AccessDeniedError);
+    await expect(sanne.saveResponse(lotte, { ...lotte.value, scores: { A: 1 } })).rejects.toBeInstanceOf(AccessDeniedError);
+    await expect(sanne.saveAction({ ...facilitatorsAction.value, title: 'Gekaapt' }, facilitatorsAction)).rejects.toBeInstanceOf(AccessDeniedError);
+    await expect(sanne.deleteAction(facilitatorsAction)).rejects.toBeInstanceOf(AccessDeniedError);
+    const after = await store.openSession(key);
+    expect(after.session.value).toMatchObject({ facilitatorId: users.facilitator.id, state: 'setup' });
+    expect(after.responses.find((r) => r.value.participant.id === users.ggdNurse.id)?.value.scores).toEqual({});
+    expect(after.actions.map((a) => a.value.title)).toEqual(['Van de gespreksleider']);
   });
 
   it('names the field when a text is longer than SharePoint holds, before sending it', async () => {

@@ -88,7 +88,7 @@ export class FakeStore implements SessionStore {
   async provision() {
     this.fail('provision');
     this.provisioned += 1;
-    return { createdLists: [], addedColumns: [] };
+    return { createdLists: [], addedColumns: [], securedLists: [] };
   }
   async createSession(input: NewSessionInput) {
     this.fail('createSession');

@@ -1,0 +1,92 @@
+// SharePoint's own REST API, for the one thing Graph v1.0 cannot do: a list's item-level permissions
+// (ReadSecurity / WriteSecurity, SharePoint schema "Security element"), set with a MERGE on
+// `_api/web/lists/GetByTitle('…')` ("Working with lists and list items with REST"). It needs a token
+// for the SharePoint resource, not Graph's: the scope is written with the site's host
+// (`https://{tenant}.sharepoint.com/AllSites.Manage`), as MSAL asks for another resource's scope.
+// Local mode differs only by configuration: requests to the SharePoint host go to the emulator's
+// loopback origin under /_sharepoint/{host} (dev/graph-emulator/README.md, "SharePoint REST").
+import { z } from 'zod';
+import type { TokenProvider } from './contracts';
+import { errorFromStatus, parseRetryAfterMs, toGraphLayerError } from './errors';
+
+/** ReadSecurity 1: all items, 2: only their own. WriteSecurity 1: all, 2: only their own, 4: none. */
+export interface ListSecurity {
+  readSecurity: 1 | 2;
+  writeSecurity: 1 | 2 | 4;
+}
+
+export interface SharePointRest {
+  listSecurity(siteUrl: string, listTitle: string): Promise<ListSecurity>;
+  setListSecurity(siteUrl: string, listTitle: string, security: ListSecurity): Promise<void>;
+}
+
+export interface SharePointRestOptions {
+  tokens: TokenProvider;
+  /** Local mode: the emulator's origin; the SharePoint host is kept in the path. Null in production. */
+  loopbackOrigin: string | null;
+  fetch?: typeof fetch;
+}
+
+const ListSecuritySchema = z.object({ ReadSecurity: z.union([z.literal(1), z.literal(2)]), WriteSecurity: z.union([z.literal(1), z.literal(2), z.literal(4)]) });
+const ODataErrorSchema = z.object({ 'odata.error': z.object({ code: z.string().optional(), message: z.object({ value: z.string() }).partial().optional() }) }).partial();
+
+/** Owners' scope on the SharePoint resource: reading and changing a list's settings (AllSites.Manage covers reading). */
+export function sharePointScopes(siteUrl: string): string[] {
+  return [`${new URL(siteUrl).origin}/AllSites.Manage`];
+}
+
+/** A list title inside `GetByTitle('…')`: a quote is doubled, as in any OData string literal. */
+function titleLiteral(title: string): string {
+  return encodeURIComponent(title.replace(/'/g, "''"));
+}
+
+export function createSharePointRest(options: SharePointRestOptions): SharePointRest {
+  const doFetch = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
+
+  const address = (siteUrl: string, listTitle: string): string => {
+    const url = `${siteUrl.replace(/\/+$/, '')}/_api/web/lists/GetByTitle('${titleLiteral(listTitle)}')`;
+    if (!options.loopbackOrigin) return url;
+    const real = new URL(url);
+    return `${new URL(options.loopbackOrigin).origin}/_sharepoint/${real.host}${real.pathname}${real.search}`;
+  };
+
+  async function send(siteUrl: string, listTitle: string, init: RequestInit, query = ''): Promise<unknown> {
+    const token = await options.tokens.getToken(sharePointScopes(siteUrl));
+    let response: globalThis.Response;
+    try {
+      response = await doFetch(`${address(siteUrl, listTitle)}${query}`, {
+        ...init,
+        headers: { Accept: 'application/json;odata=nometadata', Authorization: `Bearer ${token}`, ...(init.headers as Record<string, string> | undefined) },
+      });
+    } catch (err) {
+      throw toGraphLayerError(err);
+    }
+    const text = await response.text();
+    let body: unknown;
+    try {
+      body = text === '' ? undefined : (JSON.parse(text) as unknown);
+    } catch {
+      body = undefined;
+    }
+    if (!response.ok) {
+      const parsed = ODataErrorSchema.safeParse(body);
+      const error = parsed.success ? parsed.data['odata.error'] : undefined;
+      throw errorFromStatus(response.status, error?.code ?? null, error?.message?.value ?? `SharePoint answered ${response.status}`, parseRetryAfterMs(response.headers.get('Retry-After')));
+    }
+    return body;
+  }
+
+  return {
+    async listSecurity(siteUrl, listTitle) {
+      const body = ListSecuritySchema.parse(await send(siteUrl, listTitle, { method: 'GET' }, '?$select=ReadSecurity,WriteSecurity'));
+      return { readSecurity: body.ReadSecurity, writeSecurity: body.WriteSecurity };
+    },
+    async setListSecurity(siteUrl, listTitle, security) {
+      await send(siteUrl, listTitle, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-HTTP-Method': 'MERGE', 'IF-MATCH': '*' },
+        body: JSON.stringify({ ReadSecurity: security.readSecurity, WriteSecurity: security.writeSecurity }),
+      });
+    },
+  };
+}
