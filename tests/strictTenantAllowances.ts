@@ -5,9 +5,9 @@
 // switches a rule off without an entry here.
 //
 // Measured when the strict tenant arrived: no browser or integration test of the app needed a
-// tolerance. Its lists are created with item-level permissions off (ReadSecurity 1, WriteSecurity 1),
-// which the strict tenant allows, so nothing is refused yet that the app relies on; issue 11 turns
-// them on and then every reader of others' answers must go through the group-visible snapshot.
+// tolerance. The app's lists carry "edit only their own" (WriteSecurity 2) and still "read all items"
+// (ReadSecurity 1); when the answers list reads "only their own", every reader of others' answers
+// must go through the group-visible snapshot, with no tolerance added here.
 
 export interface Allowance {
   /** Test file, relative to the repository root. */
