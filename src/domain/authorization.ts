@@ -44,7 +44,6 @@ const ALLOWED: Decision = { ok: true };
 const refuse = (refusal: Refusal): Decision => ({ ok: false, refusal });
 
 const REVEALED: readonly SessionState[] = ['revealed', 'step2', 'step3', 'closed'];
-const STEP2_SEEN: readonly SessionState[] = ['step2', 'step3', 'closed'];
 
 /** Everyone's step-1 scores are visible from the reveal on, the closed session included. */
 export function isRevealed(state: SessionState): boolean {
@@ -141,23 +140,16 @@ export function may(actor: Actor, command: Command, session: SessionFacts): Deci
 
 /** What a surface may show to `viewer` (the stage is rendered per person, so it asks as that person). */
 export interface View {
-  /** Everyone's step-1 scores (the chart, the table); before the reveal only one's own. */
+  /** Everyone's step-1 scores (the chart, the table, the results in the tab); before the reveal only one's own. */
   othersScores: boolean;
-  /** The step-2 overview of everyone's answers. */
-  othersStep2: boolean;
-  /** Who joined and who is done: counts, never what someone chose. */
-  progress: boolean;
   /** The facilitator's moves (start, reveal, next step, lock, publish, close). */
   facilitatorControls: boolean;
 }
 
 export function visibleTo(viewer: Actor, session: Pick<Session, 'state' | 'facilitatorId'>): View {
-  const isFacilitator = viewer.id !== null && viewer.id === session.facilitatorId;
   return {
     othersScores: isRevealed(session.state),
-    othersStep2: STEP2_SEEN.includes(session.state),
-    progress: true,
-    facilitatorControls: isFacilitator,
+    facilitatorControls: viewer.id !== null && viewer.id === session.facilitatorId,
   };
 }
 

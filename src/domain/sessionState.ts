@@ -37,7 +37,7 @@ export type Editable =
   /** lock / unlock the current step's input */
   | 'lock';
 
-export function editDecision(session: Pick<Session, 'state' | 'locked' | 'facilitatorId' | 'mode'>, what: Editable, actorId: string | null): Decision {
+function editDecision(session: Pick<Session, 'state' | 'locked' | 'facilitatorId' | 'mode'>, what: Editable, actorId: string | null): Decision {
   const actor = { id: actorId };
   const own = actorId ?? '';
   switch (what) {

@@ -3,7 +3,7 @@
 // Writes by this person (facilitator moves, actions) update the snapshot at once, and a poll that
 // started before such a write is dropped so it cannot roll the screen back.
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { may, type Command, type Refusal } from '../../domain/authorization';
+import { may, visibleTo, type Command, type Refusal } from '../../domain/authorization';
 import { setLocked as lockRule, transition as transitionRule } from '../../domain/sessionState';
 import type { ActionItem, FollowUp, Mode, Session, SessionState } from '../../domain/model';
 import type { SessionSnapshot, SessionStore, Versioned } from '../../graph/contracts';
@@ -264,7 +264,7 @@ export function SessionProvider({ children, link: givenLink }: { children: React
       snapshot,
       store,
       pollError,
-      isFacilitator: snapshot !== null && snapshot.session.value.facilitatorId === me.id,
+      isFacilitator: snapshot !== null && visibleTo({ id: me.id }, snapshot.session.value).facilitatorControls,
       refresh: () =>
         read().catch((err: unknown) => {
           setPollError(err);
