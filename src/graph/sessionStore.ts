@@ -258,7 +258,7 @@ export function createSessionStore(options: SessionStoreOptions): SessionStore {
       const responsesRead: Versioned<Response>[] = [];
       // One person, one answers item: a duplicate left by a double join (before joins looked again)
       // is not shown as a second person; the oldest item is theirs, as join() chooses it.
-      const byAge = [...pages.answers].sort((a, b) => Number(a.id) - Number(b.id));
+      const byAge = oldestFirst(pages.answers);
       for (const item of byAge) {
         const r = readResponse(item);
         if (!r.ok) invalid.push(r.invalid);
@@ -274,8 +274,8 @@ export function createSessionStore(options: SessionStoreOptions): SessionStore {
     },
 
     async join(key: string, participant: Participant): Promise<Versioned<Response>> {
-      const items = await queryItems('answers', allOf(fieldEquals('SessionKey', key), fieldEquals('DeelnemerId', participant.id)));
-      const mine = items.sort((a, b) => Number(a.id) - Number(b.id))[0];
+      const myItems = async () => oldestFirst(await queryItems('answers', allOf(fieldEquals('SessionKey', key), fieldEquals('DeelnemerId', participant.id))));
+      const mine = (await myItems())[0];
       if (mine) {
         const read = readResponse(mine);
         // An answers item someone corrupted by hand stays untouched; the UI names it.
@@ -298,8 +298,7 @@ export function createSessionStore(options: SessionStoreOptions): SessionStore {
       const item = await createItem('answers', responseFields(value, options.describe));
       // Two devices (or two clicks on a slow network) can both find nothing and both create. Look
       // again: the oldest item is the person's one answers item, and a newer one of ours goes.
-      const again = await queryItems('answers', allOf(fieldEquals('SessionKey', key), fieldEquals('DeelnemerId', participant.id)));
-      const oldest = again.sort((a, b) => Number(a.id) - Number(b.id))[0];
+      const oldest = (await myItems())[0];
       if (oldest && oldest.id !== item.id) {
         const read = readResponse(oldest);
         if (read.ok) {
@@ -370,6 +369,11 @@ export function createSessionStore(options: SessionStoreOptions): SessionStore {
       }
     },
   };
+}
+
+/** List items by creation, oldest first (SharePoint item ids only grow). */
+function oldestFirst(items: readonly ListItem[]): ListItem[] {
+  return [...items].sort((a, b) => Number(a.id) - Number(b.id));
 }
 
 function invalidError(invalid: InvalidItem): InvalidItemError {
