@@ -2,7 +2,7 @@
 // Errors are recognised by their `code` (GraphLayerError, BootError, sign-in, host), so the UI
 // needs no import of the Graph client to tell them apart and never shows a stack trace.
 import type { GraphErrorCode } from '../../graph/errors';
-import type { Locale } from '../i18n';
+import { format, type Locale } from '../i18n';
 
 export interface ErrorDescription {
   /** What went wrong, one sentence. */
@@ -90,7 +90,7 @@ function whereInvalid(err: unknown, locale: Locale): string | null {
   if (!err || typeof err !== 'object') return null;
   const { listDisplayName, itemId, field } = err as { listDisplayName?: unknown; itemId?: unknown; field?: unknown };
   if (typeof listDisplayName !== 'string' || typeof itemId !== 'string' || typeof field !== 'string') return null;
-  return WHERE[locale].replace('{list}', listDisplayName).replace('{id}', itemId).replace('{field}', field);
+  return format(WHERE[locale], { list: listDisplayName, id: itemId, field });
 }
 
 /** `err` may also be a bare code, as SyncState's `reason` carries. */
