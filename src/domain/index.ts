@@ -14,3 +14,4 @@ export * from './authorization';
 export * from './comparison';
 export * from './progress';
 export * from './responseMerge';
+export * from './groupView';

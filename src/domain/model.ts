@@ -135,6 +135,32 @@ export const PublishClaimSchema = z.object({
 });
 export type PublishClaim = z.infer<typeof PublishClaimSchema>;
 
+/** One person as the group sees them: progress always, answers only once the group may see them. */
+export const GroupMemberSchema = z.object({
+  participant: ParticipantSchema,
+  /** Statements answered in step 1 (0–6) and questions answered in step 2: how far, never what. */
+  answered: z.object({ step1: z.number().int().min(0).max(THEME_IDS.length), step2: z.number().int().min(0) }),
+  done: z.partialRecord(StepIdSchema, z.string()),
+  /** Step-1 scores as they were at the reveal; absent before it and for people who joined after it. */
+  scores: ScoresSchema.optional(),
+  /** Step-2 answers, from the moment step 2 starts (frozen when the session moves on to step 3). */
+  step2: Step2AnswersSchema.optional(),
+});
+export type GroupMember = z.infer<typeof GroupMemberSchema>;
+
+export const GroupActionSchema = z.object({ value: ActionItemSchema, itemId: z.string(), etag: z.string() });
+
+export const GroupViewSchema = z.object({
+  version: z.literal(1),
+  /** In join order. */
+  members: z.array(GroupMemberSchema),
+  /** When the scores were frozen (the reveal), ISO; null before the reveal. */
+  revealedAt: z.string().nullable(),
+  /** The agenda, from step 3 on: read from the actions list by the facilitator's client. */
+  actions: z.array(GroupActionSchema),
+});
+export type GroupView = z.infer<typeof GroupViewSchema>;
+
 export const SessionSchema = z.object({
   key: z.string().min(1),
   municipality: z.string().min(1).max(LIMITS.singleLine),
@@ -159,5 +185,11 @@ export const SessionSchema = z.object({
   plannerPlanId: z.string().nullable(),
   /** Absent in sessions built before publishing claimed the session: the same as null. */
   publishClaim: PublishClaimSchema.nullable().optional(),
+  /**
+   * What the group may see (src/domain/groupView.ts), written by the facilitator's client: the only
+   * one that reads every answer. Absent in sessions from before it existed, and until first written.
+   */
+  group: GroupViewSchema.nullable().optional(),
 });
 export type Session = z.infer<typeof SessionSchema>;
+

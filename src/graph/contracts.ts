@@ -56,6 +56,19 @@ export interface SessionSnapshot {
   links: { sessionsList: string; answersList: string; actionsList: string; plannerPlan: string | null };
 }
 
+export interface OpenOptions {
+  /** Read only this person's answers item: a participant needs no one else's (and may read no one else's). */
+  onlyAnswersOf?: string;
+}
+
+export interface GroupSources {
+  session: Versioned<Session>;
+  responses: Versioned<Response>[];
+  /** Null when the agenda was not asked for. */
+  actions: Versioned<ActionItem>[] | null;
+  invalid: InvalidItem[];
+}
+
 export interface SessionSummary {
   key: string;
   title: string;
@@ -93,8 +106,15 @@ export interface SessionStore {
   findSessions(filter: { municipality?: string; meetingId?: string }): Promise<SessionSummary[]>;
   /** The municipality's sessions a page at a time, newest first, reading only the summary columns. */
   findSessionPage(filter: { municipality: string }): Promise<SessionSummaryPage>;
-  /** One $batch round trip: session, answers and actions. */
-  openSession(key: string): Promise<SessionSnapshot>;
+  /**
+   * One $batch round trip: the session, the answers the caller may read (or only one person's) and
+   * the agenda.
+   */
+  openSession(key: string, options?: OpenOptions): Promise<SessionSnapshot>;
+  /** The session item again, by id: one single-item read (1 resource unit), the live view's poll. */
+  pollSession(current: Versioned<Session>): Promise<Versioned<Session>>;
+  /** The facilitator's read for the group view: the session item, every answer, and the agenda when asked. */
+  readForGroup(current: Versioned<Session>, options: { actions: boolean }): Promise<GroupSources>;
   /** Creates or reclaims the caller's own answers item. */
   join(key: string, participant: Participant): Promise<Versioned<Response>>;
   /**

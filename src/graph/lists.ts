@@ -54,6 +54,12 @@ export const DOMAIN_LABELS = { armoede: 'Armoede', gezondheid: 'Gezondheid', par
 export const STATUS_LABELS = { open: 'Open', done: 'Afgerond' } as const;
 export const MEET_AGAIN_LABELS = { yes: 'Ja', no: 'Nee', unknown: 'Nog niet afgesproken' } as const;
 
+/**
+ * The group view's JSON is split over these note columns (63,999 characters each): eight hold about
+ * 500,000 characters, room for 50 people's step-2 answers with long free text.
+ */
+export const GROUP_VIEW_COLUMNS = ['Groepsbeeld', 'Groepsbeeld2', 'Groepsbeeld3', 'Groepsbeeld4', 'Groepsbeeld5', 'Groepsbeeld6', 'Groepsbeeld7', 'Groepsbeeld8'] as const;
+
 const text = (name: string, displayName: string, indexed = false): ColumnSpec => ({ name, displayName, kind: 'text', indexed });
 const note = (name: string, displayName: string): ColumnSpec => ({ name, displayName, kind: 'note' });
 const choice = (name: string, displayName: string, choices: readonly string[]): ColumnSpec => ({ name, displayName, kind: 'choice', choices });
@@ -83,6 +89,8 @@ export const COLUMNS: Record<ListKind, readonly ColumnSpec[]> = {
     text('PublishClaimBy', 'Publiceert naar Planner'),
     text('PublishClaimUntil', 'Publiceert tot'),
     text('PublishClaimRun', 'Publicatieronde'),
+    // What the group may see (src/domain/groupView.ts), as JSON over as many columns as it needs.
+    ...GROUP_VIEW_COLUMNS.map((name, i) => note(name, i === 0 ? 'Groepsbeeld' : `Groepsbeeld (vervolg ${i + 1})`)),
   ],
   answers: [
     text('SessionKey', 'Sessiesleutel', true),
@@ -153,15 +161,15 @@ export interface ProvisionedList {
 }
 
 /**
- * Item-level permissions per list (SharePoint's "Create and Edit access: only their own"): the
- * facilitator created the session item, so only they (and the site's owners, who hold Override List
- * Behaviors) can move the session; a participant writes only their own answers and their own
- * proposals. Reading stays "all items" until what the group may see is published apart from the
- * raw answers; then the answers list reads "only their own" too.
+ * Item-level permissions per list (SharePoint's "Read access" and "Create and Edit access": only
+ * their own): the facilitator created the session item, so only they (and the site's owners, who
+ * hold Override List Behaviors) can move the session; a participant writes only their own answers
+ * and their own proposals, and reads only their own answers. What the group may see of everyone's
+ * answers is on the session item (src/domain/groupView.ts), written by the facilitator's client.
  */
 export const ITEM_LEVEL: Record<ListKind, ListSecurity> = {
   sessions: { readSecurity: 1, writeSecurity: 2 },
-  answers: { readSecurity: 1, writeSecurity: 2 },
+  answers: { readSecurity: 2, writeSecurity: 2 },
   actions: { readSecurity: 1, writeSecurity: 2 },
 };
 

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import {
   ActionItemSchema,
+  GroupViewSchema,
   LIMITS,
   ResponseSchema,
   SessionSchema,
@@ -10,6 +11,7 @@ import {
   THEME_IDS,
   WEET_NIET,
   type ActionItem,
+  type GroupView,
   type Response,
   type Scores,
   type Session,
@@ -25,6 +27,7 @@ import { isPlannerTaskUrl } from './plannerLinks';
 import {
   COLUMNS,
   DOMAIN_LABELS,
+  GROUP_VIEW_COLUMNS,
   LIST_TITLES,
   MEET_AGAIN_LABELS,
   MODE_LABELS,
@@ -193,10 +196,38 @@ export function readSession(item: ListItem): ReadResult<Session> {
         plannerGroupId: r.optionalText('PlannerGroepId'),
         plannerPlanId: r.optionalText('PlannerPlanId'),
         publishClaim: publishClaimOf(r),
+        group: groupViewOf(item.fields),
       };
     },
     SessionSchema,
   );
+}
+
+/**
+ * The group view from its columns. An unreadable one (edited by hand, cut short) counts as not
+ * written yet: the facilitator's client writes it again on its next read, and nobody is locked out.
+ */
+function groupViewOf(fields: Record<string, unknown>): GroupView | null {
+  const json = GROUP_VIEW_COLUMNS.map((name) => (typeof fields[name] === 'string' ? fields[name] : '')).join('');
+  if (json === '') return null;
+  try {
+    const parsed = GroupViewSchema.safeParse(JSON.parse(json));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The group view as column values: JSON cut into pieces that fit a note column, unused columns cleared. */
+function groupViewFields(view: GroupView | null | undefined): Fields {
+  const json = view ? JSON.stringify(view) : '';
+  if (json.length > GROUP_VIEW_COLUMNS.length * MULTI_LINE_MAX) throw new TextTooLongError(GROUP_VIEW_COLUMNS[0], GROUP_VIEW_COLUMNS.length * MULTI_LINE_MAX, json.length);
+  const out: Fields = {};
+  GROUP_VIEW_COLUMNS.forEach((name, i) => {
+    const piece = json.slice(i * MULTI_LINE_MAX, (i + 1) * MULTI_LINE_MAX);
+    out[name] = piece === '' ? null : piece;
+  });
+  return out;
 }
 
 /** A claim with an unreadable time is treated as expired (it cannot block anyone), never as invalid. */
@@ -259,6 +290,8 @@ export function sessionFields(session: Session): Fields {
     // Written only when there is a claim: a list provisioned before these columns existed still takes
     // every other write (the publisher adds the columns when it first claims; src/graph/lists.ts).
     ...(s.publishClaim ? { PublishClaimBy: s.publishClaim.by, PublishClaimUntil: s.publishClaim.until, PublishClaimRun: s.publishClaim.run ?? null } : {}),
+    // Likewise only once there is a group view: an older list without these columns takes every other write.
+    ...(s.group ? groupViewFields(s.group) : {}),
   });
 }
 

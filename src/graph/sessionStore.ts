@@ -15,8 +15,10 @@ import {
 } from '../domain';
 import { SCOPES } from '../auth/scopes';
 import type {
+  GroupSources,
   InvalidItem,
   NewSessionInput,
+  OpenOptions,
   ProvisionResult,
   SessionLocation,
   SessionSnapshot,
@@ -28,7 +30,7 @@ import type {
 import type { GraphApi } from './client';
 import { BatchQueue, sendBatch, subResponseError, type BatchOptions, type SubRequest } from './batch';
 import { ConflictError, InvalidItemError, NotFoundError } from './errors';
-import { LIST_KINDS, listPath, provisionLists, secureLists, type ListKind } from './lists';
+import { GROUP_VIEW_COLUMNS, LIST_KINDS, listPath, provisionLists, secureLists, type ListKind } from './lists';
 import type { SharePointRest } from './sharePointRest';
 import {
   actionFields,
@@ -82,6 +84,15 @@ const ListInfoSchema = z.object({ id: z.string(), webUrl: z.string().optional() 
 const FieldsResponseSchema = z.object({ '@odata.etag': z.string().optional() }).passthrough();
 const CreatedItemSchema = ListItemSchema;
 
+/** What one read of a session takes: the session item, and the answers and the agenda when asked. */
+interface ReadPlan {
+  session: { key: string } | { itemId: string };
+  /** The key, when the session item is read by id. */
+  key?: string;
+  answers: 'all' | { of: string } | null;
+  actions: boolean;
+}
+
 export function createSessionStore(options: SessionStoreOptions): SessionStore {
   const { api, location } = options;
   const siteId = location.siteId;
@@ -126,6 +137,75 @@ export function createSessionStore(options: SessionStoreOptions): SessionStore {
   }
 
   /**
+   * One $batch round trip for what a surface needs now: the session item (by key the first time, then
+   * by id: a single-item read costs half a query's resource units), and only if asked the answers
+   * (everyone's, or one person's) and the agenda. List links ride along the first time.
+   */
+  async function readParts(plan: ReadPlan): Promise<{ session: Versioned<Session>; responses: Versioned<Response>[] | null; actions: Versioned<ActionItem>[] | null; invalid: InvalidItem[] }> {
+    const requests = new Map<string, SubRequest>();
+    const byKey = 'key' in plan.session ? plan.session.key : null;
+    if (byKey !== null) requests.set('items:sessions', { method: 'GET', url: `${itemsPath('sessions')}${itemsQuery({ filter: fieldEquals('SessionKey', byKey), top: SESSION_PAGE_SIZE })}` });
+    else if ('itemId' in plan.session) requests.set('item:sessions', { method: 'GET', url: `${itemPath('sessions', plan.session.itemId)}?$expand=fields` });
+    // The answers and the agenda belong to the session's key, which a read by id knows only afterwards;
+    // the caller passes it through the session item it already holds.
+    const key = byKey ?? plan.key ?? null;
+    if (plan.answers !== null && key !== null) {
+      const filter = plan.answers === 'all' ? fieldEquals('SessionKey', key) : allOf(fieldEquals('SessionKey', key), fieldEquals('DeelnemerId', plan.answers.of));
+      requests.set('items:answers', { method: 'GET', url: `${itemsPath('answers')}${itemsQuery({ filter, top: SESSION_PAGE_SIZE })}` });
+    }
+    if (plan.actions && key !== null) requests.set('items:actions', { method: 'GET', url: `${itemsPath('actions')}${itemsQuery({ filter: fieldEquals('SessionKey', key), top: SESSION_PAGE_SIZE })}` });
+    if (byKey !== null) for (const kind of LIST_KINDS) if (!listUrls[kind]) requests.set(`list:${kind}`, { method: 'GET', url: `${listPath(siteId, kind)}?$select=id,webUrl` });
+    const responses = await sendBatch(api, requests, scopes, options.batch);
+    for (const kind of LIST_KINDS) {
+      const listInfo = responses.get(`list:${kind}`);
+      if (listInfo && listInfo.status === 200) {
+        const parsed = ListInfoSchema.safeParse(listInfo.body);
+        if (parsed.success && parsed.data.webUrl) listUrls[kind] = parsed.data.webUrl;
+      }
+    }
+    const ok = (id: string) => {
+      const response = responses.get(id);
+      if (!response || response.status < 200 || response.status >= 300) throw subResponseError(response ?? { status: 503, headers: {}, body: undefined });
+      return response.body;
+    };
+    const pageOf = async (id: string): Promise<ListItem[] | null> => {
+      if (!requests.has(id)) return null;
+      const page = PageSchema.parse(ok(id));
+      const items = [...page.value];
+      if (page['@odata.nextLink']) items.push(...(await api.getAll(page['@odata.nextLink'], { scopes })).map((v) => ListItemSchema.parse(v)));
+      return items;
+    };
+    const sessionItem = requests.has('item:sessions') ? ListItemSchema.parse(ok('item:sessions')) : ((await pageOf('items:sessions')) ?? [])[0];
+    if (!sessionItem) throw new NotFoundError(`no session ${byKey ?? ''}`, 'itemNotFound', 404);
+    const session = readSession(sessionItem);
+    if (!session.ok) throw invalidError(session.invalid);
+    const invalid: InvalidItem[] = [];
+    const answerItems = await pageOf('items:answers');
+    let responsesRead: Versioned<Response>[] | null = null;
+    if (answerItems !== null) {
+      responsesRead = [];
+      // One person, one answers item: a duplicate left by a double join (before joins looked again)
+      // is not shown as a second person; the oldest item is theirs, as join() chooses it.
+      for (const item of oldestFirst(answerItems)) {
+        const r = readResponse(item);
+        if (!r.ok) invalid.push(r.invalid);
+        else if (!responsesRead.some((seen) => seen.value.participant.id === r.value.value.participant.id)) responsesRead.push(r.value);
+      }
+    }
+    const actionItems = await pageOf('items:actions');
+    let actions: Versioned<ActionItem>[] | null = null;
+    if (actionItems !== null) {
+      actions = [];
+      for (const item of actionItems) {
+        const r = readAction(item);
+        if (r.ok) actions.push(r.value);
+        else invalid.push(r.invalid);
+      }
+    }
+    return { session: session.value, responses: responsesRead, actions, invalid };
+  }
+
+  /**
    * If-Match write; on 412 the item is read again and `change` re-applied to the fresh copy when the
    * columns it touches were not changed remotely (to a different value). Otherwise ConflictError:
    * never silently overwrite what someone else saved.
@@ -150,7 +230,8 @@ export function createSessionStore(options: SessionStoreOptions): SessionStore {
         if (!(err instanceof ConflictError) || attempt >= MAX_MERGE_ATTEMPTS) throw err;
         const fresh = await readItem(kind, base.itemId, read);
         const freshFields = toFields(fresh.value);
-        const clashes = Object.keys(wanted).filter((name) => !sameValue(freshFields[name], baseFields[name]) && !sameValue(freshFields[name], wanted[name]));
+        // The group view is recomputed by `change` from the fresh copy, so another writer's view is no clash.
+        const clashes = Object.keys(wanted).filter((name) => !DERIVED_COLUMNS.has(name) && !sameValue(freshFields[name], baseFields[name]) && !sameValue(freshFields[name], wanted[name]));
         if (clashes.length > 0) throw new ConflictError(`${kind} item ${base.itemId} changed remotely: ${clashes.join(', ')}`, clashes);
         base = fresh;
       }
@@ -226,51 +307,19 @@ export function createSessionStore(options: SessionStoreOptions): SessionStore {
       return page(first);
     },
 
-    async openSession(key: string): Promise<SessionSnapshot> {
-      const requests = new Map<string, SubRequest>();
-      for (const kind of LIST_KINDS) {
-        requests.set(`items:${kind}`, { method: 'GET', url: `${itemsPath(kind)}${itemsQuery({ filter: fieldEquals('SessionKey', key), top: SESSION_PAGE_SIZE })}` });
-        // List links ride along in the same round trip the first time; they never change afterwards.
-        if (!listUrls[kind]) requests.set(`list:${kind}`, { method: 'GET', url: `${listPath(siteId, kind)}?$select=id,webUrl` });
-      }
-      const responses = await sendBatch(api, requests, scopes, options.batch);
-      const pages = {} as Record<ListKind, ListItem[]>;
-      for (const kind of LIST_KINDS) {
-        const listInfo = responses.get(`list:${kind}`);
-        if (listInfo && listInfo.status === 200) {
-          const parsed = ListInfoSchema.safeParse(listInfo.body);
-          if (parsed.success && parsed.data.webUrl) listUrls[kind] = parsed.data.webUrl;
-        }
-        const response = responses.get(`items:${kind}`);
-        if (!response || response.status < 200 || response.status >= 300) throw subResponseError(response ?? { status: 503, headers: {}, body: undefined });
-        const page = PageSchema.parse(response.body);
-        pages[kind] = page.value;
-        if (page['@odata.nextLink']) {
-          const rest = await api.getAll(page['@odata.nextLink'], { scopes });
-          pages[kind].push(...rest.map((v) => ListItemSchema.parse(v)));
-        }
-      }
-      const invalid: InvalidItem[] = [];
-      const sessionItem = pages.sessions[0];
-      if (!sessionItem) throw new NotFoundError(`no session ${key}`, 'itemNotFound', 404);
-      const session = readSession(sessionItem);
-      if (!session.ok) throw invalidError(session.invalid);
-      const responsesRead: Versioned<Response>[] = [];
-      // One person, one answers item: a duplicate left by a double join (before joins looked again)
-      // is not shown as a second person; the oldest item is theirs, as join() chooses it.
-      const byAge = oldestFirst(pages.answers);
-      for (const item of byAge) {
-        const r = readResponse(item);
-        if (!r.ok) invalid.push(r.invalid);
-        else if (!responsesRead.some((seen) => seen.value.participant.id === r.value.value.participant.id)) responsesRead.push(r.value);
-      }
-      const actions: Versioned<ActionItem>[] = [];
-      for (const item of pages.actions) {
-        const r = readAction(item);
-        if (r.ok) actions.push(r.value);
-        else invalid.push(r.invalid);
-      }
-      return { session: session.value, responses: responsesRead, actions, invalid, links: links(session.value.value) };
+    async openSession(key: string, options: OpenOptions = {}): Promise<SessionSnapshot> {
+      const answers = options.onlyAnswersOf !== undefined ? { of: options.onlyAnswersOf } : 'all';
+      const read = await readParts({ session: { key }, answers, actions: true });
+      return { session: read.session, responses: read.responses ?? [], actions: read.actions ?? [], invalid: read.invalid, links: links(read.session.value) };
+    },
+
+    async pollSession(current: Versioned<Session>): Promise<Versioned<Session>> {
+      return (await readParts({ session: { itemId: current.itemId }, answers: null, actions: false })).session;
+    },
+
+    async readForGroup(current: Versioned<Session>, options: { actions: boolean }): Promise<GroupSources> {
+      const read = await readParts({ session: { itemId: current.itemId }, key: current.value.key, answers: 'all', actions: options.actions });
+      return { session: read.session, responses: read.responses ?? [], actions: read.actions, invalid: read.invalid };
     },
 
     async join(key: string, participant: Participant): Promise<Versioned<Response>> {
@@ -370,6 +419,8 @@ export function createSessionStore(options: SessionStoreOptions): SessionStore {
     },
   };
 }
+
+const DERIVED_COLUMNS: ReadonlySet<string> = new Set(GROUP_VIEW_COLUMNS);
 
 /** List items by creation, oldest first (SharePoint item ids only grow). */
 function oldestFirst(items: readonly ListItem[]): ListItem[] {

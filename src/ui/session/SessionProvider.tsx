@@ -1,19 +1,34 @@
-// One session per frame, read once and then polled: every ~2 s while the page is visible (a hidden
-// side panel costs nothing), slower after failures and never sooner than Graph's Retry-After.
-// Writes by this person (facilitator moves, actions) update the snapshot at once, and a poll that
-// started before such a write is dropped so it cannot roll the screen back.
+// One session per frame, read once and then kept live within SharePoint's throttling budget:
+// - a participant's frame reads only the session item (one single-item read, 1 resource unit): the
+//   session's state and what the group may see (src/domain/groupView.ts), never anyone's raw answers;
+// - the facilitator's frame also reads every answer (and, from step 3, the agenda) and writes the
+//   group view onto the session item when what the group may see has changed.
+// Reads run every few seconds while the page is visible, slower when nothing changed for a while
+// and after failures, never sooner than Graph's Retry-After, and not at all while hidden. Writes by
+// this person update the snapshot at once, and a read that started before a write is dropped so it
+// cannot roll the screen back.
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { may, visibleTo, type Command, type Refusal } from '../../domain/authorization';
+import { buildGroupView, sameGroupView } from '../../domain/groupView';
 import { setLocked as lockRule, transition as transitionRule } from '../../domain/sessionState';
 import type { ActionItem, FollowUp, Mode, Session, SessionState } from '../../domain/model';
 import type { SessionSnapshot, SessionStore, Versioned } from '../../graph/contracts';
+import { BadRequestError, ConflictError } from '../../graph/errors';
 import { describeErrorText } from '../common/errors';
 import { describeRefusal } from '../common/refusals';
 import { useAppServices } from './AppServices';
 import { resolveSessionLink, type SessionLink } from './location';
 
-export const DEFAULT_POLL_MS = 2000;
+/** A participant's read of the session item. */
+export const DEFAULT_POLL_MS = 3000;
 const MAX_POLL_MS = 30_000;
+/** The facilitator's client reads the answers a little more often: its view is what everyone else waits for. */
+const CONDUCTOR_SHARE = 2 / 3;
+/** After this long without a change the reads slow down to IDLE_FACTOR × the interval; any change speeds them up again. */
+const IDLE_AFTER_MS = 120_000;
+const IDLE_FACTOR = 2;
+/** An own agenda change is shown until the group view carries it (or this long has passed). */
+const PENDING_ACTION_MS = 30_000;
 
 export type SessionStatus =
   | { kind: 'resolving' }
@@ -46,6 +61,8 @@ export interface SessionApi {
   isFacilitator: boolean;
   refresh(): Promise<void>;
   commands: SessionCommands;
+  /** Facilitator only: what the group sees could not be brought up to date, as one sentence (null when it is). */
+  groupError: string | null;
   /** A failed command as one sentence for the person (a conflict with another writer, no rights, …). */
   commandError: string | null;
   clearCommandError(): void;
@@ -69,13 +86,14 @@ function nextDelay(pollMs: number, failures: number, err: unknown): number {
 
 export function SessionProvider({ children, link: givenLink }: { children: ReactNode; link?: SessionLink | null }) {
   const services = useAppServices();
-  const { graph, host, url, me, locale } = services;
+  const { graph, host, url, me, locale, now } = services;
   const pollMs = services.pollMs ?? DEFAULT_POLL_MS;
   const [link, setLink] = useState<SessionLink | null>(givenLink ?? null);
   const [status, setStatus] = useState<SessionStatus>({ kind: 'resolving' });
   const [snapshot, setSnapshot] = useState<SessionSnapshot | null>(null);
   const [pollError, setPollError] = useState<unknown>(null);
   const [commandError, setCommandError] = useState<string | null>(null);
+  const [groupError, setGroupError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   /** Bumped by every local write; a read that began under an older generation is stale. */
   const generation = useRef(0);
@@ -116,17 +134,99 @@ export function SessionProvider({ children, link: givenLink }: { children: React
 
   const store = useMemo(() => (link ? graph.store(link.location) : null), [graph, link]);
 
+  /** Own agenda changes not yet carried by the group view a participant reads: shown meanwhile, so nothing flickers away. */
+  const pendingActions = useRef(new Map<string, { saved: Versioned<ActionItem> | null; until: number }>());
+  /** When the session item last changed, for slowing down in a quiet meeting. */
+  const lastChange = useRef<{ etag: string; at: number }>({ etag: '', at: 0 });
+  /** The lists were brought up to date once already (an older list lacked the group view's columns). */
+  const upgraded = useRef(false);
+
+  const withPending = useCallback(
+    (actions: Versioned<ActionItem>[]): Versioned<ActionItem>[] => {
+      const pending = pendingActions.current;
+      if (pending.size === 0) return actions;
+      const at = now().getTime();
+      let out = [...actions];
+      for (const [id, change] of pending) {
+        const there = out.find((a) => a.value.id === id);
+        const carried = change.saved === null ? there === undefined : there !== undefined && there.etag === change.saved.etag;
+        if (carried || change.until < at) {
+          pending.delete(id);
+          continue;
+        }
+        out = out.filter((a) => a.value.id !== id);
+        if (change.saved) out.push(change.saved);
+      }
+      return out;
+    },
+    [now],
+  );
+
+  /**
+   * The facilitator's read: every answer (SharePoint lets only the site's owners and each author read
+   * them) and, from step 3, the agenda; then the group view is written when it would change.
+   */
+  const conduct = useCallback(
+    async (s: SessionStore, current: SessionSnapshot): Promise<SessionSnapshot> => {
+      const state = current.session.value.state;
+      const withActions = state === 'step3' || state === 'closed';
+      const sources = await s.readForGroup(current.session, { actions: withActions });
+      const responses = sources.responses.map((r) => r.value);
+      const agenda = sources.actions === null ? null : sources.actions.map((a) => ({ value: a.value, itemId: a.itemId, etag: a.etag }));
+      const view = (fresh: Session) => buildGroupView(fresh, responses, agenda, now().toISOString());
+      let session = sources.session;
+      if (!sameGroupView(session.value.group, view(session.value))) {
+        const base = session;
+        const write = () => s.updateSession(base, (fresh) => ({ ...fresh, group: view(fresh) }));
+        try {
+          try {
+            session = await write();
+          } catch (err) {
+            // A list made before the group view existed lacks its columns: provisioning adds them (and
+            // sets the item-level permissions) once, as an owner's configuration page would.
+            if (!(err instanceof BadRequestError) || upgraded.current) throw err;
+            upgraded.current = true;
+            await s.provision();
+            session = await write();
+          }
+          setGroupError(null);
+        } catch (err) {
+          // The facilitator still sees the session; the group sees the last view written until the
+          // next read writes it (a 412 from the facilitator's other window) or the cause is fixed.
+          if (!(err instanceof ConflictError)) setGroupError(describeErrorText(err, locale));
+        }
+      }
+      const actionProblems = withActions ? [] : current.invalid.filter((i) => i.list === 'actions');
+      return { ...current, session, responses: sources.responses, actions: sources.actions ?? current.actions, invalid: [...sources.invalid, ...actionProblems] };
+    },
+    [now, locale],
+  );
+
   const read = useCallback(async (): Promise<void> => {
     if (!store || !link) return;
     const started = generation.current;
-    const early = firstSnapshot.current;
-    firstSnapshot.current = null;
-    const fresh = await (early?.key === link.key ? early.snapshot : store.openSession(link.key));
+    const current = snapshotRef.current;
+    let fresh: SessionSnapshot;
+    if (!current || current.session.value.key !== link.key) {
+      const early = firstSnapshot.current;
+      firstSnapshot.current = null;
+      fresh = await (early?.key === link.key ? early.snapshot : store.openSession(link.key, { onlyAnswersOf: me.id }));
+      // The facilitator's first screen already shows everyone, and brings the group view up to date.
+      if (visibleTo({ id: me.id }, fresh.session.value).facilitatorControls && generation.current === started) fresh = await conduct(store, fresh);
+    } else if (visibleTo({ id: me.id }, current.session.value).facilitatorControls) {
+      fresh = await conduct(store, current);
+    } else {
+      const session = await store.pollSession(current.session);
+      const group = session.value.group;
+      const agendaShown = session.value.state === 'step3' || session.value.state === 'closed';
+      fresh = { ...current, session, actions: group && agendaShown ? withPending(group.actions) : current.actions };
+    }
     if (generation.current !== started) return;
+    if (fresh.session.etag !== lastChange.current.etag) lastChange.current = { etag: fresh.session.etag, at: now().getTime() };
     setSnapshot(fresh);
     setStatus({ kind: 'ready' });
     setPollError(null);
-  }, [store, link]);
+  }, [store, link, me.id, conduct, withPending, now]);
 
   useEffect(() => {
     if (!store || !link) return;
@@ -153,7 +253,12 @@ export function SessionProvider({ children, link: givenLink }: { children: React
       } finally {
         running = false;
       }
-      if (!cancelled) timer = setTimeout(() => void tick(), nextDelay(pollMs, failures, error));
+      if (!cancelled) {
+        const conductor = snapshotRef.current !== null && visibleTo({ id: me.id }, snapshotRef.current.session.value).facilitatorControls;
+        const quiet = now().getTime() - lastChange.current.at > IDLE_AFTER_MS;
+        const base = Math.round(pollMs * (conductor ? CONDUCTOR_SHARE : 1) * (quiet ? IDLE_FACTOR : 1));
+        timer = setTimeout(() => void tick(), nextDelay(base, failures, error));
+      }
     };
     const onVisibility = () => {
       if (document.visibilityState === 'visible' && timer === null && !running) void tick();
@@ -174,7 +279,7 @@ export function SessionProvider({ children, link: givenLink }: { children: React
       document.removeEventListener('visibilitychange', onVisibility);
       window.removeEventListener('online', onOnline);
     };
-  }, [store, link, read, pollMs]);
+  }, [store, link, read, pollMs, me.id, now]);
 
   const run = useCallback(
     async (write: (current: SessionSnapshot, store: SessionStore) => Promise<(s: SessionSnapshot) => SessionSnapshot>): Promise<boolean> => {
@@ -219,11 +324,20 @@ export function SessionProvider({ children, link: givenLink }: { children: React
         return change(s);
       });
     return {
+      // A move carries the group view for the new state in the same write: the reveal freezes
+      // everyone's scores as SharePoint holds them at that moment, read just before.
       transition: (to) =>
-        updateSession((s) => {
-          const result = transitionRule(s, me.id, to);
-          if (!result.ok) throw new RefusedChange(result.refusal);
-          return result.session;
+        run(async (current, s) => {
+          allowed({ kind: 'transition', to }, current.session.value);
+          const sources = await s.readForGroup(current.session, { actions: to === 'step3' || to === 'closed' });
+          const responses = sources.responses.map((r) => r.value);
+          const agenda = sources.actions === null ? null : sources.actions.map((a) => ({ value: a.value, itemId: a.itemId, etag: a.etag }));
+          const saved = await s.updateSession(sources.session, (fresh) => {
+            const result = transitionRule(fresh, me.id, to);
+            if (!result.ok) throw new RefusedChange(result.refusal);
+            return { ...result.session, group: buildGroupView(result.session, responses, agenda, now().toISOString()) };
+          });
+          return (prev) => ({ ...prev, session: saved, responses: sources.responses, actions: sources.actions ?? prev.actions });
         }),
       setLocked: (locked) =>
         updateSession((s) => {
@@ -240,6 +354,7 @@ export function SessionProvider({ children, link: givenLink }: { children: React
           const existing = current.actions.find((a) => a.value.id === action.id) ?? null;
           allowed({ kind: 'saveAction', action: existing ? existing.value : null }, current.session.value);
           const saved = await s.saveAction(action, existing);
+          pendingActions.current.set(action.id, { saved, until: now().getTime() + PENDING_ACTION_MS });
           return (prev) => ({
             ...prev,
             actions: prev.actions.some((a) => a.value.id === action.id) ? prev.actions.map((a) => (a.value.id === action.id ? saved : a)) : [...prev.actions, saved],
@@ -251,11 +366,12 @@ export function SessionProvider({ children, link: givenLink }: { children: React
           if (existing) {
             allowed({ kind: 'deleteAction', action: existing.value }, current.session.value);
             await s.deleteAction(existing);
+            pendingActions.current.set(actionId, { saved: null, until: now().getTime() + PENDING_ACTION_MS });
           }
           return (prev) => ({ ...prev, actions: prev.actions.filter((a) => a.value.id !== actionId) });
         }),
     };
-  }, [updateSession, run, me.id]);
+  }, [updateSession, run, me.id, now]);
 
   const api = useMemo<SessionApi>(
     () => ({
@@ -270,11 +386,12 @@ export function SessionProvider({ children, link: givenLink }: { children: React
           setPollError(err);
         }),
       commands,
+      groupError,
       commandError,
       clearCommandError: () => setCommandError(null),
       busy,
     }),
-    [status, link, snapshot, store, pollError, me.id, read, commands, commandError, busy],
+    [status, link, snapshot, store, pollError, me.id, read, commands, groupError, commandError, busy],
   );
 
   return <SessionContext.Provider value={api}>{children}</SessionContext.Provider>;

@@ -2,11 +2,12 @@
 // with the person's own answers only, and whether they are saved.
 import { Body1, Body1Strong, Caption1, MessageBar, MessageBarBody, Subtitle1, makeStyles, tokens } from '@fluentui/react-components';
 import { lazy, Suspense, type ReactNode } from 'react';
-import { stepProgress } from '../../domain/progress';
+import { visibleProgress } from '../../domain/groupView';
 import { isEditable } from '../../domain/sessionState';
 import type { SessionState, StepId } from '../../domain/model';
 import { ErrorScreen } from '../common/ErrorScreen';
 import { Loading } from '../common/Loading';
+import { GroupViewNotice } from '../common/GroupViewNotice';
 import { InvalidItemsNotice } from '../common/InvalidItemsNotice';
 import { defineMessages, useT } from '../i18n';
 import { useAppServices, useOwnResponse, useSession, useSessionInstrument } from '../session';
@@ -102,7 +103,7 @@ export function SidePanel() {
 
   const { value: current } = session.snapshot.session;
   const step = STEP_OF[current.state];
-  const progress = step ? stepProgress(session.snapshot.responses.map((r) => r.value), step) : null;
+  const progress = step ? visibleProgress(current, session.snapshot.responses.map((r) => r.value), step) : null;
 
   let body: ReactNode;
   if (own.kind === 'waiting') body = <Loading label={t('loading')} />;
@@ -186,6 +187,7 @@ export function SidePanel() {
       </header>
       {session.isFacilitator ? <FacilitatorControls session={current} progress={progress} /> : null}
       {session.isFacilitator && session.snapshot ? <InvalidItemsNotice items={session.snapshot.invalid} /> : null}
+      {session.isFacilitator ? <GroupViewNotice error={session.groupError} /> : null}
       {session.commandError ? (
         <MessageBar intent="error" layout="multiline">
           <MessageBarBody>{session.commandError}</MessageBarBody>

@@ -6,6 +6,7 @@ import { groupActionsByTheme, newActionId, suggestDepartments, validateAction, t
 import { DUE_DATE_YEARS_AHEAD, latestDueDate } from '../../domain/calendarDate';
 import type { Instrument } from '../../domain/instrument';
 import { isEditable } from '../../domain/sessionState';
+import { visibleResponses } from '../../domain/groupView';
 import { LIMITS, THEME_IDS, type ActionItem, type ThemeId } from '../../domain/model';
 import { ParticipantOptions } from '../common/ParticipantOptions';
 import { defineMessages, useLocale, useT } from '../i18n';
@@ -89,7 +90,7 @@ export function Step3Agenda({ instrument }: { instrument: Instrument }) {
   if (!snapshot) return null;
 
   const session = snapshot.session.value;
-  const participants = snapshot.responses.map((r) => r.value.participant);
+  const participants = visibleResponses(me.id, session, snapshot.responses.map((r) => r.value)).map((r) => r.participant);
   const actions = snapshot.actions.map((a) => a.value);
   const editable = isEditable(session, 'actions', me.id);
   const isFacilitator = session.facilitatorId === me.id;

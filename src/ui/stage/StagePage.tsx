@@ -3,9 +3,10 @@
 // the facilitator's own client (every participant's Teams renders the stage as themselves).
 import { Button, MessageBar, MessageBarBody, makeStyles, tokens } from '@fluentui/react-components';
 import { useMemo } from 'react';
-import { isEditable, newActionId, stepProgress, type Instrument, type StepId } from '../../domain';
+import { isEditable, newActionId, visibleProgress, visibleResponses, type Instrument, type StepId } from '../../domain';
 import type { SessionSnapshot } from '../../graph/contracts';
 import { ErrorScreen } from '../common/ErrorScreen';
+import { GroupViewNotice } from '../common/GroupViewNotice';
 import { InvalidItemsNotice } from '../common/InvalidItemsNotice';
 import { Loading } from '../common/Loading';
 import { useT } from '../i18n';
@@ -56,7 +57,9 @@ export function StageView({ instrument, snapshot, meId, today, newId, commands, 
   const t = useT(stageMessages);
   const styles = useStyles();
   const session = snapshot.session.value;
-  const responses = useMemo(() => snapshot.responses.map((r) => r.value), [snapshot.responses]);
+  const raw = useMemo(() => snapshot.responses.map((r) => r.value), [snapshot.responses]);
+  // What the group may see: the stage shows the same to everyone, the facilitator included.
+  const responses = useMemo(() => visibleResponses(meId, session, raw), [meId, session, raw]);
   const actions = useMemo(() => snapshot.actions.map((a) => a.value), [snapshot.actions]);
   const participants = useMemo(() => responses.map((r) => r.participant), [responses]);
   const questionCount = instrument.themes.reduce((n, th) => n + th.questions.length, 0);
@@ -74,7 +77,7 @@ export function StageView({ instrument, snapshot, meId, today, newId, commands, 
         </p>
       </header>
       {session.facilitatorId === meId ? <InvalidItemsNotice items={snapshot.invalid} /> : null}
-      {step && step !== 'step3' && <ProgressPanel progress={stepProgress(responses, step)} questionCount={questionCount} />}
+      {step && step !== 'step3' && <ProgressPanel progress={visibleProgress(session, raw, step)} questionCount={questionCount} />}
       {(session.state === 'setup' || session.state === 'step1' || session.state === 'revealed' || session.state === 'closed') && (
         <ScoresSection instrument={instrument} session={session} responses={responses} viewerId={null} />
       )}
@@ -137,6 +140,7 @@ export function StagePage() {
         </MessageBar>
       )}
       {api.pollError !== null && api.pollError !== undefined && <p role="status">{t('pollProblem')}</p>}
+      {api.isFacilitator ? <GroupViewNotice error={api.groupError} /> : null}
       <StageView
         instrument={instrument}
         snapshot={api.snapshot}

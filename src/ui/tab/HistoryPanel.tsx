@@ -4,7 +4,7 @@
 // with one small read, and "oudere sessies laden" fetches the next page.
 import { Button, Combobox, Field, useComboboxFilter } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
-import { compareSessions, orderSessionsOverTime, type Instrument, type Session, type SessionComparison } from '../../domain';
+import { compareSessions, orderSessionsOverTime, visibleResponses, type Instrument, type Session, type SessionComparison } from '../../domain';
 import type { SessionSnapshot, SessionSummary, SessionSummaryPage } from '../../graph/contracts';
 import { describeErrorText } from '../common/errors';
 import { useLocale, useT } from '../i18n';
@@ -22,7 +22,9 @@ export interface HistoryPanelProps {
 type Loaded = { kind: 'loading' } | { kind: 'failed'; message: string } | { kind: 'ready'; sessions: SessionSummary[]; more: SessionSummaryPage['more'] };
 
 function plain(snapshot: SessionSnapshot) {
-  return { session: snapshot.session.value, responses: snapshot.responses.map((r) => r.value), actions: snapshot.actions.map((a) => a.value) };
+  const session = snapshot.session.value;
+  // An earlier session as the group saw it (its group view), not as this reader's own answers item alone.
+  return { session, responses: visibleResponses(null, session, snapshot.responses.map((r) => r.value)), actions: snapshot.actions.map((a) => a.value) };
 }
 
 /**

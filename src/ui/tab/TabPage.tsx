@@ -2,7 +2,7 @@
 // the data lives, the municipality's sessions over time, and the Word report.
 import { makeStyles, tokens } from '@fluentui/react-components';
 import { useCallback, useMemo, useRef } from 'react';
-import { isEditable, visibleTo, type Instrument } from '../../domain';
+import { isEditable, visibleResponses, visibleTo, type Instrument } from '../../domain';
 import type { SessionSnapshot, SessionStore } from '../../graph/contracts';
 import { ErrorScreen } from '../common/ErrorScreen';
 import { Loading } from '../common/Loading';
@@ -40,7 +40,7 @@ export function TabView({ instrument, snapshot, meId, today, locale, store, comm
   const styles = useStyles();
   const chartRef = useRef<SVGSVGElement | null>(null);
   const session = snapshot.session.value;
-  const responses = useMemo(() => snapshot.responses.map((r) => r.value), [snapshot.responses]);
+  const responses = useMemo(() => visibleResponses(meId, session, snapshot.responses.map((r) => r.value)), [meId, session, snapshot.responses]);
   const actions = useMemo(() => snapshot.actions.map((a) => a.value), [snapshot.actions]);
   const hasResults = visibleTo({ id: meId }, session).othersScores;
   const findSessionPage = useCallback((filter: { municipality: string }) => store.findSessionPage(filter), [store]);

@@ -1,7 +1,7 @@
 import { startHarness, SEED, type Harness } from './harness';
 import { fetchToken } from '../support/emulatorClient';
 import type { Participant } from '../../../src/domain';
-import { AccessDeniedError, ConflictError, InvalidItemError, TextTooLongError } from '../../../src/graph/errors';
+import { AccessDeniedError, ConflictError, InvalidItemError, NotFoundError, TextTooLongError } from '../../../src/graph/errors';
 import { HISTORY_PAGE_SIZE } from '../../../src/graph/sessionStore';
 
 const { users } = SEED;
@@ -103,13 +103,18 @@ describe('sessions', () => {
       { id: 'a-1', sessionKey: key, theme: 'A', title: 'Samen & snel', ownerId: users.debtCounsellor.id, ownerName: users.debtCounsellor.displayName, department: 'Armoede & Schulden', dueDate: '2026-12-01', status: 'open', proposedBy: null, plannerTaskId: null, plannerTaskUrl: null },
       null,
     );
-    const fresh = h.services(users.healthPolicy.userPrincipalName).store(h.location);
+    // The facilitator, an owner of the site, in a fresh client.
+    const fresh = h.services(users.facilitator.userPrincipalName).store(h.location);
     h.emulator.admin.clearRequests();
     const opened = await fresh.openSession(key);
     expect(h.emulator.admin.requests().roundTrips).toBe(1);
     expect(opened.responses.map((r) => r.value.scores)).toEqual([{ A: 4, B: 'weetNiet' }]);
     expect(opened.actions.map((a) => [a.value.title, a.value.dueDate])).toEqual([['Samen & snel', '2026-12-01']]);
     expect(opened.invalid).toEqual([]);
+    // Another participant reads the same session and agenda, but no one else's answers: SharePoint hands her none.
+    const other = await h.services(users.healthPolicy.userPrincipalName).store(h.location).openSession(key);
+    expect(other.responses).toEqual([]);
+    expect(other.actions.map((a) => a.value.title)).toEqual(['Samen & snel']);
   });
 
   it('joining twice reclaims the same answers item', async () => {
@@ -215,7 +220,8 @@ describe('sessions', () => {
     await sanne.join(key, participant(users.debtCounsellor));
     // With only her own token, through the app's own store: move the session, write Lotte's scores, edit or delete the facilitator's action.
     await expect(sanne.updateSession(snap.session, (s) => ({ ...s, facilitatorId: users.debtCounsellor.id, state: 'revealed' }))).rejects.toBeInstanceOf(AccessDeniedError);
-    await expect(sanne.saveResponse(lotte, { ...lotte.value, scores: { A: 1 } })).rejects.toBeInstanceOf(AccessDeniedError);
+    // Lotte's answers item does not exist for her ("read only their own"), so writing it fails as a missing item would.
+    await expect(sanne.saveResponse(lotte, { ...lotte.value, scores: { A: 1 } })).rejects.toBeInstanceOf(NotFoundError);
     await expect(sanne.saveAction({ ...facilitatorsAction.value, title: 'Gekaapt' }, facilitatorsAction)).rejects.toBeInstanceOf(AccessDeniedError);
     await expect(sanne.deleteAction(facilitatorsAction)).rejects.toBeInstanceOf(AccessDeniedError);
     const after = await store.openSession(key);

@@ -5,7 +5,8 @@ import type { ReactElement } from 'react';
 import type { AppConfig } from '../../../src/app/config';
 import { loadInstrument } from '../../../src/domain/loadInstrument';
 import type { ActionItem, Participant, Response, Session } from '../../../src/domain/model';
-import type { Directory, GraphServices, InvalidItem, NewSessionInput, SessionLocation, SessionSnapshot, SessionStore, SignedInUser, Versioned } from '../../../src/graph/contracts';
+import { buildGroupView } from '../../../src/domain/groupView';
+import type { Directory, GraphServices, InvalidItem, NewSessionInput, OpenOptions, SessionLocation, SessionSnapshot, SessionStore, SignedInUser, Versioned } from '../../../src/graph/contracts';
 import type { Host, HostContext, TabConfig } from '../../../src/teams';
 import { LocaleProvider, type Locale } from '../../../src/ui/i18n';
 import { AppServicesProvider, SessionProvider, type AppServices } from '../../../src/ui/session';
@@ -64,6 +65,7 @@ export class FakeStore implements SessionStore {
   /** Items openSession reports as unreadable (hand-edited in SharePoint). */
   invalid: InvalidItem[] = [];
   opens = 0;
+  polls = 0;
 
   constructor(session: Session = sessionIn('step1')) {
     this.session = versioned(session, '1');
@@ -102,11 +104,28 @@ export class FakeStore implements SessionStore {
   async findSessionPage() {
     return { sessions: [], more: null };
   }
-  async openSession(key: string) {
+  async openSession(key: string, options: OpenOptions = {}) {
     this.opens += 1;
     this.fail('openSession');
     if (key !== this.session.value.key) throw Object.assign(new Error('not found'), { code: 'notFound' });
-    return this.snapshot();
+    const snapshot = this.snapshot();
+    const of = options.onlyAnswersOf;
+    return of === undefined ? snapshot : { ...snapshot, responses: snapshot.responses.filter((r) => r.value.participant.id === of) };
+  }
+  async pollSession() {
+    this.polls += 1;
+    this.fail('pollSession');
+    return this.session;
+  }
+  async readForGroup(_current: Versioned<Session>, options: { actions: boolean }) {
+    this.fail('readForGroup');
+    return { session: this.session, responses: [...this.responses], actions: options.actions ? [...this.actions] : null, invalid: [...this.invalid] };
+  }
+  /** What the facilitator's client would have written onto the session item for the group by now. */
+  shareWithGroup(): void {
+    const s = this.session.value;
+    const agenda = this.actions.map((a) => ({ value: a.value, itemId: a.itemId, etag: a.etag }));
+    this.session = versioned({ ...s, group: buildGroupView(s, this.responses.map((r) => r.value), agenda, '2026-03-01T09:30:00.000Z') }, '1');
   }
   async join(_key: string, participant: Participant) {
     this.fail('join');

@@ -14,7 +14,7 @@ describe('side panel after a dropped connection', () => {
     renderWith(<SidePanel />, services);
     await screen.findByRole('radiogroup', { name: /^A\./ });
 
-    store.failures.openSession = new OfflineError('fetch failed');
+    store.failures.pollSession = new OfflineError('fetch failed');
     expect(await screen.findByText(STALE, {}, { timeout: 3000 })).toBeTruthy();
     // Meanwhile the facilitator moved on.
     store.session = { ...store.session, value: { ...store.session.value, state: 'step2' } };
