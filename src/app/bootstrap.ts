@@ -93,7 +93,13 @@ const SESSION_SURFACES: ReadonlySet<string> = new Set(['sidePanel', 'stage', 'ta
 
 /** Starts reading the frame's session; a failure is the session provider's to show, not start-up's. */
 function startSessionRead(host: Host, url: URL, graph: GraphServices): Promise<SessionStart | null> {
-  const start = resolveSessionLink(host.context(), url, graph.directory).then((link) => (link ? { link, snapshot: graph.store(link.location).openSession(link.key) } : null));
+  // Only this person's answers: GET /me (the identity that counts) is still on its way, so the filter
+  // uses the Teams context's user id. SharePoint lets a participant read no one else's answers anyway;
+  // not asking for them keeps even a list from before item-level permissions from sending them.
+  const own = host.context().user.id;
+  const start = resolveSessionLink(host.context(), url, graph.directory).then((link) =>
+    link ? { link, snapshot: graph.store(link.location).openSession(link.key, own ? { onlyAnswersOf: own } : {}) } : null,
+  );
   // Whoever takes it handles its failure; until then an early failure is not "unhandled".
   start.then((s) => s?.snapshot.catch(() => undefined), () => undefined);
   return start;

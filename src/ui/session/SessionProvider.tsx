@@ -17,6 +17,7 @@ import { BadRequestError, ConflictError } from '../../graph/errors';
 import { describeErrorText } from '../common/errors';
 import { describeRefusal } from '../common/refusals';
 import { useAppServices } from './AppServices';
+import { shareAcrossFrames, type FrameShare } from './frameShare';
 import { resolveSessionLink, type SessionLink } from './location';
 
 /** A participant's read of the session item. */
@@ -202,9 +203,28 @@ export function SessionProvider({ children, link: givenLink }: { children: React
     [now, locale],
   );
 
+  /** This person's other frames of the session, which share one reader (./frameShare.ts). */
+  const frames = useRef<FrameShare | null>(null);
+  /** When this frame, or another frame of this person, last wrote: a read begun earlier is out of date. */
+  const lastWriteAt = useRef(0);
+  /** When the reading frame last posted what it read. */
+  const lastShared = useRef(0);
+
+  const show = useCallback(
+    (fresh: SessionSnapshot) => {
+      if (fresh.session.etag !== lastChange.current.etag) lastChange.current = { etag: fresh.session.etag, at: now().getTime() };
+      snapshotRef.current = fresh;
+      setSnapshot(fresh);
+      setStatus({ kind: 'ready' });
+      setPollError(null);
+    },
+    [now],
+  );
+
   const read = useCallback(async (): Promise<void> => {
     if (!store || !link) return;
     const started = generation.current;
+    const startedAt = now().getTime();
     const current = snapshotRef.current;
     let fresh: SessionSnapshot;
     if (!current || current.session.value.key !== link.key) {
@@ -221,12 +241,10 @@ export function SessionProvider({ children, link: givenLink }: { children: React
       const agendaShown = session.value.state === 'step3' || session.value.state === 'closed';
       fresh = { ...current, session, actions: group && agendaShown ? withPending(group.actions) : current.actions };
     }
-    if (generation.current !== started) return;
-    if (fresh.session.etag !== lastChange.current.etag) lastChange.current = { etag: fresh.session.etag, at: now().getTime() };
-    setSnapshot(fresh);
-    setStatus({ kind: 'ready' });
-    setPollError(null);
-  }, [store, link, me.id, conduct, withPending, now]);
+    if (generation.current !== started || startedAt < lastWriteAt.current) return;
+    show(fresh);
+    if (frames.current?.leading()) frames.current.post({ kind: 'snapshot', snapshot: fresh, startedAt });
+  }, [store, link, me.id, conduct, withPending, now, show]);
 
   useEffect(() => {
     if (!store || !link) return;
@@ -234,11 +252,25 @@ export function SessionProvider({ children, link: givenLink }: { children: React
     let timer: ReturnType<typeof setTimeout> | null = null;
     let running = false;
     let failures = 0;
+    const share = shareAcrossFrames(link.key, me.id);
+    frames.current = share;
+    const interval = () => {
+      const conductor = snapshotRef.current !== null && visibleTo({ id: me.id }, snapshotRef.current.session.value).facilitatorControls;
+      const quiet = now().getTime() - lastChange.current.at > IDLE_AFTER_MS;
+      return Math.round(pollMs * (conductor ? CONDUCTOR_SHARE : 1) * (quiet ? IDLE_FACTOR : 1));
+    };
     const tick = async () => {
       timer = null;
       if (cancelled || running) return;
       // Hidden: stop; the visibilitychange listener starts again.
       if (document.visibilityState === 'hidden') return;
+      // Another frame of this person reads and posts; this one reads only to start, or when that
+      // frame has gone quiet (frozen, or closing) for a few intervals.
+      const following = share !== null && !share.leading() && snapshotRef.current !== null && now().getTime() - lastShared.current < 4 * interval();
+      if (following) {
+        timer = setTimeout(() => void tick(), interval());
+        return;
+      }
       running = true;
       let error: unknown = null;
       try {
@@ -253,13 +285,26 @@ export function SessionProvider({ children, link: givenLink }: { children: React
       } finally {
         running = false;
       }
-      if (!cancelled) {
-        const conductor = snapshotRef.current !== null && visibleTo({ id: me.id }, snapshotRef.current.session.value).facilitatorControls;
-        const quiet = now().getTime() - lastChange.current.at > IDLE_AFTER_MS;
-        const base = Math.round(pollMs * (conductor ? CONDUCTOR_SHARE : 1) * (quiet ? IDLE_FACTOR : 1));
-        timer = setTimeout(() => void tick(), nextDelay(base, failures, error));
-      }
+      if (!cancelled) timer = setTimeout(() => void tick(), nextDelay(interval(), failures, error));
     };
+    share?.onMessage((message) => {
+      if (cancelled) return;
+      if (message.kind === 'wrote') {
+        // A write in another frame: reads begun before it are stale here too.
+        lastWriteAt.current = Math.max(lastWriteAt.current, message.at);
+        generation.current += 1;
+        show(message.snapshot);
+        return;
+      }
+      if (message.startedAt < lastWriteAt.current) return;
+      lastShared.current = now().getTime();
+      show(message.snapshot);
+    });
+    share?.onLead(() => {
+      if (cancelled || running) return;
+      if (timer !== null) clearTimeout(timer);
+      timer = setTimeout(() => void tick(), 0);
+    });
     const onVisibility = () => {
       if (document.visibilityState === 'visible' && timer === null && !running) void tick();
     };
@@ -276,10 +321,12 @@ export function SessionProvider({ children, link: givenLink }: { children: React
     return () => {
       cancelled = true;
       if (timer !== null) clearTimeout(timer);
+      share?.close();
+      frames.current = null;
       document.removeEventListener('visibilitychange', onVisibility);
       window.removeEventListener('online', onOnline);
     };
-  }, [store, link, read, pollMs, me.id, now]);
+  }, [store, link, read, pollMs, me.id, now, show]);
 
   const run = useCallback(
     async (write: (current: SessionSnapshot, store: SessionStore) => Promise<(s: SessionSnapshot) => SessionSnapshot>): Promise<boolean> => {
@@ -291,7 +338,15 @@ export function SessionProvider({ children, link: givenLink }: { children: React
       try {
         const apply = await write(current, store);
         generation.current += 1;
-        setSnapshot((prev) => (prev ? apply(prev) : prev));
+        const latest = snapshotRef.current;
+        if (latest) {
+          const next = apply(latest);
+          const at = now().getTime();
+          lastWriteAt.current = at;
+          snapshotRef.current = next;
+          setSnapshot(next);
+          frames.current?.post({ kind: 'wrote', snapshot: next, at });
+        }
         return true;
       } catch (err) {
         setCommandError(err instanceof RefusedChange ? describeRefusal(err.refusal, locale) : describeErrorText(err, locale));
@@ -300,7 +355,7 @@ export function SessionProvider({ children, link: givenLink }: { children: React
         setBusy(false);
       }
     },
-    [store, locale],
+    [store, locale, now],
   );
 
   const updateSession = useCallback(
