@@ -16,7 +16,8 @@ export type GraphErrorCode =
   | 'consentRequired'
   | 'signInRefused'
   | 'missingLoginHint'
-  | 'publishBusy';
+  | 'publishBusy'
+  | 'notSiteOwner';
 
 export abstract class GraphLayerError extends Error {
   abstract readonly code: GraphErrorCode;
@@ -118,6 +119,17 @@ const SIGN_IN_ERRORS: Record<string, SignInError['code']> = {
 export class OutcomeUnknownError extends ServiceError {
   constructor(message: string, readonly original: GraphLayerError | null = null) {
     super(message, original?.graphCode ?? null, original?.status ?? null);
+  }
+}
+
+/**
+ * The signed-in person cannot create the lists on the site or set their item-level permissions: that
+ * takes Manage Lists, which a site's owners have and its members and visitors do not.
+ */
+export class NotSiteOwnerError extends GraphLayerError {
+  readonly code = 'notSiteOwner' as const;
+  constructor(readonly siteUrl: string) {
+    super(`not an owner of ${siteUrl} (no Manage Lists)`, null, 403);
   }
 }
 

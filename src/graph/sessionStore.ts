@@ -29,7 +29,7 @@ import type {
 } from './contracts';
 import type { GraphApi } from './client';
 import { BatchQueue, sendBatch, subResponseError, type BatchOptions, type SubRequest } from './batch';
-import { ConflictError, InvalidItemError, NotFoundError } from './errors';
+import { ConflictError, InvalidItemError, NotFoundError, NotSiteOwnerError } from './errors';
 import { GROUP_VIEW_COLUMNS, LIST_KINDS, listPath, provisionLists, secureLists, type ListKind } from './lists';
 import type { SharePointRest } from './sharePointRest';
 import {
@@ -240,6 +240,11 @@ export function createSessionStore(options: SessionStoreOptions): SessionStore {
 
   return {
     async provision(): Promise<ProvisionResult> {
+      // Say who can fix it before half the lists exist: creating lists and setting who reads what is an owner's right.
+      if (options.sharePoint) {
+        const rights = await options.sharePoint.siteRights(location.siteUrl);
+        if (!rights.manageLists) throw new NotSiteOwnerError(location.siteUrl);
+      }
       const { result, lists } = await provisionLists(newQueue(), siteId);
       for (const kind of LIST_KINDS) if (lists[kind].webUrl) listUrls[kind] = lists[kind].webUrl as string;
       // SharePoint itself keeps people to their own items: what the UI does not offer, Graph refuses.

@@ -15,7 +15,17 @@ export interface ListSecurity {
   writeSecurity: 1 | 2 | 4;
 }
 
+/** What the signed-in person may do on a site (SP.PermissionKind bits of the web's EffectiveBasePermissions). */
+export interface SiteRights {
+  viewListItems: boolean;
+  addListItems: boolean;
+  /** Create lists and change their settings (item-level permissions): the site's owners. */
+  manageLists: boolean;
+}
+
 export interface SharePointRest {
+  /** The caller's rights on the site, from `_api/web/EffectiveBasePermissions`. */
+  siteRights(siteUrl: string): Promise<SiteRights>;
   listSecurity(siteUrl: string, listTitle: string): Promise<ListSecurity>;
   setListSecurity(siteUrl: string, listTitle: string, security: ListSecurity): Promise<void>;
 }
@@ -25,6 +35,19 @@ export interface SharePointRestOptions {
   /** Local mode: the emulator's origin; the SharePoint host is kept in the path. Null in production. */
   loopbackOrigin: string | null;
   fetch?: typeof fetch;
+}
+
+const BasePermissionsSchema = z.object({ High: z.union([z.string(), z.number()]), Low: z.union([z.string(), z.number()]) });
+
+/**
+ * SP.PermissionKind values (learn.microsoft.com/previous-versions/office/sharepoint-server/ee556747(v=office.15)):
+ * bit `kind - 1` of the 64-bit mask, Low holding bits 0–31.
+ */
+const PERMISSION_KIND = { viewListItems: 1, addListItems: 2, manageLists: 12 } as const;
+
+function hasKind(mask: { High: string | number; Low: string | number }, kind: number): boolean {
+  const bits = (BigInt(mask.High) << 32n) | BigInt(mask.Low);
+  return (bits & (1n << BigInt(kind - 1))) !== 0n;
 }
 
 const ListSecuritySchema = z.object({ ReadSecurity: z.union([z.literal(1), z.literal(2)]), WriteSecurity: z.union([z.literal(1), z.literal(2), z.literal(4)]) });
@@ -43,14 +66,15 @@ function titleLiteral(title: string): string {
 export function createSharePointRest(options: SharePointRestOptions): SharePointRest {
   const doFetch = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
 
-  const address = (siteUrl: string, listTitle: string): string => {
-    const url = `${siteUrl.replace(/\/+$/, '')}/_api/web/lists/GetByTitle('${titleLiteral(listTitle)}')`;
+  const address = (siteUrl: string, listTitle: string | null): string => {
+    const web = `${siteUrl.replace(/\/+$/, '')}/_api/web`;
+    const url = listTitle === null ? `${web}/EffectiveBasePermissions` : `${web}/lists/GetByTitle('${titleLiteral(listTitle)}')`;
     if (!options.loopbackOrigin) return url;
     const real = new URL(url);
     return `${new URL(options.loopbackOrigin).origin}/_sharepoint/${real.host}${real.pathname}${real.search}`;
   };
 
-  async function send(siteUrl: string, listTitle: string, init: RequestInit, query = ''): Promise<unknown> {
+  async function send(siteUrl: string, listTitle: string | null, init: RequestInit, query = ''): Promise<unknown> {
     const token = await options.tokens.getToken(sharePointScopes(siteUrl));
     let response: globalThis.Response;
     try {
@@ -77,6 +101,10 @@ export function createSharePointRest(options: SharePointRestOptions): SharePoint
   }
 
   return {
+    async siteRights(siteUrl) {
+      const mask = BasePermissionsSchema.parse(await send(siteUrl, null, { method: 'GET' }));
+      return { viewListItems: hasKind(mask, PERMISSION_KIND.viewListItems), addListItems: hasKind(mask, PERMISSION_KIND.addListItems), manageLists: hasKind(mask, PERMISSION_KIND.manageLists) };
+    },
     async listSecurity(siteUrl, listTitle) {
       const body = ListSecuritySchema.parse(await send(siteUrl, listTitle, { method: 'GET' }, '?$select=ReadSecurity,WriteSecurity'));
       return { readSecurity: body.ReadSecurity, writeSecurity: body.WriteSecurity };

@@ -27,6 +27,10 @@ const DESCRIPTIONS: Record<Locale, Record<Kind, ErrorDescription>> = {
     signInRefused: { problem: 'Microsoft 365 weigerde u aan te melden (bijvoorbeeld omdat uw account is uitgeschakeld).', next: 'Vraag uw beheerder of uw account actief is en toegang heeft tot deze organisatie.' },
     conflict: { problem: 'Iemand anders heeft dit net ook gewijzigd.', next: 'Bekijk de nieuwste versie en probeer uw wijziging opnieuw.' },
     publishBusy: { problem: 'Iemand anders publiceert deze agenda al naar Planner.', next: 'Wacht tot dat klaar is en bekijk dan de uitkomst.' },
+    notSiteOwner: {
+      problem: 'U bent geen eigenaar van de site {site}: alleen een eigenaar kan de lijsten van de Gesprekstool aanmaken en zo instellen dat ieder alleen de eigen antwoorden ziet.',
+      next: 'Vraag een eigenaar van de site (bij een teamsite: een eigenaar van het team) om u eigenaar te maken, of kies de site van een groep waarvan u eigenaar bent.',
+    },
     throttled: { problem: 'Microsoft 365 is even te druk.', next: 'De app probeert het zo vanzelf opnieuw; u hoeft niets te doen.' },
     notFound: { problem: 'Deze sessie of lijst is niet (meer) gevonden in SharePoint.', next: 'Controleer of de sessie is verwijderd, of stel het tabblad opnieuw in.' },
     accessDenied: { problem: 'U heeft geen toegang tot deze SharePoint-site of groep.', next: 'Vraag de eigenaar van de site of groep om u toegang te geven.' },
@@ -52,6 +56,10 @@ const DESCRIPTIONS: Record<Locale, Record<Kind, ErrorDescription>> = {
     signInRefused: { problem: 'Microsoft 365 refused to sign you in (for example because your account is disabled).', next: 'Ask your administrator whether your account is active and has access to this organisation.' },
     conflict: { problem: 'Someone else changed this at the same time.', next: 'Look at the latest version and try your change again.' },
     publishBusy: { problem: 'Someone else is already publishing this agenda to Planner.', next: 'Wait until they are done, then look at the result.' },
+    notSiteOwner: {
+      problem: 'You are not an owner of the site {site}: only an owner can create the conversation tool’s lists and set them so that everyone sees only their own answers.',
+      next: 'Ask an owner of the site (for a team site: an owner of the team) to make you an owner, or choose the site of a group you own.',
+    },
     throttled: { problem: 'Microsoft 365 is busy for a moment.', next: 'The app tries again by itself; you need not do anything.' },
     notFound: { problem: 'This session or list was not found in SharePoint.', next: 'Check whether the session was deleted, or configure the tab again.' },
     accessDenied: { problem: 'You have no access to this SharePoint site or group.', next: 'Ask the owner of the site or group to give you access.' },
@@ -98,7 +106,12 @@ export function describeError(err: unknown, locale: Locale): ErrorDescription {
   const kind = kindOf(err);
   const description = DESCRIPTIONS[locale][kind];
   const where = kind === 'invalidItem' ? whereInvalid(err, locale) : null;
-  return where ? { ...description, problem: `${description.problem.replace(/\.$/, '')} ${where}.` } : description;
+  if (where) return { ...description, problem: `${description.problem.replace(/\.$/, '')} ${where}.` };
+  if (kind === 'notSiteOwner') {
+    const site = err && typeof err === 'object' && 'siteUrl' in err && typeof err.siteUrl === 'string' ? err.siteUrl : '';
+    return { ...description, problem: format(description.problem, { site }).replace('  ', ' ') };
+  }
+  return description;
 }
 
 /** Both sentences as one line, for inline messages. */

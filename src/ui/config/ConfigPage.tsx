@@ -16,7 +16,7 @@ const messages = defineMessages({
     intro: 'Kies waar de sessie wordt bewaard en vul de gegevens in. Druk daarna op Opslaan.',
     site: 'SharePoint-site voor de sessies',
     siteTeam: 'De site van dit team ({name})',
-    siteRoot: 'De hoofdsite van de organisatie',
+    siteGroup: 'De site van de groep die hieronder voor Planner is gekozen',
     siteUrl: 'Een andere site (adres)',
     siteUrlLabel: 'Adres van de SharePoint-site',
     siteUrlHint: 'Bijvoorbeeld https://gemeente.sharepoint.com/sites/armoede-gezondheid',
@@ -35,6 +35,8 @@ const messages = defineMessages({
     siteUrlRequired: 'Vul het adres van de SharePoint-site in.',
     siteUrlInvalid: 'Vul een volledig https-adres van een SharePoint-site in.',
     purposeRequired: 'Kies waarvoor u de gesprekstool inzet.',
+    siteGroupRequired: 'Kies een groep: de sessie wordt bewaard op de site van die groep. Of kies een andere site op adres.',
+    siteOwnerHint: 'U moet eigenaar zijn van de site: alleen een eigenaar kan de lijsten aanmaken en zo instellen dat ieder alleen de eigen antwoorden ziet.',
     stepSite: 'SharePoint-site opzoeken…',
     stepLists: 'Lijsten in SharePoint controleren en zo nodig aanmaken…',
     stepSession: 'Sessie aanmaken…',
@@ -46,7 +48,7 @@ const messages = defineMessages({
     intro: 'Choose where the session is kept and fill in the details. Then press Save.',
     site: 'SharePoint site for the sessions',
     siteTeam: "This team's site ({name})",
-    siteRoot: "The organisation's root site",
+    siteGroup: 'The site of the group chosen for Planner below',
     siteUrl: 'Another site (address)',
     siteUrlLabel: 'Address of the SharePoint site',
     siteUrlHint: 'For example https://municipality.sharepoint.com/sites/poverty-health',
@@ -65,6 +67,8 @@ const messages = defineMessages({
     siteUrlRequired: 'Enter the address of the SharePoint site.',
     siteUrlInvalid: 'Enter a full https address of a SharePoint site.',
     purposeRequired: 'Choose what you use the conversation tool for.',
+    siteGroupRequired: 'Choose a group: the session is kept on that group’s site. Or choose another site by address.',
+    siteOwnerHint: 'You need to be an owner of the site: only an owner can create the lists and set them so that everyone sees only their own answers.',
     stepSite: 'Looking up the SharePoint site…',
     stepLists: 'Checking the SharePoint lists and creating them if needed…',
     stepSession: 'Creating the session…',
@@ -86,7 +90,7 @@ export function ConfigPage() {
   const styles = useStyles();
   const context = host.context();
   const team = context.team;
-  const [form, setForm] = useState<ConfigForm>({ siteMode: team ? 'team' : 'root', siteUrl: '', groupId: team?.groupId ?? '', municipality: '', title: '', purpose: '' });
+  const [form, setForm] = useState<ConfigForm>({ siteMode: team ? 'team' : 'group', siteUrl: '', groupId: team?.groupId ?? '', municipality: '', title: '', purpose: '' });
   const [touched, setTouched] = useState<Partial<Record<keyof ConfigForm, boolean>>>({});
   const [groups, setGroups] = useState<GroupChoice[] | null>(null);
   const [groupsError, setGroupsError] = useState<string | null>(null);
@@ -131,7 +135,7 @@ export function ConfigPage() {
               : await graph.directory.groupSite(team.groupId)
             : current.siteMode === 'url'
               ? await graph.directory.siteByUrl(current.siteUrl.trim())
-              : await graph.directory.rootSite();
+              : await graph.directory.groupSite(current.groupId);
         const location: SessionLocation = { siteId: site.id, siteUrl: site.webUrl, plannerGroupId: current.groupId || null };
         const store = graph.store(location);
         setProgress('stepLists');
@@ -171,10 +175,10 @@ export function ConfigPage() {
       <Title3 as="h1">{t('heading')}</Title3>
       <Body1>{t('intro')}</Body1>
 
-      <Field label={t('site')}>
+      <Field label={t('site')} hint={t('siteOwnerHint')}>
         <RadioGroup value={form.siteMode} onChange={(_, d) => set('siteMode', d.value as ConfigForm['siteMode'])} disabled={busy}>
           {team ? <Radio value="team" label={t('siteTeam', { name: team.displayName ?? team.groupId })} /> : null}
-          <Radio value="root" label={t('siteRoot')} />
+          <Radio value="group" label={t('siteGroup')} />
           <Radio value="url" label={t('siteUrl')} />
         </RadioGroup>
       </Field>
@@ -184,8 +188,8 @@ export function ConfigPage() {
         </Field>
       ) : null}
 
-      <Field label={t('group')} hint={groupsError ? t('groupsFailed', { reason: groupsError }) : t('groupHint')}>
-        <Select value={form.groupId} onChange={(_, d) => set('groupId', d.value)} disabled={busy || groups === null}>
+      <Field label={t('group')} hint={groupsError ? t('groupsFailed', { reason: groupsError }) : t('groupHint')} validationMessage={problemFor('groupId')}>
+        <Select value={form.groupId} onChange={(_, d) => set('groupId', d.value)} onBlur={() => touch('groupId')} disabled={busy || groups === null}>
           <option value="">{groups === null ? t('groupsLoading') : t('groupNone')}</option>
           {(groups ?? []).map((g) => (
             <option key={g.id} value={g.id}>

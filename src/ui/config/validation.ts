@@ -1,7 +1,12 @@
 // What the configuration page accepts before the organiser may press Save.
 import { LIMITS, PURPOSES, type Purpose } from '../../domain/model';
 
-export type SiteMode = 'team' | 'root' | 'url';
+/**
+ * Where the session is kept: the team's site (a channel meeting), the site of the Microsoft 365 group
+ * chosen for Planner, or a site by address. Never the organisation's root site by default: there
+ * ordinary employees are visitors and cannot create the lists.
+ */
+export type SiteMode = 'team' | 'group' | 'url';
 
 export interface ConfigForm {
   siteMode: SiteMode;
@@ -20,6 +25,7 @@ export type ConfigProblem =
   | 'titleTooLong'
   | 'siteUrlRequired'
   | 'siteUrlInvalid'
+  | 'siteGroupRequired'
   | 'purposeRequired';
 
 export type ConfigProblems = Partial<Record<keyof ConfigForm, ConfigProblem>>;
@@ -42,6 +48,7 @@ export function validateConfig(form: ConfigForm): ConfigProblems {
     if (url === '') problems.siteUrl = 'siteUrlRequired';
     else if (!isSharePointUrl(url)) problems.siteUrl = 'siteUrlInvalid';
   }
+  if (form.siteMode === 'group' && form.groupId === '') problems.groupId = 'siteGroupRequired';
   if (!(PURPOSES as readonly string[]).includes(form.purpose)) problems.purpose = 'purposeRequired';
   return problems;
 }

@@ -1,10 +1,11 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { ConfigPage } from '../../../src/ui/config/ConfigPage';
+import { NotSiteOwnerError } from '../../../src/graph/errors';
 import { validateConfig, type ConfigForm } from '../../../src/ui/config/validation';
 import { FakeStore, facilitator, fakeHost, fakeServices, renderWith } from '../fakes';
 
-const filled: ConfigForm = { siteMode: 'root', siteUrl: '', groupId: '', municipality: "'s-Hertogenbosch", title: 'Sessie 1', purpose: 'monitoring' };
+const filled: ConfigForm = { siteMode: 'group', siteUrl: '', groupId: 'group-1', municipality: "'s-Hertogenbosch", title: 'Sessie 1', purpose: 'monitoring' };
 
 async function openConfig(options: Parameters<typeof fakeServices>[0] = {}) {
   const host = options.host ?? fakeHost({ surface: 'settings', frameContext: 'settings', entityId: null });
@@ -35,12 +36,38 @@ describe('configuration page', () => {
     expect(validateConfig({ ...filled, siteMode: 'url', siteUrl: 'https://contoso.sharepoint.com/sites/x' })).toEqual({});
   });
 
+  it('outside a channel asks for the group whose site keeps the session, and offers no root site', async () => {
+    expect(validateConfig({ ...filled, groupId: '' }).groupId).toBe('siteGroupRequired');
+    expect(validateConfig({ ...filled, siteMode: 'url', siteUrl: 'https://contoso.sharepoint.com/sites/x', groupId: '' })).toEqual({});
+    await openConfig();
+    const choices = screen.getAllByRole('radio').map((r) => r.getAttribute('value'));
+    expect(choices.filter((v) => v === 'team' || v === 'group' || v === 'url' || v === 'root')).toEqual(['group', 'url']);
+  });
+
+  it('says in one sentence that the organiser is not an owner of the site, which site, and who can fix it', async () => {
+    const store = new FakeStore();
+    store.failures.provision = new NotSiteOwnerError('https://contoso.sharepoint.com/sites/group-1');
+    const { host } = await openConfig({ store });
+    await fillIn();
+    await userEvent.selectOptions(screen.getByRole('combobox', { name: /Microsoft 365-groep/ }), 'group-1');
+    await expect(host.saveHandler!()).rejects.toThrow();
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('U bent geen eigenaar van de site https://contoso.sharepoint.com/sites/group-1');
+    expect(alert.textContent).toContain('Vraag een eigenaar van de site');
+    expect(store.created).toHaveLength(0);
+  });
+
   it('keeps Save disabled until the form is valid and shows Dutch messages for fields left empty', async () => {
     const { host } = await openConfig();
     expect(host.valid.at(-1)).toBe(false);
     fireEvent.blur(screen.getByRole('textbox', { name: /Gemeente/ }));
     expect(await screen.findByText('Vul de naam van de gemeente in.')).toBeTruthy();
     await fillIn();
+    // Outside a channel the session is kept on a group's site: a group must be chosen first.
+    expect(host.valid.at(-1)).toBe(false);
+    fireEvent.blur(screen.getByRole('combobox', { name: /Microsoft 365-groep/ }));
+    expect(await screen.findByText(/Kies een groep: de sessie wordt bewaard op de site van die groep/)).toBeTruthy();
+    await userEvent.selectOptions(screen.getByRole('combobox', { name: /Microsoft 365-groep/ }), 'group-1');
     await waitFor(() => expect(host.valid.at(-1)).toBe(true));
   });
 
@@ -55,7 +82,8 @@ describe('configuration page', () => {
     expect(tab.entityId).toBe(store.session.value.key);
     const url = new URL(tab.contentUrl);
     expect(url.origin).toBe('https://app.example.nl');
-    expect(url.searchParams.get('site')).toBe('root-site');
+    // Outside a channel the session is kept on the chosen group's site, never the organisation's root site.
+    expect(url.searchParams.get('site')).toBe('site-of-group-2');
     expect(url.searchParams.get('group')).toBe('group-2');
     expect(tab.suggestedDisplayName).toBe('Armoede en gezondheid');
     expect(await screen.findByText('Klaar: de sessie is aangemaakt.')).toBeTruthy();
