@@ -229,6 +229,11 @@ async function main(): Promise<void> {
             : 'idle',
           graphRoundTripsPerMinute: perMinute(summary.roundTrips),
           byStatus: summary.byStatus,
+          refusedMostOften: Object.entries(
+            summary.entries.filter((e) => e.status === 403 || e.status === 401).reduce<Record<string, number>>((acc, e) => ({ ...acc, [`${e.status} ${e.method} ${e.path.replace(/[0-9a-f-]{36}/g, '{id}')}`]: (acc[`${e.status} ${e.method} ${e.path.replace(/[0-9a-f-]{36}/g, '{id}')}`] ?? 0) + 1 }), {}),
+          )
+            .sort((a, b) => b[1] - a[1])
+            .slice(0, 4),
           budget: `${usage.budget}, ${usage.limits.appRuPerMinute} RU a minute (${usage.licences} licences)`,
           ruPerMinuteMean: perMinute(usage.totals.ru),
           ruWorstMinute: usage.worstMinute?.ru ?? 0,

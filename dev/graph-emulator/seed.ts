@@ -129,6 +129,21 @@ const users = {
   dataAnalyst: user('f585a230-3fef-433d-adee-f3d721b36dfd', 'Johan', 'Willems', 'johan.willems', 'Data-analist sociaal domein', 'Informatievoorziening'),
 } satisfies Record<string, SeedUser>;
 
+/**
+ * Twenty-four more colleagues of the team, generated, for meetings larger than the named people
+ * above (the 40-person meeting of `npm run bench:meeting -- --people 40`). Members of the team, so
+ * of its site; appended after every named person, whose SharePoint lookup ids stay as they were.
+ */
+const CROWD_GIVEN = ['Bas', 'Lieke', 'Ruben', 'Iris', 'Milan', 'Sara', 'Jesse', 'Fleur', 'Thijs', 'Nina', 'Lars', 'Roos'] as const;
+const CROWD_SURNAMES = ['Dekker', 'Meijer', 'Mulder', 'Bos', 'Vos', 'Peeters', 'Hendriks', 'Dijkstra', 'Smits', 'Brouwer', 'Kok', 'Jacobs'] as const;
+const CROWD_DEPARTMENTS = ['Armoede & Schulden', 'Publieke Gezondheid', 'Werk en Inkomen', 'Sociaal Wijkteam'] as const;
+export const CROWD: readonly SeedUser[] = Array.from({ length: 24 }, (_, i) => {
+  const given = CROWD_GIVEN[i % CROWD_GIVEN.length] as string;
+  const surname = CROWD_SURNAMES[(i * 5) % CROWD_SURNAMES.length] as string;
+  const login = `${given}.${surname}${i + 1}`.toLowerCase();
+  return user(`c0ffee00-0000-4000-8000-${String(i + 1).padStart(12, '0')}`, given, surname, login, 'Beleidsmedewerker', CROWD_DEPARTMENTS[i % CROWD_DEPARTMENTS.length] as string);
+});
+
 const sites = {
   root: site('9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d', 'a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d', '/', 'Gemeente Voorbeeld', 'Intranet van de gemeente Voorbeeld'),
   team: site('b2c3d4e5-f6a7-4b8c-9d0e-1f2a3b4c5d6e', 'c3d4e5f6-a7b8-4c9d-8e1f-2a3b4c5d6e7f', '/sites/ArmoedeenGezondheid', 'Armoede en Gezondheid', 'Team armoede- en gezondheidsbeleid'),
@@ -158,6 +173,7 @@ const groups = {
       users.neighbourhoodCoach.id,
       users.epidemiologist.id,
       users.dataAnalyst.id,
+      ...CROWD.map((u) => u.id),
     ],
     owners: [users.facilitator.id, users.teamLead.id],
     site: sites.team,
@@ -191,7 +207,7 @@ export const TENANT_ADMINS: readonly string[] = [users.siteAdmin.id];
 
 export const SEED = { tenantId: TENANT_ID, partnerTenantId: PARTNER_TENANT_ID, host: SHAREPOINT_HOST, users, sites, groups, apps } as const;
 
-export const ALL_USERS: readonly SeedUser[] = Object.values(users);
+export const ALL_USERS: readonly SeedUser[] = [...Object.values(users), ...CROWD];
 export const ALL_SITES: readonly SeedSite[] = Object.values(sites);
 export const ALL_GROUPS: readonly SeedGroup[] = Object.values(groups);
 

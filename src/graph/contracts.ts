@@ -113,6 +113,11 @@ export interface SessionStore {
   openSession(key: string, options?: OpenOptions): Promise<SessionSnapshot>;
   /** The session item again, by id: one single-item read (1 resource unit), the live view's poll. */
   pollSession(current: Versioned<Session>): Promise<Versioned<Session>>;
+  /**
+   * The session item and the caller's own answers item, by id, in one round trip (2 resource units):
+   * now and then, so a device that was behind shows what the person saved on another one.
+   */
+  pollSessionAndOwn(current: Versioned<Session>, own: Versioned<Response>): Promise<{ session: Versioned<Session>; own: Versioned<Response> }>;
   /** The facilitator's read for the group view: the session item, every answer, and the agenda when asked. */
   readForGroup(current: Versioned<Session>, options: { actions: boolean }): Promise<GroupSources>;
   /** Creates or reclaims the caller's own answers item. */

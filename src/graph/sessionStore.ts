@@ -89,7 +89,7 @@ interface ReadPlan {
   session: { key: string } | { itemId: string };
   /** The key, when the session item is read by id. */
   key?: string;
-  answers: 'all' | { of: string } | null;
+  answers: 'all' | { of: string } | { itemId: string } | null;
   actions: boolean;
 }
 
@@ -149,7 +149,9 @@ export function createSessionStore(options: SessionStoreOptions): SessionStore {
     // The answers and the agenda belong to the session's key, which a read by id knows only afterwards;
     // the caller passes it through the session item it already holds.
     const key = byKey ?? plan.key ?? null;
-    if (plan.answers !== null && key !== null) {
+    if (plan.answers !== null && typeof plan.answers === 'object' && 'itemId' in plan.answers) {
+      requests.set('item:answers', { method: 'GET', url: `${itemPath('answers', plan.answers.itemId)}?$expand=fields` });
+    } else if (plan.answers !== null && key !== null) {
       const filter = plan.answers === 'all' ? fieldEquals('SessionKey', key) : allOf(fieldEquals('SessionKey', key), fieldEquals('DeelnemerId', plan.answers.of));
       requests.set('items:answers', { method: 'GET', url: `${itemsPath('answers')}${itemsQuery({ filter, top: SESSION_PAGE_SIZE })}` });
     }
@@ -180,7 +182,7 @@ export function createSessionStore(options: SessionStoreOptions): SessionStore {
     const session = readSession(sessionItem);
     if (!session.ok) throw invalidError(session.invalid);
     const invalid: InvalidItem[] = [];
-    const answerItems = await pageOf('items:answers');
+    const answerItems = requests.has('item:answers') ? [ListItemSchema.parse(ok('item:answers'))] : await pageOf('items:answers');
     let responsesRead: Versioned<Response>[] | null = null;
     if (answerItems !== null) {
       responsesRead = [];
@@ -320,6 +322,12 @@ export function createSessionStore(options: SessionStoreOptions): SessionStore {
 
     async pollSession(current: Versioned<Session>): Promise<Versioned<Session>> {
       return (await readParts({ session: { itemId: current.itemId }, answers: null, actions: false })).session;
+    },
+
+    async pollSessionAndOwn(current: Versioned<Session>, own: Versioned<Response>) {
+      const read = await readParts({ session: { itemId: current.itemId }, answers: { itemId: own.itemId }, actions: false });
+      const mine = read.responses?.[0];
+      return { session: read.session, own: mine ?? own };
     },
 
     async readForGroup(current: Versioned<Session>, options: { actions: boolean }): Promise<GroupSources> {

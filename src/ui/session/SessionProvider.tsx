@@ -24,10 +24,12 @@ import { resolveSessionLink, type SessionLink } from './location';
 export const DEFAULT_POLL_MS = 3000;
 const MAX_POLL_MS = 30_000;
 /** The facilitator's client reads the answers a little more often: its view is what everyone else waits for. */
-const CONDUCTOR_SHARE = 2 / 3;
+const CONDUCTOR_SHARE = 1 / 2;
 /** After this long without a change the reads slow down to IDLE_FACTOR × the interval; any change speeds them up again. */
 const IDLE_AFTER_MS = 120_000;
 const IDLE_FACTOR = 2;
+/** Every so many reads a participant's frame also reads their own answers item (another device may have saved). */
+const OWN_ANSWERS_EVERY = 10;
 /** An own agenda change is shown until the group view carries it (or this long has passed). */
 const PENDING_ACTION_MS = 30_000;
 
@@ -77,6 +79,18 @@ class RefusedChange extends Error {
   constructor(readonly refusal: Refusal) {
     super(`refused: ${refusal.code}`);
   }
+}
+
+/**
+ * A first read refused for good (no access to the site, a person from another organisation, no
+ * consent, the session gone) is not tried again on its own: every try costs the municipality's
+ * budget and changes nothing until someone acts. The person's "Opnieuw proberen" reads at once.
+ */
+const GIVE_UP_MS = 10 * 60_000;
+const PERMANENT: ReadonlySet<string> = new Set(['accessDenied', 'notFound', 'consentRequired', 'signInRefused', 'notSiteOwner']);
+
+function isPermanent(err: unknown): boolean {
+  return err !== null && typeof err === 'object' && 'code' in err && typeof err.code === 'string' && PERMANENT.has(err.code);
 }
 
 function nextDelay(pollMs: number, failures: number, err: unknown): number {
@@ -139,6 +153,10 @@ export function SessionProvider({ children, link: givenLink }: { children: React
   const pendingActions = useRef(new Map<string, { saved: Versioned<ActionItem> | null; until: number }>());
   /** When the session item last changed, for slowing down in a quiet meeting. */
   const lastChange = useRef<{ etag: string; at: number }>({ etag: '', at: 0 });
+  /** Restarts the reads after "Opnieuw proberen" succeeded (they may have given up). */
+  const kick = useRef<() => void>(() => undefined);
+  /** Reads of the session item by this frame, for reading the own answers item every OWN_ANSWERS_EVERY. */
+  const polls = useRef(0);
   /** The lists were brought up to date once already (an older list lacked the group view's columns). */
   const upgraded = useRef(false);
 
@@ -236,10 +254,15 @@ export function SessionProvider({ children, link: givenLink }: { children: React
     } else if (visibleTo({ id: me.id }, current.session.value).facilitatorControls) {
       fresh = await conduct(store, current);
     } else {
-      const session = await store.pollSession(current.session);
+      polls.current += 1;
+      const own = current.responses.find((r) => r.value.participant.id === me.id);
+      // Now and then the own answers item too: another device of this person may have saved.
+      const both = own && polls.current % OWN_ANSWERS_EVERY === 0 ? await store.pollSessionAndOwn(current.session, own) : null;
+      const session = both ? both.session : await store.pollSession(current.session);
       const group = session.value.group;
       const agendaShown = session.value.state === 'step3' || session.value.state === 'closed';
-      fresh = { ...current, session, actions: group && agendaShown ? withPending(group.actions) : current.actions };
+      const responses = both ? current.responses.map((r) => (r.itemId === both.own.itemId ? both.own : r)) : current.responses;
+      fresh = { ...current, session, responses, actions: group && agendaShown ? withPending(group.actions) : current.actions };
     }
     if (generation.current !== started || startedAt < lastWriteAt.current) return;
     show(fresh);
@@ -285,7 +308,12 @@ export function SessionProvider({ children, link: givenLink }: { children: React
       } finally {
         running = false;
       }
-      if (!cancelled) timer = setTimeout(() => void tick(), nextDelay(interval(), failures, error));
+      if (!cancelled) timer = setTimeout(() => void tick(), snapshotRef.current === null && isPermanent(error) ? GIVE_UP_MS : nextDelay(interval(), failures, error));
+    };
+    kick.current = () => {
+      if (cancelled || running) return;
+      if (timer !== null) clearTimeout(timer);
+      timer = setTimeout(() => void tick(), interval());
     };
     share?.onMessage((message) => {
       if (cancelled) return;
@@ -293,6 +321,8 @@ export function SessionProvider({ children, link: givenLink }: { children: React
         // A write in another frame: reads begun before it are stale here too.
         lastWriteAt.current = Math.max(lastWriteAt.current, message.at);
         generation.current += 1;
+        // The other frame's own agenda changes, so this frame's reads do not drop them before the group view has them.
+        for (const p of message.pending) pendingActions.current.set(p.id, { saved: p.saved, until: p.until });
         show(message.snapshot);
         return;
       }
@@ -323,6 +353,7 @@ export function SessionProvider({ children, link: givenLink }: { children: React
       if (timer !== null) clearTimeout(timer);
       share?.close();
       frames.current = null;
+      kick.current = () => undefined;
       document.removeEventListener('visibilitychange', onVisibility);
       window.removeEventListener('online', onOnline);
     };
@@ -345,7 +376,8 @@ export function SessionProvider({ children, link: givenLink }: { children: React
           lastWriteAt.current = at;
           snapshotRef.current = next;
           setSnapshot(next);
-          frames.current?.post({ kind: 'wrote', snapshot: next, at });
+          const pending = [...pendingActions.current].map(([id, change]) => ({ id, ...change }));
+          frames.current?.post({ kind: 'wrote', snapshot: next, at, pending });
         }
         return true;
       } catch (err) {
@@ -437,9 +469,13 @@ export function SessionProvider({ children, link: givenLink }: { children: React
       pollError,
       isFacilitator: snapshot !== null && visibleTo({ id: me.id }, snapshot.session.value).facilitatorControls,
       refresh: () =>
-        read().catch((err: unknown) => {
-          setPollError(err);
-        }),
+        read().then(
+          () => kick.current(),
+          (err: unknown) => {
+            if (snapshotRef.current) setPollError(err);
+            else setStatus({ kind: 'failed', error: err });
+          },
+        ),
       commands,
       groupError,
       commandError,

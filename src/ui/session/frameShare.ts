@@ -5,13 +5,21 @@
 // session key and the person's id, so nothing crosses to another person's frames.
 // Web Locks: https://developer.mozilla.org/docs/Web/API/Web_Locks_API
 // BroadcastChannel: https://developer.mozilla.org/docs/Web/API/BroadcastChannel
-import type { SessionSnapshot } from '../../graph/contracts';
+import type { ActionItem } from '../../domain/model';
+import type { SessionSnapshot, Versioned } from '../../graph/contracts';
+
+/** An own agenda change (saved, or deleted: null) the group view may not carry yet. */
+export interface PendingAction {
+  id: string;
+  saved: Versioned<ActionItem> | null;
+  until: number;
+}
 
 export type FrameMessage =
   /** What the reading frame read; `startedAt` is when that read began (same machine clock for all frames). */
   | { kind: 'snapshot'; snapshot: SessionSnapshot; startedAt: number }
   /** Another frame wrote: a read that began before it is out of date. */
-  | { kind: 'wrote'; snapshot: SessionSnapshot; at: number };
+  | { kind: 'wrote'; snapshot: SessionSnapshot; at: number; pending: PendingAction[] };
 
 export interface FrameShare {
   /** True while this frame is the one that reads. */

@@ -7,6 +7,7 @@ import { DUE_DATE_YEARS_AHEAD, latestDueDate } from '../../domain/calendarDate';
 import type { Instrument } from '../../domain/instrument';
 import { isEditable } from '../../domain/sessionState';
 import { visibleResponses } from '../../domain/groupView';
+import { visibleTo } from '../../domain/authorization';
 import { LIMITS, THEME_IDS, type ActionItem, type ThemeId } from '../../domain/model';
 import { ParticipantOptions } from '../common/ParticipantOptions';
 import { defineMessages, useLocale, useT } from '../i18n';
@@ -93,7 +94,7 @@ export function Step3Agenda({ instrument }: { instrument: Instrument }) {
   const participants = visibleResponses(me.id, session, snapshot.responses.map((r) => r.value)).map((r) => r.participant);
   const actions = snapshot.actions.map((a) => a.value);
   const editable = isEditable(session, 'actions', me.id);
-  const isFacilitator = session.facilitatorId === me.id;
+  const isFacilitator = visibleTo({ id: me.id }, session).facilitatorControls;
   const suggestions = suggestDepartments(participants, actions);
   const themeTitle = (id: ThemeId) => instrument.themes.find((th) => th.id === id)?.title ?? id;
   const problemText = (field: ActionProblem['code'][]) => {

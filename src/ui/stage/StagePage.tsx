@@ -3,7 +3,7 @@
 // the facilitator's own client (every participant's Teams renders the stage as themselves).
 import { Button, MessageBar, MessageBarBody, makeStyles, tokens } from '@fluentui/react-components';
 import { useMemo } from 'react';
-import { isEditable, newActionId, visibleProgress, visibleResponses, type Instrument, type StepId } from '../../domain';
+import { isEditable, newActionId, visibleProgress, visibleResponses, visibleTo, type Instrument, type StepId } from '../../domain';
 import type { SessionSnapshot } from '../../graph/contracts';
 import { ErrorScreen } from '../common/ErrorScreen';
 import { GroupViewNotice } from '../common/GroupViewNotice';
@@ -66,7 +66,8 @@ export function StageView({ instrument, snapshot, meId, today, newId, commands, 
   const step = STEP_OF_STATE[session.state];
   const stepTitle =
     session.state === 'step2' ? instrument.step2.title : session.state === 'step3' ? instrument.step3.title : session.state === 'setup' ? t('stateSetup') : session.state === 'closed' ? t('stateClosed') : instrument.step1.title;
-  const canEditAgenda = session.facilitatorId === meId && isEditable(session, 'actions', meId);
+  const leads = visibleTo({ id: meId }, session).facilitatorControls;
+  const canEditAgenda = leads && isEditable(session, 'actions', meId);
 
   return (
     <main className={styles.root}>
@@ -76,7 +77,7 @@ export function StageView({ instrument, snapshot, meId, today, newId, commands, 
           {session.municipality} · {stepTitle}
         </p>
       </header>
-      {session.facilitatorId === meId ? <InvalidItemsNotice items={snapshot.invalid} /> : null}
+      {leads ? <InvalidItemsNotice items={snapshot.invalid} /> : null}
       {step && step !== 'step3' && <ProgressPanel progress={visibleProgress(session, raw, step)} questionCount={questionCount} />}
       {(session.state === 'setup' || session.state === 'step1' || session.state === 'revealed' || session.state === 'closed') && (
         <ScoresSection instrument={instrument} session={session} responses={responses} viewerId={null} />
@@ -109,7 +110,7 @@ export function StageView({ instrument, snapshot, meId, today, newId, commands, 
               onSave={commands.setExplanation}
             />
           </div>
-          <PublishPanel actions={actions} groupName={publish.groupName} hasGroup={publish.groupId !== null} editable={session.facilitatorId === meId} publish={publish.publish} />
+          <PublishPanel actions={actions} groupName={publish.groupName} hasGroup={publish.groupId !== null} editable={leads} publish={publish.publish} />
         </>
       )}
     </main>

@@ -117,6 +117,11 @@ export class FakeStore implements SessionStore {
     this.fail('pollSession');
     return this.session;
   }
+  async pollSessionAndOwn(_current: Versioned<Session>, own: Versioned<Response>) {
+    this.polls += 1;
+    this.fail('pollSessionAndOwn');
+    return { session: this.session, own: this.responses.find((r) => r.itemId === own.itemId) ?? own };
+  }
   async readForGroup(_current: Versioned<Session>, options: { actions: boolean }) {
     this.fail('readForGroup');
     return { session: this.session, responses: [...this.responses], actions: options.actions ? [...this.actions] : null, invalid: [...this.invalid] };
