@@ -92,6 +92,9 @@ async function playMeeting(page: Page, users: readonly SeedUser[], mobile: reado
   await scoreStatements(surfaces.sidePanel(page, facilitator), { A: 3, B: 3, C: 3, D: 3, E: 3, F: 3 });
   let done = 1;
   for (const [i, user] of takingPart.entries()) {
+    // People do not score in step with the frames' reads: a random pause keeps the samples from
+    // locking onto the read interval (which would flatter or punish the latency alike).
+    await page.waitForTimeout(Math.round(Math.random() * 3000));
     const panel = surfaces.sidePanel(page, user);
     const score = ((i % 5) + 1) as 1 | 2 | 3 | 4 | 5;
     await scoreStatements(panel, { A: score, B: ((score % 5) + 1) as 1 | 2 | 3 | 4 | 5, C: 3, D: score, E: 'weetNiet', F: 4 });
@@ -117,6 +120,7 @@ async function playMeeting(page: Page, users: readonly SeedUser[], mobile: reado
   await page.waitForTimeout(30_000);
   await facilitatorPresses(page, facilitator, 'Naar stap 3');
   for (const [i, user] of takingPart.slice(0, 6).entries()) {
+    await page.waitForTimeout(Math.round(Math.random() * 3000));
     const title = `Voorstel ${i + 1} van ${user.displayName}`;
     const proposed = Date.now();
     await proposeAction(surfaces.sidePanel(page, user), { theme: (['A', 'B', 'C', 'D', 'E', 'F'] as const)[i % 6] ?? 'A', title, owner: user, department: user.department ?? '', dueDate: daysFromToday(30 + i) });
