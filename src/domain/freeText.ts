@@ -32,3 +32,36 @@ export function stripControlCharacters<T>(value: T): T {
   }
   return value;
 }
+
+// ---- texts stored inside JSON --------------------------------------------------------------------
+// Stap 2's option texts and theme comments are stored together as JSON in one note column
+// (Stap2Json, src/graph/mapping.ts), where a quote, backslash, newline or tab takes two characters
+// and a lone surrogate six (\ud800; JSON.stringify escapes them: https://tc39.es/ecma262/#sec-quotejsonstring).
+// Counted as typed, a stap 2 within every counter could pass the column's 63,999 characters and then
+// no later change of that person would save. So these texts count what they take in the column.
+
+const ONE_UNWANTED_CONTROL = new RegExp(UNWANTED_CONTROL.source);
+
+/**
+ * The length `text` counts against its limit when it is stored inside JSON: its JSON-escaped length
+ * (quote, backslash, newline, tab: 2; lone surrogate: 6; an emoji: 2, as in `length`). Control
+ * characters that are removed before storing count 1, so the count is never below `text.length`.
+ */
+export function storedJsonLength(text: string): number {
+  const stored = withoutControlCharacters(text);
+  return JSON.stringify(stored).length - 2 + (text.length - stored.length);
+}
+
+/** `text` cut to the longest beginning whose storedJsonLength is within `limit`, never inside a surrogate pair. */
+export function capStoredJson(text: string, limit: number): string {
+  if (storedJsonLength(text) <= limit) return text;
+  let used = 0;
+  let end = 0;
+  for (const ch of text) {
+    const cost = ONE_UNWANTED_CONTROL.test(ch) ? 1 : JSON.stringify(ch).length - 2;
+    if (used + cost > limit) break;
+    used += cost;
+    end += ch.length;
+  }
+  return text.slice(0, end);
+}

@@ -1,6 +1,7 @@
 // Step-2 rules: the paper's multiple choice with its two special kinds of option. "Nee." or
 // "Weet niet." rule out every other answer (exclusive), and "Anders, namelijk…" asks for words
 // (free text). Free text is kept exactly as typed — markup included — and rendered as text by the UI.
+import { capStoredJson, storedJsonLength } from './freeText';
 import type { InstrumentQuestion } from './instrument';
 import { LIMITS, THEME_IDS, type Participant, type QuestionAnswer, type Response, type ThemeId } from './model';
 
@@ -42,22 +43,20 @@ export function toggleOption(question: QuestionRules, answer: QuestionAnswer, op
   return { selected, freeText: keepFreeText(answer, selected) };
 }
 
-/** Cut at the limit without splitting a surrogate pair (an emoji at the edge would become garbage). */
-export function capText(text: string, limit: number): string {
-  if (text.length <= limit) return text;
-  const last = text.charCodeAt(limit - 1);
-  const splitsPair = last >= 0xd800 && last <= 0xdbff;
-  return text.slice(0, splitsPair ? limit - 1 : limit);
-}
-
 /**
- * Free text for a chosen free-text option, capped at LIMITS.optionFreeText. Text for an option
- * that is not chosen or takes no text is refused (the answer comes back unchanged).
+ * Free text for a chosen free-text option, capped at LIMITS.optionFreeText as counted in the
+ * Stap2Json column (storedJsonLength, src/domain/freeText.ts) and never inside an emoji. Text for an
+ * option that is not chosen or takes no text is refused (the answer comes back unchanged).
  */
 export function setFreeText(question: QuestionRules, answer: QuestionAnswer, optionId: string, text: string): QuestionAnswer {
   const option = question.options.find((o) => o.id === optionId);
   if (!option?.freeText || !answer.selected.includes(optionId)) return answer;
-  return { selected: answer.selected, freeText: { ...answer.freeText, [optionId]: capText(text, LIMITS.optionFreeText) } };
+  return { selected: answer.selected, freeText: { ...answer.freeText, [optionId]: capStoredJson(text, LIMITS.optionFreeText) } };
+}
+
+/** A theme's comment, capped at LIMITS.longText as counted in the Stap2Json column. */
+export function capComment(text: string): string {
+  return capStoredJson(text, LIMITS.longText);
 }
 
 export type AnswerProblem =
@@ -87,7 +86,7 @@ export function validateAnswer(question: QuestionRules, answer: QuestionAnswer):
       continue;
     }
     if (!option.freeText || !answer.selected.includes(id)) problems.push({ code: 'freeTextWithoutChoice', optionId: id });
-    if (text.length > LIMITS.optionFreeText) problems.push({ code: 'freeTextTooLong', optionId: id, limit: LIMITS.optionFreeText });
+    if (storedJsonLength(text) > LIMITS.optionFreeText) problems.push({ code: 'freeTextTooLong', optionId: id, limit: LIMITS.optionFreeText });
   }
   return problems;
 }

@@ -138,11 +138,16 @@ export interface SessionStore {
   deleteAction(current: Versioned<ActionItem>): Promise<void>;
 }
 
+/**
+ * A person's own answers: `saved` only for what SharePoint confirmed (`at` null: nothing changed
+ * since it was read). While changes wait (offline, or an error), `kept` says whether every one of
+ * them is in a local draft that survives the browser being killed (src/sync/draftStorage.ts).
+ */
 export type SyncState =
   | { kind: 'saved'; at: string | null }
   | { kind: 'saving'; pending: number }
-  | { kind: 'offline'; pending: number }
-  | { kind: 'error'; pending: number; reason: string; retryAt: string | null };
+  | { kind: 'offline'; pending: number; kept: boolean }
+  | { kind: 'error'; pending: number; reason: string; retryAt: string | null; kept: boolean };
 
 export interface PublishProgress {
   done: number;

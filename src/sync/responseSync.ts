@@ -1,18 +1,20 @@
 // A participant's own answers: every change goes to a local draft first, then to SharePoint after a
 // short debounce as one saveResponse, retried with backoff when throttled, offline or on a 5xx. A
 // reload, a crash or a dropped connection loses nothing: a draft newer than the server copy wins.
+// The draft storage is asynchronous (IndexedDB, src/sync/draftStorage.ts): a waiting change is
+// reported as kept on this device only once its write has completed, and "saved" only once
+// SharePoint has confirmed it.
 import { z } from 'zod';
 import { ResponseSchema, StepIdSchema, THEME_IDS, type Response } from '../domain/model';
 import { mergeResponses } from '../domain/responseMerge';
 import type { ResponseSync, SessionStore, SyncState, Versioned } from '../graph/contracts';
 import { GraphLayerError, OfflineError, ThrottledError, toGraphLayerError } from '../graph/errors';
 import { backoffMs } from '../graph/retryPolicy';
+import type { DraftStorage } from './draftStorage';
 
 /** One request about a second after someone stops clicking (performance budget: one answer = 1 request). */
 export const DEFAULT_DEBOUNCE_MS = 600;
 export const DRAFT_VERSION = 1;
-
-export type DraftStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 
 export interface Timers {
   setTimeout(fn: () => void, ms: number): unknown;
@@ -96,11 +98,17 @@ function changedAnswers(before: Response, after: Response): number {
   return count;
 }
 
-function readDraft(storage: DraftStorage | null, key: string): Draft | null {
+/** What the storage holds for `key`: a draft, nothing usable (absent, an older format, garbage), or unreadable right now. */
+async function readDraft(storage: DraftStorage | null, key: string): Promise<Draft | null | 'unreadable'> {
   if (!storage) return null;
+  let raw: string | null;
   try {
-    const raw = storage.getItem(key);
-    if (raw === null) return null;
+    raw = await storage.read(key);
+  } catch {
+    return 'unreadable';
+  }
+  if (raw === null) return null;
+  try {
     const parsed = DraftSchema.safeParse(JSON.parse(raw));
     return parsed.success ? parsed.data : null;
   } catch {
@@ -108,7 +116,15 @@ function readDraft(storage: DraftStorage | null, key: string): Draft | null {
   }
 }
 
-export function createResponseSync(options: ResponseSyncOptions): ResponseSync {
+/**
+ * Reads this person's draft, then starts syncing: a draft with changes SharePoint has not confirmed
+ * is shown at once and sent again, and the state says "saving" until that save succeeds.
+ */
+export async function openResponseSync(options: ResponseSyncOptions): Promise<ResponseSync> {
+  return createResponseSync(options, await readDraft(options.storage, options.key));
+}
+
+function createResponseSync(options: ResponseSyncOptions, draft: Draft | null | 'unreadable'): ResponseSync {
   const { store, storage, key } = options;
   const debounceMs = options.debounceMs ?? DEFAULT_DEBOUNCE_MS;
   const now = options.now ?? (() => new Date());
@@ -124,22 +140,53 @@ export function createResponseSync(options: ResponseSyncOptions): ResponseSync {
   let failures = 0;
   let disposed = false;
   const listeners = new Set<() => void>();
+  /** Draft writes started and the newest one completed: its response, and whether a crash cannot lose it. */
+  let writes = 0;
+  let kept: { write: number; response: Response; durable: boolean } | null = null;
   /** What the person is told is waiting: answers that differ from SharePoint's copy, at least one while anything is unsent. */
   const waiting = () => (pending > 0 ? Math.max(1, changedAnswers(saved.value, current)) : 0);
+  /** Every unsent change is in a draft that survives the browser being killed. */
+  const isKept = () => kept !== null && kept.durable && kept.response === current;
 
+  const notify = () => {
+    for (const l of listeners) l();
+  };
   const setState = (next: SyncState) => {
     state = next;
-    for (const l of listeners) l();
+    notify();
+  };
+
+  /** A waiting state (offline, or an error with a retry) tells how many changes wait and whether they are kept. */
+  const refreshWaiting = () => {
+    if (disposed) return;
+    if (state.kind === 'offline') setState({ kind: 'offline', pending: waiting(), kept: isKept() });
+    else if (state.kind === 'error') setState({ ...state, pending: waiting(), kept: isKept() });
   };
 
   const writeDraft = (dirty: boolean) => {
     if (!storage) return;
     const draft: Draft = { version: DRAFT_VERSION, itemId: saved.itemId, etag: saved.etag, base: saved.value, dirty, response: current };
+    const write = ++writes;
+    let started: Promise<{ durable: boolean }>;
     try {
-      storage.setItem(key, JSON.stringify(draft));
-    } catch {
-      // A full or blocked storage must not stop saving to SharePoint; the draft is a safety net only.
+      started = storage.write(key, JSON.stringify(draft));
+    } catch (err) {
+      started = Promise.reject(err instanceof Error ? err : new Error(String(err)));
     }
+    started.then(
+      ({ durable }) => {
+        // Writes complete in the order they were started (one IndexedDB store); an older one finishing late changes nothing.
+        if (kept !== null && kept.write > write) return;
+        kept = { write, response: draft.response, durable };
+        refreshWaiting();
+      },
+      () => {
+        // A full or blocked storage must not stop saving to SharePoint; the state says the changes are not kept here.
+        if (kept !== null && kept.write > write) return;
+        kept = null;
+        refreshWaiting();
+      },
+    );
   };
 
   const schedule = (ms: number) => {
@@ -188,12 +235,12 @@ export function createResponseSync(options: ResponseSyncOptions): ResponseSync {
         const e = err instanceof GraphLayerError ? err : toGraphLayerError(err);
         if (!e.transient) {
           // Not worth repeating unchanged (access denied, too long, invalid item): wait for the person.
-          setState({ kind: 'error', pending: waiting(), reason: e.code, retryAt: null });
+          setState({ kind: 'error', pending: waiting(), reason: e.code, retryAt: null, kept: isKept() });
           return;
         }
         const wait = e instanceof ThrottledError && e.retryAfterMs !== null ? Math.max(e.retryAfterMs, backoffMs(1, options.random)) : backoffMs(failures, options.random);
         const retryAt = new Date(now().getTime() + wait).toISOString();
-        setState(e instanceof OfflineError ? { kind: 'offline', pending: waiting() } : { kind: 'error', pending: waiting(), reason: e.code, retryAt });
+        setState(e instanceof OfflineError ? { kind: 'offline', pending: waiting(), kept: isKept() } : { kind: 'error', pending: waiting(), reason: e.code, retryAt, kept: isKept() });
         schedule(wait);
       } finally {
         inFlight = null;
@@ -213,16 +260,19 @@ export function createResponseSync(options: ResponseSyncOptions): ResponseSync {
   // Restore: unsaved changes for this same item are sent again. When the server copy moved on since
   // (another device saved), the draft's own base goes along, so the store's If-Match fails and the
   // two are merged per answer instead of the draft writing over the other device's answers.
-  const draft = readDraft(storage, key);
-  const mergeable = draft?.base !== undefined && draft.etag !== '' && draft.etag !== saved.etag;
-  const newer = draft !== null && Date.parse(draft.response.updatedAt) > Date.parse(saved.value.updatedAt);
-  if (draft && draft.dirty && draft.itemId === saved.itemId && (mergeable || newer)) {
-    if (mergeable && draft.base) saved = { value: draft.base, itemId: draft.itemId, etag: draft.etag };
-    current = draft.response;
+  const restored = draft === 'unreadable' ? null : draft;
+  const mergeable = restored?.base !== undefined && restored.etag !== '' && restored.etag !== saved.etag;
+  const newer = restored !== null && Date.parse(restored.response.updatedAt) > Date.parse(saved.value.updatedAt);
+  if (restored && restored.dirty && restored.itemId === saved.itemId && (mergeable || newer)) {
+    if (mergeable && restored.base) saved = { value: restored.base, itemId: restored.itemId, etag: restored.etag };
+    current = restored.response;
     pending = 1;
     setState({ kind: 'saving', pending: waiting() });
+    // Written back unchanged, so the state can say whether it is kept durably (the read does not tell).
+    writeDraft(true);
     schedule(0);
-  } else {
+  } else if (draft !== 'unreadable') {
+    // (An unreadable draft is left alone: it may hold changes a later start can still read.)
     writeDraft(false);
   }
 
@@ -239,11 +289,11 @@ export function createResponseSync(options: ResponseSyncOptions): ResponseSync {
       current = next;
       pending += 1;
       writeDraft(true);
-      if (state.kind === 'offline') {
-        // The pending retry (or the browser's online event) sends the newest copy.
-        setState({ kind: 'offline', pending: waiting() });
-      } else if (state.kind === 'error' && state.retryAt !== null) {
-        setState({ ...state, pending: waiting() });
+      if (state.kind === 'offline' || (state.kind === 'error' && state.retryAt !== null)) {
+        // The pending retry (or the browser's online event) sends the newest copy. The count of
+        // waiting changes grows when the draft write completes (refreshWaiting): not before it is kept.
+        if (storage) notify();
+        else refreshWaiting();
       } else {
         setState({ kind: 'saving', pending: waiting() });
         schedule(debounceMs);

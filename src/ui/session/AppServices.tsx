@@ -2,13 +2,13 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import type { AppBoot } from '../../app/bootstrap';
 import type { RandomBytes } from '../../domain/randomSource';
-import type { DraftStorage } from '../../sync';
+import { browserDraftStorage, type DraftStorage } from '../../sync';
 
 /** What start-up found (host, configuration, Graph, the signed-in person from GET /me, instrument, locale), plus: */
 export interface AppServices extends AppBoot {
   now: () => Date;
   random: RandomBytes;
-  /** Local drafts of own answers; null where the browser blocks storage. */
+  /** Local drafts of own answers, kept until SharePoint has them; null keeps none. */
   storage: DraftStorage | null;
   /** The frame's own URL: the tab's contentUrl with the session's place in it. */
   url: URL;
@@ -28,15 +28,7 @@ export function useAppServices(): AppServices {
   return services;
 }
 
-/** localStorage, or null when the browser refuses it (private mode, blocked third-party storage in a frame). */
-export function browserStorage(): DraftStorage | null {
-  try {
-    const storage = window.localStorage;
-    const probe = 'gesprekstool:probe';
-    storage.setItem(probe, '1');
-    storage.removeItem(probe);
-    return storage;
-  } catch {
-    return null;
-  }
+/** The page's draft storage: IndexedDB, else localStorage, else memory (src/sync/draftStorage.ts). */
+export function browserStorage(): DraftStorage {
+  return browserDraftStorage();
 }

@@ -4,7 +4,7 @@
 import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
 import type { Participant, Response } from '../../domain/model';
 import type { ResponseSync, SyncState, Versioned } from '../../graph/contracts';
-import { createResponseSync, draftKey } from '../../sync';
+import { draftKey, openResponseSync } from '../../sync';
 import { describeErrorText } from '../common/errors';
 import { useAppServices } from './AppServices';
 import { useSession } from './SessionProvider';
@@ -39,10 +39,20 @@ export function useOwnResponse(): OwnResponse {
 
   useEffect(() => {
     if (!initial || !store || !sessionKey) return;
-    const created = createResponseSync({ store, initial, storage, key: draftKey(sessionKey, me.id) });
-    setSync(created);
+    // The draft is read first (IndexedDB is asynchronous): until then nothing is shown, so neither an
+    // older copy nor "Opgeslagen" appears before unsent changes are back.
+    let created: ResponseSync | null = null;
+    let cancelled = false;
+    void openResponseSync({ store, initial, storage, key: draftKey(sessionKey, me.id) }).then((opened) => {
+      if (cancelled) opened.dispose();
+      else {
+        created = opened;
+        setSync(opened);
+      }
+    });
     return () => {
-      created.dispose();
+      cancelled = true;
+      created?.dispose();
       setSync(null);
     };
   }, [initial, store, storage, sessionKey, me.id]);

@@ -19,7 +19,8 @@ import {
 import { useState } from 'react';
 import type { Instrument, InstrumentQuestion } from '../../domain/instrument';
 import { LIMITS, type QuestionAnswer, type Response } from '../../domain/model';
-import { capText, emptyAnswer, setFreeText, toggleOption } from '../../domain/step2';
+import { storedJsonLength } from '../../domain/freeText';
+import { capComment, emptyAnswer, setFreeText, toggleOption } from '../../domain/step2';
 import { defineMessages, useT } from '../i18n';
 import { InspirationList } from './InspirationList';
 import { useInspiration } from './useInspiration';
@@ -27,6 +28,7 @@ import { useInspiration } from './useInspiration';
 const messages = defineMessages({
   nl: {
     counter: '{count} van {limit} tekens',
+    counterStored: '{count} van {limit} tekens (regeleinden, tabs, aanhalingstekens en backslashes tellen dubbel)',
     freeTextLabel: 'Toelichting bij: {option}',
     freeTextRequired: 'Vul hier uw antwoord in, of zet het vinkje uit.',
     freeTextFull: 'U heeft het maximum van {limit} tekens bereikt; meer tekst wordt niet bewaard.',
@@ -37,6 +39,7 @@ const messages = defineMessages({
   },
   en: {
     counter: '{count} of {limit} characters',
+    counterStored: '{count} of {limit} characters (line breaks, tabs, quotation marks and backslashes count twice)',
     freeTextLabel: 'Explanation for: {option}',
     freeTextRequired: 'Enter your answer here, or untick the option.',
     freeTextFull: 'You reached the maximum of {limit} characters; more text is not kept.',
@@ -60,18 +63,31 @@ const useStyles = makeStyles({
 
 type Change = (change: (r: Response) => Response) => void;
 
+/**
+ * Stap 2's texts are counted as the Stap2Json column stores them (storedJsonLength), so the counter
+ * and what SharePoint accepts agree; it says so when that differs from the letters on screen.
+ */
+function useCounter(): (text: string, limit: number) => { count: number; hint: string } {
+  const t = useT(messages);
+  return (text, limit) => {
+    const count = storedJsonLength(text);
+    return { count, hint: t(count === text.length ? 'counter' : 'counterStored', { count, limit }) };
+  };
+}
+
 function FreeTextInput({ label, value, disabled, onChange }: { label: string; value: string; disabled: boolean; onChange: (text: string) => void }) {
   const t = useT(messages);
   const styles = useStyles();
   const [touched, setTouched] = useState(false);
-  const full = value.length >= LIMITS.optionFreeText;
+  const counter = useCounter()(value, LIMITS.optionFreeText);
+  const full = counter.count >= LIMITS.optionFreeText;
   const missing = touched && value.trim() === '';
   return (
     <Field
       className={styles.freeText}
       label={label}
       required
-      hint={t('counter', { count: value.length, limit: LIMITS.optionFreeText })}
+      hint={counter.hint}
       validationMessage={missing ? t('freeTextRequired') : full ? t('freeTextFull', { limit: LIMITS.optionFreeText }) : undefined}
       validationState={missing ? 'error' : full ? 'warning' : 'none'}
     >
@@ -115,6 +131,7 @@ function Question({ question, answer, editable, onChange }: { question: Instrume
 export function Step2Form({ instrument, response, editable, onChange, now }: { instrument: Instrument; response: Response; editable: boolean; onChange: Change; now: () => Date }) {
   const t = useT(messages);
   const styles = useStyles();
+  const counter = useCounter();
   // Fetched when stap 2 shows, so it is there by the time someone opens a theme.
   useInspiration();
   const total = instrument.themes.reduce((n, theme) => n + theme.questions.length, 0);
@@ -141,12 +158,12 @@ export function Step2Form({ instrument, response, editable, onChange, now }: { i
                 {theme.questions.map((question) => (
                   <Question key={question.id} question={question} answer={response.step2.questions[question.id] ?? emptyAnswer()} editable={editable} onChange={onChange} />
                 ))}
-                <Field label={theme.commentLabel} hint={t('counter', { count: comment.length, limit: LIMITS.longText })}>
+                <Field label={theme.commentLabel} hint={counter(comment, LIMITS.longText).hint}>
                   <Textarea
                     value={comment}
                     disabled={!editable}
                     resize="vertical"
-                    onChange={(_, d) => onChange((r) => ({ ...r, step2: { ...r.step2, comments: { ...r.step2.comments, [theme.id]: capText(d.value, LIMITS.longText) } } }))}
+                    onChange={(_, d) => onChange((r) => ({ ...r, step2: { ...r.step2, comments: { ...r.step2.comments, [theme.id]: capComment(d.value) } } }))}
                   />
                 </Field>
               </AccordionPanel>

@@ -1,4 +1,6 @@
-// Whether the person's own answers are safe, announced politely to screen readers.
+// Whether the person's own answers are safe, announced politely to screen readers. "Opgeslagen" only
+// for what SharePoint confirmed; waiting changes are promised "later verstuurd" only when a local
+// draft a crash cannot lose holds them (`kept`, src/graph/contracts.ts SyncState).
 import { Button, Caption1, makeStyles, tokens } from '@fluentui/react-components';
 import type { SyncState } from '../../graph/contracts';
 import { describeErrorText } from '../common/errors';
@@ -10,7 +12,10 @@ const messages = defineMessages({
     saving: 'Opslaan…',
     offlineOne: 'Geen verbinding: 1 wijziging wacht en wordt later verstuurd',
     offlineMany: 'Geen verbinding: {count} wijzigingen wachten en worden later verstuurd',
+    offlineOneUnkept: 'Geen verbinding: 1 wijziging wacht en is op dit apparaat niet veilig bewaard. Sluit dit venster niet.',
+    offlineManyUnkept: 'Geen verbinding: {count} wijzigingen wachten en zijn op dit apparaat niet veilig bewaard. Sluit dit venster niet.',
     error: 'Niet opgeslagen. {reason}',
+    errorUnkept: 'Niet opgeslagen. {reason} Uw wijzigingen zijn op dit apparaat niet veilig bewaard: sluit dit venster niet.',
     retry: 'Opnieuw proberen',
   },
   en: {
@@ -18,7 +23,10 @@ const messages = defineMessages({
     saving: 'Saving…',
     offlineOne: 'No connection: 1 change is waiting and will be sent later',
     offlineMany: 'No connection: {count} changes are waiting and will be sent later',
+    offlineOneUnkept: 'No connection: 1 change is waiting and is not safely kept on this device. Keep this window open.',
+    offlineManyUnkept: 'No connection: {count} changes are waiting and are not safely kept on this device. Keep this window open.',
     error: 'Not saved. {reason}',
+    errorUnkept: 'Not saved. {reason} Your changes are not safely kept on this device: keep this window open.',
     retry: 'Try again',
   },
 });
@@ -54,10 +62,11 @@ export function SyncIndicator({ state, onRetry }: { state: SyncState; onRetry: (
       text = t('saving');
       break;
     case 'offline':
-      text = state.pending === 1 ? t('offlineOne') : t('offlineMany', { count: state.pending });
+      if (state.kept) text = state.pending === 1 ? t('offlineOne') : t('offlineMany', { count: state.pending });
+      else text = state.pending === 1 ? t('offlineOneUnkept') : t('offlineManyUnkept', { count: state.pending });
       break;
     case 'error':
-      text = t('error', { reason: describeErrorText(state.reason, locale) });
+      text = t(state.kept ? 'error' : 'errorUnkept', { reason: describeErrorText(state.reason, locale) });
       break;
   }
   return (

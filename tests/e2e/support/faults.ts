@@ -10,7 +10,7 @@ import { LIST_TITLES, type ListKind } from '../../../src/graph/lists';
 import { Step2AnswersSchema, type Step2Answers } from '../../../src/domain/model';
 import { frameOf, type MeetingWorld } from './meeting';
 
-async function admin(world: MeetingWorld, method: 'GET' | 'PUT', path: string, body?: unknown): Promise<unknown> {
+async function admin(world: Pick<MeetingWorld, 'emulator'>, method: 'GET' | 'PUT', path: string, body?: unknown): Promise<unknown> {
   const response = await fetch(`${world.emulator.origin}/_emulator${path}`, {
     method,
     headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
@@ -32,7 +32,7 @@ const StateSchema = z.object({
 });
 
 /** The columns of the list items of one of the app's lists, as the emulated SharePoint stores them. */
-export async function listItems(world: MeetingWorld, list: ListKind): Promise<Record<string, unknown>[]> {
+export async function listItems(world: Pick<MeetingWorld, 'emulator'>, list: ListKind): Promise<Record<string, unknown>[]> {
   const state = StateSchema.parse(await admin(world, 'GET', '/state'));
   return state.lists.filter((l) => l.display_name === LIST_TITLES[list]).flatMap((l) => l.items.map((i) => i.fields));
 }
@@ -81,7 +81,7 @@ export interface StoredAnswers {
 }
 
 /** A participant's answers item in SharePoint, or null when there is none yet. */
-export async function storedAnswersOf(world: MeetingWorld, userId: string): Promise<StoredAnswers | null> {
+export async function storedAnswersOf(world: Pick<MeetingWorld, 'emulator'>, userId: string): Promise<StoredAnswers | null> {
   const item = (await listItems(world, 'answers')).find((fields) => fields.DeelnemerId === userId);
   if (!item) return null;
   const scores = Object.fromEntries(['A', 'B', 'C', 'D', 'E', 'F'].map((t) => [t, item[`Score${t}`] ?? null]));

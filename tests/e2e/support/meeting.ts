@@ -2,7 +2,7 @@
 // so this file's app-config.json points at this file's emulator), the meeting simulator, and a
 // headless Debian Chromium. Everything listens on an ephemeral loopback port and is closed after the
 // file. The production build must exist (`npx webpack --mode production`), as in `npm test`.
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Frame, type FrameLocator, type Locator, type Page } from 'playwright-core';
@@ -55,6 +55,53 @@ export function launchChromium(): Promise<Browser> {
   if (!existsSync('/usr/bin/chromium')) throw new Error("Debian's chromium is missing: run scripts/ensure-chromium.sh");
   // playwright-core gives every launch its own temporary user-data-dir, removed on close.
   return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}
+
+/** A Chromium whose profile outlives it, so a test can kill it like a crash and start it again on the same disk. */
+export interface PersistentChromium {
+  context: BrowserContext;
+  page: Page;
+  /** SIGKILL of the browser process, as the operating system ends a hung or crashed browser; resolves once it is gone. */
+  kill(): Promise<void>;
+}
+
+/** The browser process (not its renderers, which carry --type=) started on `userDataDir`. */
+function browserProcessOn(userDataDir: string): number | null {
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    let args: string[];
+    try {
+      args = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0');
+    } catch {
+      continue; // ended while we looked
+    }
+    if (args.includes(`--user-data-dir=${userDataDir}`) && !args.some((a) => a.startsWith('--type='))) return Number(entry);
+  }
+  return null;
+}
+
+/**
+ * Chromium on a profile directory the caller owns (chromium.launchPersistentContext): IndexedDB and
+ * localStorage written by one launch are there for the next, as after a crash and a restart.
+ * Playwright hands out no process for a persistent context, so kill() finds it by its unique
+ * --user-data-dir (playwright-core passes the directory that way).
+ */
+export async function launchPersistentChromium(userDataDir: string): Promise<PersistentChromium> {
+  if (!existsSync('/usr/bin/chromium')) throw new Error("Debian's chromium is missing: run scripts/ensure-chromium.sh");
+  const context = await chromium.launchPersistentContext(userDataDir, { executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS, viewport: { width: 1800, height: 1100 } });
+  const page = context.pages()[0] ?? (await context.newPage());
+  return {
+    context,
+    page,
+    async kill() {
+      const pid = browserProcessOn(userDataDir);
+      if (pid === null) throw new Error(`no Chromium runs on ${userDataDir}`);
+      const closed = new Promise<void>((resolve) => context.once('close', () => resolve()));
+      process.kill(pid, 'SIGKILL');
+      await closed;
+      await eventually(async () => existsSync(`/proc/${pid}`), (alive) => !alive, `Chromium ${pid} to end`, 10_000);
+    },
+  };
 }
 
 /** Serves a private copy of the production app whose runtime config points at `emulatorOrigin`. */
@@ -113,7 +160,7 @@ export function meetingPerTestFile(): () => MeetingWorld {
   };
 }
 
-export function simulatorUrl(world: MeetingWorld, setup: MeetingSetup): string {
+export function simulatorUrl(world: Pick<MeetingWorld, 'server'>, setup: MeetingSetup): string {
   const params = new URLSearchParams();
   if (setup.view && setup.view !== 'meeting') params.set('view', setup.view);
   if (setup.theme && setup.theme !== 'default') params.set('theme', setup.theme);

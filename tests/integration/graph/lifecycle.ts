@@ -4,7 +4,7 @@ import type { ActionItem, Participant, Response, ThemeId } from '../../../src/do
 import { loadInstrument } from '../../../src/domain/loadInstrument';
 import type { GraphServices, PublishResult, PublishTheme, SessionLocation, SessionSnapshot, SessionStore } from '../../../src/graph/contracts';
 import { GraphLayerError } from '../../../src/graph/errors';
-import { createResponseSync } from '../../../src/sync';
+import { memoryDraftStorage, openResponseSync } from '../../../src/sync';
 import { SEED, type Harness } from './harness';
 
 const { users, groups } = SEED;
@@ -125,7 +125,7 @@ export async function runLifecycle(h: Harness, actionCount = 6): Promise<Lifecyc
   for (const p of threeParticipants) {
     const own = h.services(p.upn).store(h.location);
     const mine = await untilDone(() => own.join(key, p.participant));
-    const sync = createResponseSync({ store: own, initial: mine, storage: null, key: `${key}:${p.participant.id}`, debounceMs: 5, connectivity: null });
+    const sync = await openResponseSync({ store: own, initial: mine, storage: memoryDraftStorage(), key: `${key}:${p.participant.id}`, debounceMs: 5, connectivity: null });
     sync.update((r) => ({ ...r, scores: p.scores, done: { step1: '2026-11-23T10:10:00.000Z' } }));
     await waitUntilSaved(sync);
     sync.update((r) => ({ ...r, step2: { questions: { q1: { selected: ['q1.a'], freeText: {} }, q2: { selected: ['q2.e'], freeText: { 'q2.e': `namelijk ${p.participant.name}` } } }, comments: { A: 'Belangrijk' } } }));

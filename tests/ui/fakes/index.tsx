@@ -9,6 +9,7 @@ import { buildGroupView } from '../../../src/domain/groupView';
 import type { Directory, GraphServices, InvalidItem, NewSessionInput, OpenOptions, SessionLocation, SessionSnapshot, SessionStore, SignedInUser, Versioned } from '../../../src/graph/contracts';
 import type { Host, HostContext, TabConfig } from '../../../src/teams';
 import { LocaleProvider, type Locale } from '../../../src/ui/i18n';
+import { memoryDraftStorage } from '../../../src/sync';
 import { AppServicesProvider, SessionProvider, type AppServices } from '../../../src/ui/session';
 
 export const SESSION_KEY = '20260301-abcdefgh';
@@ -235,20 +236,6 @@ export function fakeHost(context: Partial<HostContext> = {}, options: { canShare
 
 export const testConfig: AppConfig = { auth: { mode: 'dev', tokenUrl: 'http://127.0.0.1:4000/_emulator/token', clientId: '3f6a9c2e-7b1d-4e5a-8c3f-2d9e0a1b4c6d' }, graph: { loopbackOrigin: 'http://127.0.0.1:4000' }, appOrigin: 'https://app.example.nl' };
 
-export function memoryStorage(): Storage {
-  const data = new Map<string, string>();
-  return {
-    get length() {
-      return data.size;
-    },
-    clear: () => data.clear(),
-    getItem: (k) => data.get(k) ?? null,
-    key: (i) => [...data.keys()][i] ?? null,
-    removeItem: (k) => void data.delete(k),
-    setItem: (k, v) => void data.set(k, v),
-  };
-}
-
 export interface ServicesOptions {
   me?: SignedInUser;
   store?: FakeStore;
@@ -279,7 +266,7 @@ export function fakeServices(options: ServicesOptions = {}): AppServices & { sto
     locale,
     now: options.now ?? (() => new Date('2026-03-01T10:00:00.000Z')),
     random: (n) => Uint8Array.from({ length: n }, () => (seed += 7) & 255),
-    storage: memoryStorage(),
+    storage: memoryDraftStorage(),
     url: new URL(options.url ?? `https://app.example.nl/?session=${SESSION_KEY}&site=site-1&siteUrl=https%3A%2F%2Fcontoso.sharepoint.com%2Fsites%2Fag&group=group-1`),
     pollMs: 60_000,
     store,

@@ -1,7 +1,10 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import type { Response } from '../../../src/domain';
+import type { Versioned } from '../../../src/graph/contracts';
+import { draftKey, memoryDraftStorage } from '../../../src/sync';
 import { SidePanel } from '../../../src/ui/sidepanel/SidePanel';
-import { FakeStore, facilitator, fakeServices, lotte, renderWith, responseOf, sanne, sessionIn } from '../fakes';
+import { FakeStore, facilitator, fakeServices, lotte, renderWith, responseOf, sanne, sessionIn, SESSION_KEY } from '../fakes';
 
 async function openPanel(options: Parameters<typeof fakeServices>[0]) {
   const services = fakeServices(options);
@@ -40,6 +43,29 @@ describe('side panel', () => {
     await waitFor(() => expect(store.saved.at(-1)?.scores.A).toBe(4), { timeout: 3000 });
     await userEvent.click(within(screen.getByRole('radiogroup', { name: /^B\./ })).getByRole('radio', { name: 'weet niet' }));
     await waitFor(() => expect(store.saved.at(-1)?.scores.B).toBe('weetNiet'), { timeout: 3000 });
+    expect(await screen.findByText('Opgeslagen')).toBeTruthy();
+  });
+
+  it('an answer restored from the local draft shows at once, and the panel says "Opslaan…", not "Opgeslagen", until SharePoint has it', async () => {
+    let release: () => void = () => undefined;
+    class SlowStore extends FakeStore {
+      override async saveResponse(base: Versioned<Response>, value: Response) {
+        await new Promise<void>((resolve) => (release = resolve));
+        return super.saveResponse(base, value);
+      }
+    }
+    const store = new SlowStore(sessionIn('step1'));
+    store.addResponse(responseOf(sanne));
+    const server = store.responses[0]!;
+    const unsent = { ...server.value, scores: { C: 2 as const }, updatedAt: '2026-03-01T09:30:00.000Z' };
+    const drafts = new Map([[draftKey(SESSION_KEY, sanne.id), JSON.stringify({ version: 1, itemId: server.itemId, etag: server.etag, base: server.value, dirty: true, response: unsent })]]);
+    renderWith(<SidePanel />, { ...fakeServices({ me: sanne, store }), storage: memoryDraftStorage(drafts) });
+    const statementC = await screen.findByRole('radiogroup', { name: /^C\./ });
+    expect(within(statementC).getByRole('radio', { name: /^2 – / })).toHaveProperty('checked', true);
+    expect(screen.getByRole('status').textContent).toBe('Opslaan…');
+    expect(store.saved).toHaveLength(0);
+    await act(async () => release());
+    await waitFor(() => expect(store.saved.at(-1)?.scores).toEqual({ C: 2 }));
     expect(await screen.findByText('Opgeslagen')).toBeTruthy();
   });
 

@@ -67,6 +67,17 @@ describe('side panel step 2', () => {
     expect(within(question).getByText(/U heeft het maximum van 1000 tekens bereikt/)).toBeTruthy();
   });
 
+  it('counts quotes and line breaks as the stored answer does, says so, and cuts a paste where SharePoint would', async () => {
+    const question = await openThemeA(step2Store());
+    await userEvent.click(within(question).getByRole('checkbox', { name: 'Anders, namelijk…' }));
+    const text = within(question).getByRole('textbox', { name: /Toelichting bij/ });
+    fireEvent.change(text, { target: { value: 'De "wijk"\nteams' } });
+    expect(within(question).getByText(`18 van ${LIMITS.optionFreeText} tekens (regeleinden, tabs, aanhalingstekens en backslashes tellen dubbel)`)).toBeTruthy();
+    fireEvent.change(text, { target: { value: '"'.repeat(LIMITS.optionFreeText) } });
+    expect((text as HTMLTextAreaElement).value).toBe('"'.repeat(LIMITS.optionFreeText / 2));
+    expect(within(question).getByText(/U heeft het maximum van 1000 tekens bereikt/)).toBeTruthy();
+  });
+
   it('markup typed as free text is saved as typed and shown as text', async () => {
     const store = step2Store();
     const question = await openThemeA(store);

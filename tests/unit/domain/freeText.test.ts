@@ -1,4 +1,4 @@
-import { stripControlCharacters, withoutControlCharacters } from '../../../src/domain/freeText';
+import { capStoredJson, storedJsonLength, stripControlCharacters, withoutControlCharacters } from '../../../src/domain/freeText';
 
 describe('free text without control characters', () => {
   it('keeps newline and tab and removes every other C0 and C1 control character and DEL', () => {
@@ -16,5 +16,36 @@ describe('free text without control characters', () => {
     expect(stripControlCharacters(dirty)).toEqual({ title: 'Actie', nested: { list: ['a', 'b'], k: 'v' }, n: 3, none: null });
     const clean = { title: 'Actie', list: ['a'] };
     expect(stripControlCharacters(clean)).toBe(clean);
+  });
+});
+
+describe('texts counted as JSON stores them', () => {
+  it('counts a quote, backslash, newline and tab as two, a lone surrogate as six, an emoji as two and other letters as one', () => {
+    expect(storedJsonLength('"\\\n\t')).toBe(8);
+    expect(storedJsonLength('\ud800')).toBe(6);
+    expect(storedJsonLength('😀é’a<')).toBe(6);
+  });
+
+  it('is exactly what the text takes inside JSON once control characters are removed, plus one for each removed', () => {
+    const text = 'a\u0000"b\r\n\u0085c';
+    const stored = withoutControlCharacters(text);
+    expect(storedJsonLength(text)).toBe(JSON.stringify(stored).length - 2 + 3);
+    expect(storedJsonLength(text)).toBeGreaterThanOrEqual(text.length);
+  });
+
+  it('cuts to the longest beginning within the limit, never inside an emoji or an escape', () => {
+    expect(capStoredJson('ab"cd', 3)).toBe('ab');
+    expect(capStoredJson('ab"cd', 4)).toBe('ab"');
+    expect(capStoredJson('a😀b', 2)).toBe('a');
+    expect(capStoredJson('a😀b', 3)).toBe('a😀');
+    const long = '"\\'.repeat(1000);
+    const capped = capStoredJson(long, 1000);
+    expect(storedJsonLength(capped)).toBe(1000);
+    expect(long.startsWith(capped)).toBe(true);
+  });
+
+  it('leaves a text within the limit alone', () => {
+    const text = 'Twee nota’s, "één" wethouder';
+    expect(capStoredJson(text, storedJsonLength(text))).toBe(text);
   });
 });

@@ -64,6 +64,13 @@ describe('setFreeText', () => {
     expect(setFreeText(q7, pick('q7.c'), 'q7.c', exact).freeText['q7.c']).toBe(exact);
   });
 
+  it('caps text full of quotes and line breaks at what the Stap2Json column takes, not at the letters on screen', () => {
+    const quoted = '"\n'.repeat(LIMITS.optionFreeText);
+    const capped = setFreeText(q7, pick('q7.c'), 'q7.c', quoted).freeText['q7.c'] ?? '';
+    expect(capped).toBe('"\n'.repeat(LIMITS.optionFreeText / 4));
+    expect(JSON.stringify(capped).length - 2).toBe(LIMITS.optionFreeText);
+  });
+
   it('never cuts an emoji in half at the limit', () => {
     const text = `${'x'.repeat(LIMITS.optionFreeText - 1)}😀`;
     const capped = setFreeText(q7, pick('q7.c'), 'q7.c', text).freeText['q7.c'] ?? '';
@@ -87,6 +94,12 @@ describe('validateAnswer', () => {
   it('reports free text longer than the limit, e.g. from a stored answer', () => {
     const stored = { selected: ['q7.c'], freeText: { 'q7.c': 'x'.repeat(LIMITS.optionFreeText + 1) } };
     expect(validateAnswer(q7, stored)).toEqual([{ code: 'freeTextTooLong', optionId: 'q7.c', limit: LIMITS.optionFreeText }]);
+  });
+
+  it('counts free text as the Stap2Json column stores it: 600 quotes are too long for 1000', () => {
+    const stored = { selected: ['q7.c'], freeText: { 'q7.c': '"'.repeat(600) } };
+    expect(validateAnswer(q7, stored)).toEqual([{ code: 'freeTextTooLong', optionId: 'q7.c', limit: LIMITS.optionFreeText }]);
+    expect(validateAnswer(q7, { ...stored, freeText: { 'q7.c': '"'.repeat(500) } })).toEqual([]);
   });
 
   it('reports an option id the question does not have', () => {
