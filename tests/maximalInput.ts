@@ -2,21 +2,13 @@
 // person enter, built from what JSON escapes (quotes, backslashes, line breaks, tabs, lone
 // surrogates), emoji and control characters, by the same domain functions the forms use.
 // Used by tests/unit/graph/storedLimits.test.ts and tests/integration/graph/limits.test.ts.
+import { rng } from '../dev/graph-emulator/faults';
 import { loadInstrument } from '../src/domain/loadInstrument';
 import { LIMITS, type ActionItem, type Response, type Session, type Step2Answers } from '../src/domain/model';
 import { capComment, emptyAnswer, setFreeText, toggleOption } from '../src/domain/step2';
 
-/** mulberry32, a small seeded generator: enough to pick characters reproducibly. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The emulator's seeded generator (mulberry32): enough to pick characters reproducibly. */
+export const seeded = rng;
 
 /** What people paste and what JSON escapes: every piece costs at least one character in a column. */
 export const PIECES = ['"', '\\', '\n', '\t', '\r\n', '\u0000', '\u0001', '\u0008', '\u000c', '\u001f', '\u007f', '\u0085', '\u009f', '😀', '👩‍⚕️', '\ud800', '\udfff', '\u2028', 'é', '’', 'a', ' ', '<', '&', '/'];

@@ -36,8 +36,8 @@ export type FaultInput = z.input<typeof FaultConfigSchema>;
 export type Fault = { status: 429 | 503; retryAfter: string };
 export type AfterCommitFault = 'afterCommit504' | 'afterCommitReset' | 'duplicate';
 
-/** mulberry32: small, fast, and the same sequence for the same seed everywhere. */
-function rng(seed: number): () => number {
+/** mulberry32: small, fast, and the same sequence for the same seed everywhere (also the tests' seeded inputs). */
+export function rng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

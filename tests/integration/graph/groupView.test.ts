@@ -1,26 +1,17 @@
 // The group view against the strict emulator: the facilitator (an owner of the team's site) reads
 // every answer and writes what the group may see onto the session item; a participant reads it with
 // one single-item read and can neither read the answers behind it nor write it.
-import { startHarness, SEED, type Harness } from './harness';
+import { harnessPerFile, SEED } from './harness';
 import { buildGroupView, type Participant } from '../../../src/domain';
 import { AccessDeniedError, NotSiteOwnerError } from '../../../src/graph/errors';
 
 const { users } = SEED;
-let h: Harness;
-
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h.close();
-});
-beforeEach(() => {
-  h.emulator.admin.reset();
-});
+const harness = harnessPerFile();
 
 const participant = (u: (typeof users)[keyof typeof users]): Participant => ({ id: u.id, name: u.displayName, domain: 'armoede', department: u.department });
 
 async function meeting() {
+  const h = harness();
   const facilitator = h.services(users.facilitator.userPrincipalName).store(h.location);
   await facilitator.provision();
   const snap = await facilitator.createSession({
@@ -45,6 +36,7 @@ async function meeting() {
 
 describe('the group view on the session item', () => {
   it('is written by the facilitator in one request and read by a participant with one single-item read (1 RU)', async () => {
+    const h = harness();
     const { facilitator, sanne, snap, key } = await meeting();
     const sources = await facilitator.readForGroup(snap.session, { actions: false });
     expect(sources.responses.map((r) => r.value.participant.id).sort()).toEqual([users.debtCounsellor.id, users.ggdNurse.id].sort());
@@ -72,6 +64,7 @@ describe('the group view on the session item', () => {
   });
 
   it('provisioning says who is not an owner before creating anything', async () => {
+    const h = harness();
     // Sanne is a member of the team's site, not an owner: she cannot create lists nor set who reads what.
     const store = h.services(users.debtCounsellor.userPrincipalName).store(h.location);
     await expect(store.provision()).rejects.toBeInstanceOf(NotSiteOwnerError);

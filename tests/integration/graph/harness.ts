@@ -19,6 +19,24 @@ export interface Harness {
 /** Fast sleeps: the emulator's Retry-After values are set small, backoff is shortened here. */
 export const fastBatch = { sleep: (ms: number) => new Promise<void>((r) => setTimeout(r, Math.min(ms, 20))) };
 
+/** A harness for one test file: started before its tests, closed after, the tenant reset before each test. */
+export function harnessPerFile(faults: FaultInput = {}): () => Harness {
+  let harness: Harness | null = null;
+  beforeAll(async () => {
+    harness = await startHarness(faults);
+  });
+  afterAll(async () => {
+    await harness?.close();
+  });
+  beforeEach(() => {
+    harness?.emulator.admin.reset();
+  });
+  return () => {
+    if (!harness) throw new Error('the harness starts in beforeAll');
+    return harness;
+  };
+}
+
 export async function startHarness(faults: FaultInput = {}): Promise<Harness> {
   const emulator = await startEmulator({ port: 0, dataDir: ':memory:', faults, seed: 7 });
   const config = AppConfigSchema.parse({ auth: { mode: 'dev', tokenUrl: tokenUrl(emulator.origin), clientId: SEED.apps.gesprekstool.clientId }, graph: { loopbackOrigin: emulator.origin }, appOrigin: 'https://localhost:4210' });

@@ -7,19 +7,13 @@ import { stripControlCharacters } from '../../../src/domain/freeText';
 import { responseFields } from '../../../src/graph/mapping';
 import { MULTI_LINE_MAX } from '../../../src/graph/lists';
 import { maximalStep2, seeded, wild } from '../../maximalInput';
-import { startHarness, SEED, type Harness } from './harness';
+import { harnessPerFile, SEED } from './harness';
 
 const { users } = SEED;
-let h: Harness;
-
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h.close();
-});
+const harness = harnessPerFile();
 
 it('saves the maximal stap 2 into the emulated SharePoint and reads it back as written', async () => {
+  const h = harness();
   const facilitator = h.services(users.facilitator.userPrincipalName).store(h.location);
   await facilitator.provision();
   const { session } = await facilitator.createSession({
