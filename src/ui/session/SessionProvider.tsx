@@ -191,8 +191,7 @@ export function SessionProvider({ children, link: givenLink }: { children: React
       const withActions = state === 'step3' || state === 'closed';
       const sources = await s.readForGroup(current.session, { actions: withActions });
       const responses = sources.responses.map((r) => r.value);
-      const agenda = sources.actions === null ? null : sources.actions.map((a) => ({ value: a.value, itemId: a.itemId, etag: a.etag }));
-      const view = (fresh: Session) => buildGroupView(fresh, responses, agenda, now().toISOString());
+      const view = (fresh: Session) => buildGroupView(fresh, responses, sources.actions, now().toISOString());
       let session = sources.session;
       if (!sameGroupView(session.value.group, view(session.value))) {
         const base = session;
@@ -418,11 +417,10 @@ export function SessionProvider({ children, link: givenLink }: { children: React
           allowed({ kind: 'transition', to }, current.session.value);
           const sources = await s.readForGroup(current.session, { actions: to === 'step3' || to === 'closed' });
           const responses = sources.responses.map((r) => r.value);
-          const agenda = sources.actions === null ? null : sources.actions.map((a) => ({ value: a.value, itemId: a.itemId, etag: a.etag }));
           const saved = await s.updateSession(sources.session, (fresh) => {
             const result = transitionRule(fresh, me.id, to);
             if (!result.ok) throw new RefusedChange(result.refusal);
-            return { ...result.session, group: buildGroupView(result.session, responses, agenda, now().toISOString()) };
+            return { ...result.session, group: buildGroupView(result.session, responses, sources.actions, now().toISOString()) };
           });
           return (prev) => ({ ...prev, session: saved, responses: sources.responses, actions: sources.actions ?? prev.actions });
         }),

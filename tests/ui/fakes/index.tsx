@@ -130,8 +130,7 @@ export class FakeStore implements SessionStore {
   /** What the facilitator's client would have written onto the session item for the group by now. */
   shareWithGroup(): void {
     const s = this.session.value;
-    const agenda = this.actions.map((a) => ({ value: a.value, itemId: a.itemId, etag: a.etag }));
-    this.session = versioned({ ...s, group: buildGroupView(s, this.responses.map((r) => r.value), agenda, '2026-03-01T09:30:00.000Z') }, '1');
+    this.session = versioned({ ...s, group: buildGroupView(s, this.responses.map((r) => r.value), this.actions, '2026-03-01T09:30:00.000Z') }, '1');
   }
   async join(_key: string, participant: Participant) {
     this.fail('join');

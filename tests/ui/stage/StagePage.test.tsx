@@ -1,4 +1,4 @@
-import { act, fireEvent, screen } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen } from '@testing-library/react';
 import { FakeStore, facilitator, fakeHost, fakeServices, lotte, renderWith, responseOf, sanne, sessionIn } from '../fakes';
 import StagePage from '../../../src/ui/stage/StagePage';
 import type { PublishResult } from '../../../src/graph/contracts';
@@ -26,6 +26,20 @@ describe('StagePage', () => {
     await screen.findByRole('img', { name: /Spindiagram/ });
     const order = screen.getByRole('heading', { name: /Grootste verschil eerst/ }).nextElementSibling;
     expect(order?.querySelector('li')?.textContent).toMatch(/^B\. .*4 punten uit elkaar/);
+  });
+
+  it('shows a participant only what the facilitator’s client shared with the group, not the answers it could not read', async () => {
+    const store = storeWithScores('revealed');
+    renderWith(<StagePage />, fakeServices({ me: sanne, store, host: fakeHost({ surface: 'stage' }) }));
+    // No group view yet: Sanne's store hands her only her own answers item, so there is nothing to compare.
+    await screen.findByText(/Armoede en gezondheid/);
+    expect(screen.queryByText(/Lotte/)).toBeNull();
+    cleanup();
+
+    store.shareWithGroup();
+    renderWith(<StagePage />, fakeServices({ me: sanne, store, host: fakeHost({ surface: 'stage' }) }));
+    await screen.findByRole('img', { name: /Spindiagram/ });
+    expect(screen.getAllByText(/Lotte/).length).toBeGreaterThan(0);
   });
 
   it('lets the facilitator publish the agenda and names who is not a group member', async () => {
