@@ -12,6 +12,7 @@ import {
   WEET_NIET,
   type ActionItem,
   type GroupView,
+  type Participant,
   type Response,
   type Scores,
   type Session,
@@ -389,6 +390,52 @@ export function readResponse(item: ListItem): ReadResult<Response> {
     },
     ResponseSchema,
   );
+}
+
+/** Which columns hold a part of the response that zod refused (its path's first segment). */
+const RESPONSE_PART_COLUMNS: Record<string, readonly string[]> = {
+  scores: [...THEME_IDS.map((t) => `Score${t}`), 'WeetNiet'],
+  step2: ['Stap2Json'],
+  done: ['KlaarStap1', 'KlaarStap2', 'KlaarStap3'],
+  updatedAt: ['BijgewerktOp'],
+};
+
+/**
+ * A person's own answers item that cannot be read as stored (edited by hand), made readable again
+ * when they join again: who it is comes from the person re-entering, a "weet niet" mark beside a
+ * score or naming no theme is dropped (the score stays), and any other column that cannot be read
+ * is cleared, one at a time, so every answer that can be read is kept. Returns the restored answers
+ * and the columns it changed, or null when nothing readable is left to restore.
+ */
+export function restoreResponse(item: ListItem, sessionKey: string, participant: Participant): { value: Response; cleared: string[] } | null {
+  const fields: Record<string, unknown> = {
+    ...item.fields,
+    SessionKey: sessionKey,
+    DeelnemerId: participant.id,
+    Naam: participant.name,
+    Domein: DOMAIN_LABELS[participant.domain],
+    Partner: participant.partnerLabel ?? null,
+    Afdeling: participant.department,
+  };
+  const cleared: string[] = [];
+  for (let attempt = 0; attempt < 20; attempt += 1) {
+    const read = readResponse({ ...item, fields });
+    if (read.ok) return { value: read.value.value, cleared };
+    const field = read.invalid.field;
+    if (field === 'WeetNiet') {
+      const raw = typeof fields.WeetNiet === 'string' ? fields.WeetNiet : '';
+      const kept = raw.split(/[,;\s]+/).filter((t) => (THEME_IDS as readonly string[]).includes(t) && (fields[`Score${t}`] === undefined || fields[`Score${t}`] === null || fields[`Score${t}`] === ''));
+      fields.WeetNiet = kept.join(', ');
+      if (kept.join(', ') === raw) return null;
+    } else {
+      const columns = field in fields ? [field] : (RESPONSE_PART_COLUMNS[field.split('.')[0] ?? ''] ?? []).filter((c) => fields[c] !== undefined && fields[c] !== null);
+      const column = columns[0];
+      if (column === undefined) return null;
+      fields[column] = null;
+    }
+    if (!cleared.includes(field)) cleared.push(field);
+  }
+  return null;
 }
 
 export function responseFields(typed: Response, describe?: OptionDescriber): Fields {

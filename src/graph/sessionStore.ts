@@ -41,6 +41,7 @@ import {
   readSession,
   readSessionSummary,
   responseFields,
+  restoreResponse,
   SESSION_SUMMARY_COLUMNS,
   sessionFields,
   type Fields,
@@ -340,8 +341,22 @@ export function createSessionStore(options: SessionStoreOptions): SessionStore {
       const mine = (await myItems())[0];
       if (mine) {
         const read = readResponse(mine);
-        // An answers item someone corrupted by hand stays untouched; the UI names it.
-        if (!read.ok) throw invalidError(read.invalid);
+        if (!read.ok) {
+          // Their own item was edited by hand into something the app cannot read: joining again
+          // restores what can be read and writes it back, If-Match on the broken copy (a repair made
+          // in SharePoint meanwhile wins). Until then the facilitator sees the item named.
+          const restored = restoreResponse(mine, key, participant);
+          if (!restored) throw invalidError(read.invalid);
+          const value = ResponseSchema.parse({ ...restored.value, participant });
+          const wanted = responseFields(value, options.describe);
+          const stored: Fields = {};
+          for (const name of Object.keys(wanted)) {
+            const v = mine.fields[name];
+            stored[name] = typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? v : null;
+          }
+          const etag = await patchFields('answers', mine.id, changedFields(stored, wanted), etagOf(mine));
+          return { value, itemId: mine.id, etag };
+        }
         const existing = read.value;
         const p = existing.value.participant;
         if (p.name === participant.name && p.domain === participant.domain && p.department === participant.department && p.partnerLabel === participant.partnerLabel) return existing;

@@ -8,7 +8,7 @@ import { defineMessages, useT } from '../i18n';
 const messages = defineMessages({
   nl: {
     title: '{n} {n|item|items} in SharePoint {n|kan|kunnen} niet worden gelezen',
-    answers: 'Het antwoord van {who} in de lijst {list} (item {id}) heeft een ongeldige waarde in {field}: {message}. De app laat dit antwoord weg tot het is hersteld; {who} kan opnieuw meedoen.',
+    answers: 'Het antwoord van {who} in de lijst {list} (item {id}) heeft een ongeldige waarde in {field}: {message}. De app laat dit antwoord weg tot het is hersteld. Doet {who} opnieuw mee, dan houdt de app alles wat nog te lezen is en maakt alleen het onleesbare leeg.',
     actions: 'De actie "{who}" in de lijst {list} (item {id}) heeft een ongeldige waarde in {field}: {message}. De app laat deze actie weg, ook bij publiceren, tot zij is hersteld.',
     sessions: 'De sessie in de lijst {list} (item {id}) heeft een ongeldige waarde in {field}: {message}.',
     someone: 'iemand',
@@ -16,7 +16,7 @@ const messages = defineMessages({
   },
   en: {
     title: '{n} {n|item|items} in SharePoint cannot be read',
-    answers: "The answer of {who} in the list {list} (item {id}) has an invalid value in {field}: {message}. The app leaves this answer out until it is repaired; {who} can join again.",
+    answers: "The answer of {who} in the list {list} (item {id}) has an invalid value in {field}: {message}. The app leaves this answer out until it is repaired. If {who} joins again, the app keeps everything that can still be read and clears only what cannot.",
     actions: 'The action "{who}" in the list {list} (item {id}) has an invalid value in {field}: {message}. The app leaves this action out, also when publishing, until it is repaired.',
     sessions: 'The session in the list {list} (item {id}) has an invalid value in {field}: {message}.',
     someone: 'someone',

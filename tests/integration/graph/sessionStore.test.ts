@@ -1,7 +1,7 @@
 import { startHarness, SEED, type Harness } from './harness';
 import { fetchToken } from '../support/emulatorClient';
 import type { Participant } from '../../../src/domain';
-import { AccessDeniedError, ConflictError, InvalidItemError, NotFoundError, TextTooLongError } from '../../../src/graph/errors';
+import { AccessDeniedError, ConflictError, NotFoundError, TextTooLongError } from '../../../src/graph/errors';
 import { HISTORY_PAGE_SIZE } from '../../../src/graph/sessionStore';
 
 const { users } = SEED;
@@ -253,6 +253,30 @@ describe('sessions', () => {
     const opened = await store.openSession(key);
     expect(opened.responses.map((r) => r.itemId)).toEqual([good.itemId]);
     expect(opened.invalid).toEqual([expect.objectContaining({ list: 'answers', itemId: bad.itemId, field: 'Stap2Json', listDisplayName: 'Gesprekstool antwoorden' })]);
-    await expect(store.join(key, participant(users.debtCounsellor))).rejects.toBeInstanceOf(InvalidItemError);
+  });
+
+  it('joining again over one’s own hand-edited item keeps every answer that can be read and makes the item readable', async () => {
+    const { store, snap } = await newSession();
+    const key = snap.session.value.key;
+    const sanne = h.services(users.debtCounsellor.userPrincipalName).store(h.location);
+    const mine = await sanne.join(key, participant(users.debtCounsellor));
+    await sanne.saveResponse(mine, { ...mine.value, scores: { A: 3, B: 4, C: 'weetNiet' }, step2: { questions: { q1: { selected: ['q1.a'], freeText: {} } }, comments: {} } });
+    // Someone edits her item by hand: the stap-2 JSON cut short, and a weet-niet mark beside B's score and for a theme X.
+    await fetch(`${h.emulator.url}/sites/${encodeURIComponent(h.location.siteId)}/lists/${encodeURIComponent('Gesprekstool antwoorden')}/items/${mine.itemId}/fields`, {
+      method: 'PATCH',
+      headers: { Authorization: `Bearer ${await fetchToken(h.emulator.url, users.facilitator.userPrincipalName)}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ Stap2Json: '{"questions":{"q1":', WeetNiet: 'B, C, X' }),
+    });
+    expect((await store.openSession(key)).invalid.map((i) => i.itemId)).toEqual([mine.itemId]);
+
+    const again = await sanne.join(key, participant(users.debtCounsellor));
+    expect(again.itemId).toBe(mine.itemId);
+    expect(again.value.scores).toEqual({ A: 3, B: 4, C: 'weetNiet' });
+    expect(again.value.step2).toEqual({ questions: {}, comments: {} });
+    const opened = await store.openSession(key);
+    expect(opened.invalid).toEqual([]);
+    expect(opened.responses.find((r) => r.itemId === mine.itemId)?.value.scores).toEqual({ A: 3, B: 4, C: 'weetNiet' });
+    // She can save again on the restored item.
+    await expect(sanne.saveResponse(again, { ...again.value, scores: { ...again.value.scores, D: 2 } })).resolves.toMatchObject({ value: { scores: { D: 2 } } });
   });
 });

@@ -145,7 +145,7 @@ describe('side panel', () => {
     await openPanel({ me: facilitator, store });
     expect(
       await screen.findByText(
-        "Het antwoord van Sanne van 't Hof in de lijst Gesprekstool antwoorden (item 17) heeft een ongeldige waarde in ScoreA: kies 1 tot en met 5 of weet niet, niet 9. De app laat dit antwoord weg tot het is hersteld; Sanne van 't Hof kan opnieuw meedoen.",
+        "Het antwoord van Sanne van 't Hof in de lijst Gesprekstool antwoorden (item 17) heeft een ongeldige waarde in ScoreA: kies 1 tot en met 5 of weet niet, niet 9. De app laat dit antwoord weg tot het is hersteld. Doet Sanne van 't Hof opnieuw mee, dan houdt de app alles wat nog te lezen is en maakt alleen het onleesbare leeg.",
       ),
     ).toBeTruthy();
     expect(screen.getByText('1 item in SharePoint kan niet worden gelezen')).toBeTruthy();
