@@ -22,6 +22,7 @@ const messages = defineMessages({
     siteUrlHint: 'Bijvoorbeeld https://gemeente.sharepoint.com/sites/armoede-gezondheid',
     group: 'Microsoft 365-groep voor Planner (actieagenda)',
     groupNone: 'Nog geen groep (later kiezen)',
+    groupChoose: 'Kies een groep',
     groupsLoading: 'Groepen laden…',
     groupHint: 'De acties uit stap 3 worden taken in de Planner van deze groep.',
     municipality: 'Gemeente',
@@ -54,6 +55,7 @@ const messages = defineMessages({
     siteUrlHint: 'For example https://municipality.sharepoint.com/sites/poverty-health',
     group: 'Microsoft 365 group for Planner (action agenda)',
     groupNone: 'No group yet (choose later)',
+    groupChoose: 'Choose a group',
     groupsLoading: 'Loading groups…',
     groupHint: "The step 3 actions become tasks in this group's Planner.",
     municipality: 'Municipality',
@@ -190,7 +192,7 @@ export function ConfigPage() {
 
       <Field label={t('group')} hint={groupsError ? t('groupsFailed', { reason: groupsError }) : t('groupHint')} validationMessage={problemFor('groupId')}>
         <Select value={form.groupId} onChange={(_, d) => set('groupId', d.value)} onBlur={() => touch('groupId')} disabled={busy || groups === null}>
-          <option value="">{groups === null ? t('groupsLoading') : t('groupNone')}</option>
+          <option value="">{groups === null ? t('groupsLoading') : form.siteMode === 'group' ? t('groupChoose') : t('groupNone')}</option>
           {(groups ?? []).map((g) => (
             <option key={g.id} value={g.id}>
               {g.displayName}
