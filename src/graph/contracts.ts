@@ -56,6 +56,11 @@ export interface SessionSnapshot {
   links: { sessionsList: string; answersList: string; actionsList: string; plannerPlan: string | null };
 }
 
+export interface Joined extends Versioned<Response> {
+  /** Columns of a hand-edited own item that could not be read and were emptied on joining again. */
+  cleared?: string[];
+}
+
 export interface OpenOptions {
   /** Read only this person's answers item: a participant needs no one else's (and may read no one else's). */
   onlyAnswersOf?: string;
@@ -120,8 +125,11 @@ export interface SessionStore {
   pollSessionAndOwn(current: Versioned<Session>, own: Versioned<Response>): Promise<{ session: Versioned<Session>; own: Versioned<Response> }>;
   /** The facilitator's read for the group view: the session item, every answer, and the agenda when asked. */
   readForGroup(current: Versioned<Session>, options: { actions: boolean }): Promise<GroupSources>;
-  /** Creates or reclaims the caller's own answers item. */
-  join(key: string, participant: Participant): Promise<Versioned<Response>>;
+  /**
+   * Creates or reclaims the caller's own answers item. An own item edited by hand into something
+   * unreadable is restored: `cleared` names the columns that could not be read and were emptied.
+   */
+  join(key: string, participant: Participant): Promise<Joined>;
   /**
    * Writes the fields of the caller's own item that differ from `base`, with If-Match on base's
    * etag: one request. A 412 means the same person saved from another device (a phone, a second

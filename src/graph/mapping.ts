@@ -427,13 +427,14 @@ export function restoreResponse(item: ListItem, sessionKey: string, participant:
       const kept = raw.split(/[,;\s]+/).filter((t) => (THEME_IDS as readonly string[]).includes(t) && (fields[`Score${t}`] === undefined || fields[`Score${t}`] === null || fields[`Score${t}`] === ''));
       fields.WeetNiet = kept.join(', ');
       if (kept.join(', ') === raw) return null;
+      if (!cleared.includes('WeetNiet')) cleared.push('WeetNiet');
     } else {
       const columns = field in fields ? [field] : (RESPONSE_PART_COLUMNS[field.split('.')[0] ?? ''] ?? []).filter((c) => fields[c] !== undefined && fields[c] !== null);
       const column = columns[0];
       if (column === undefined) return null;
       fields[column] = null;
+      if (!cleared.includes(column)) cleared.push(column);
     }
-    if (!cleared.includes(field)) cleared.push(field);
   }
   return null;
 }

@@ -17,6 +17,7 @@ import { SCOPES } from '../auth/scopes';
 import type {
   GroupSources,
   InvalidItem,
+  Joined,
   NewSessionInput,
   OpenOptions,
   ProvisionResult,
@@ -336,7 +337,7 @@ export function createSessionStore(options: SessionStoreOptions): SessionStore {
       return { session: read.session, responses: read.responses ?? [], actions: read.actions, invalid: read.invalid };
     },
 
-    async join(key: string, participant: Participant): Promise<Versioned<Response>> {
+    async join(key: string, participant: Participant): Promise<Joined> {
       const myItems = async () => oldestFirst(await queryItems('answers', allOf(fieldEquals('SessionKey', key), fieldEquals('DeelnemerId', participant.id))));
       const mine = (await myItems())[0];
       if (mine) {
@@ -355,7 +356,7 @@ export function createSessionStore(options: SessionStoreOptions): SessionStore {
             stored[name] = typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? v : null;
           }
           const etag = await patchFields('answers', mine.id, changedFields(stored, wanted), etagOf(mine));
-          return { value, itemId: mine.id, etag };
+          return { value, itemId: mine.id, etag, cleared: restored.cleared };
         }
         const existing = read.value;
         const p = existing.value.participant;

@@ -21,6 +21,8 @@ export type OwnResponse =
       retry(): Promise<void>;
       /** Change name, domain or department (the store patches the item). */
       rejoin(participant: Participant): Promise<void>;
+      /** Columns of their own hand-edited item that could not be read and were emptied when they joined again. */
+      cleared: string[];
     };
 
 const noSync = { subscribe: () => () => undefined };
@@ -32,6 +34,7 @@ export function useOwnResponse(): OwnResponse {
   const [sync, setSync] = useState<ResponseSync | null>(null);
   const [joining, setJoining] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [cleared, setCleared] = useState<string[]>([]);
 
   const sessionKey = link?.key ?? null;
   const existing = snapshot?.responses.find((r) => r.value.participant.id === me.id) ?? null;
@@ -73,6 +76,7 @@ export function useOwnResponse(): OwnResponse {
       setError(null);
       try {
         const joined = await store.join(sessionKey, participant);
+        setCleared(joined.cleared ?? []);
         setInitial(joined);
       } catch (err) {
         setError(describeErrorText(err, locale));
@@ -103,5 +107,6 @@ export function useOwnResponse(): OwnResponse {
     update: (change) => sync.update(change),
     retry: () => sync.flushNow(),
     rejoin,
+    cleared,
   };
 }

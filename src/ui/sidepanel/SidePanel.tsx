@@ -38,6 +38,12 @@ const messages = defineMessages({
     closed: 'De sessie is afgesloten. Uw antwoorden blijven bewaard in SharePoint; u kunt ze bekijken, niet wijzigen.',
     stale: 'De sessie kon even niet worden bijgewerkt; wat u ziet, kan iets verouderd zijn.',
     joint: 'Stap 2 wordt samen ingevuld: de gespreksleider vult de antwoorden in op het gedeelde scherm.',
+    cleared: 'Uw eerdere antwoorden waren in SharePoint met de hand gewijzigd. Wat nog te lezen was, is bewaard; leeggemaakt is: {what}. Vul dat zo nodig opnieuw in.',
+    cleared_score: 'de score bij stelling {theme}',
+    cleared_WeetNiet: 'de ‘weet niet’-markeringen die niet klopten',
+    cleared_Stap2Json: 'uw antwoorden in stap 2',
+    cleared_done: 'wanneer u klaar was met een stap',
+    cleared_other: 'kolom {column}',
   },
   en: {
     loading: 'Loading the session…',
@@ -55,6 +61,12 @@ const messages = defineMessages({
     closed: 'The session is closed. Your answers stay in SharePoint; you can look at them, not change them.',
     stale: 'The session could not be updated for a moment; what you see may be slightly out of date.',
     joint: 'Step 2 is filled in together: the facilitator enters the answers on the shared stage.',
+    cleared: 'Your earlier answers had been edited by hand in SharePoint. What could still be read was kept; cleared: {what}. Fill that in again if needed.',
+    cleared_score: 'the score for statement {theme}',
+    cleared_WeetNiet: 'the ‘don’t know’ marks that did not fit',
+    cleared_Stap2Json: 'your answers in step 2',
+    cleared_done: 'when you were done with a step',
+    cleared_other: 'column {column}',
   },
 });
 
@@ -106,11 +118,24 @@ export function SidePanel() {
   const progress = step ? visibleProgress(current, session.snapshot.responses.map((r) => r.value), step) : null;
 
   let body: ReactNode;
+  let restoredNote: ReactNode = null;
   if (own.kind === 'waiting') body = <Loading label={t('loading')} />;
   else if (own.kind === 'notJoined') body = <JoinForm onJoin={(p) => void own.join(p)} joining={own.joining} error={own.error} />;
   else {
     const { response, update } = own;
     const lockedNote = current.locked && current.state !== 'closed' ? <Info>{t('locked')}</Info> : null;
+    const clearedText = [...new Set(own.cleared.map((column) => {
+      const score = /^Score([A-F])$/.exec(column);
+      if (score) return t('cleared_score', { theme: score[1] ?? '' });
+      if (column === 'WeetNiet' || column === 'Stap2Json') return t(`cleared_${column}`);
+      if (/^KlaarStap\d$/.test(column)) return t('cleared_done');
+      return t('cleared_other', { column });
+    }))].join(', ');
+    restoredNote = clearedText === '' ? null : (
+      <MessageBar intent="warning" layout="multiline">
+        <MessageBarBody>{t('cleared', { what: clearedText })}</MessageBarBody>
+      </MessageBar>
+    );
     switch (current.state) {
       case 'setup':
         body = (
@@ -195,6 +220,7 @@ export function SidePanel() {
       ) : null}
       {session.pollError ? <Caption1>{t('stale')}</Caption1> : null}
       {own.kind === 'joined' ? <SyncIndicator state={own.sync} onRetry={() => void own.retry()} /> : null}
+      {restoredNote}
       <Suspense fallback={<Loading label={t('loading')} />}>{body}</Suspense>
     </main>
   );

@@ -271,6 +271,7 @@ describe('sessions', () => {
 
     const again = await sanne.join(key, participant(users.debtCounsellor));
     expect(again.itemId).toBe(mine.itemId);
+    expect([...(again.cleared ?? [])].sort()).toEqual(['Stap2Json', 'WeetNiet']);
     expect(again.value.scores).toEqual({ A: 3, B: 4, C: 'weetNiet' });
     expect(again.value.step2).toEqual({ questions: {}, comments: {} });
     const opened = await store.openSession(key);

@@ -132,10 +132,12 @@ export class FakeStore implements SessionStore {
     const s = this.session.value;
     this.session = versioned({ ...s, group: buildGroupView(s, this.responses.map((r) => r.value), this.actions, '2026-03-01T09:30:00.000Z') }, '1');
   }
+  /** The next join restores a hand-edited own item and reports these columns as emptied (as the store does). */
+  joinClears: string[] = [];
   async join(_key: string, participant: Participant) {
     this.fail('join');
     const existing = this.responses.find((r) => r.value.participant.id === participant.id);
-    if (existing) return existing;
+    if (existing) return this.joinClears.length > 0 ? { ...existing, cleared: this.joinClears } : existing;
     const response: Response = { sessionKey: SESSION_KEY, participant, scores: {}, step2: { questions: {}, comments: {} }, done: {}, updatedAt: '2026-03-01T09:00:00.000Z' };
     this.addResponse(response);
     return this.responses[this.responses.length - 1] as Versioned<Response>;

@@ -25,6 +25,28 @@ describe('side panel', () => {
     expect(store.responses[0]?.value.participant).toEqual({ id: sanne.id, name: "Sanne van 't Hof", domain: 'gezondheid', department: 'Schuldhulpverlening' });
   });
 
+  it('after joining again over a hand-edited item, says which answers could not be read and were emptied', async () => {
+    const store = new FakeStore(sessionIn('step1'));
+    store.addResponse(responseOf(sanne, { A: 3 }));
+    // Her item is unreadable, so the session hands her none; joining again restores it.
+    const services = fakeServices({ me: sanne, store });
+    const own = store.responses[0];
+    store.responses = [];
+    renderWith(<SidePanel />, services);
+    await screen.findByRole('button', { name: 'Meedoen' });
+    if (own) store.responses = [own];
+    store.joinClears = ['ScoreB', 'Stap2Json', 'WeetNiet'];
+    await userEvent.click(screen.getByRole('radio', { name: 'Armoede en schulden' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Meedoen' }));
+    expect(
+      await screen.findByText(
+        'Uw eerdere antwoorden waren in SharePoint met de hand gewijzigd. Wat nog te lezen was, is bewaard; leeggemaakt is: de score bij stelling B, uw antwoorden in stap 2, de ‘weet niet’-markeringen die niet klopten. Vul dat zo nodig opnieuw in.',
+      ),
+    ).toBeTruthy();
+    // What could be read is there.
+    expect(screen.getByRole('radiogroup', { name: /^A\./ }).querySelector('input:checked')).not.toBeNull();
+  });
+
   it('a partner must name their organisation before joining', async () => {
     const store = new FakeStore(sessionIn('step1'));
     await openPanel({ me: sanne, store });
