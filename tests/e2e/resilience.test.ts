@@ -152,14 +152,25 @@ describe("a participant's answers are never lost", () => {
     await reloadFrame(card);
     await expectShown(panel, ['A']);
 
-    // The faults must really hit the answers list, on reading it (the reloads) and on writing to it.
-    // Which requests draw a fault depends on how the two frames' requests interleave, so keep
-    // editing (each edit is one more save) until a save has met one.
+    // The faults must really hit the answers list, on reading it and on writing to it. Which
+    // requests draw a fault depends on how the frames' requests interleave, so keep editing (each
+    // edit is one more save) until a save has met one, and reload (a participant's frame reads its
+    // own answers item when it opens, and otherwise only now and then) until a read has.
     await showOnlyTheme(panel, 'B');
-    for (let edits = 1; ((await faultedRequestsOn(world, 'answers')).PATCH ?? 0) === 0 && edits <= 12; edits++) {
+    const hit = async () => {
+      const f = await faultedRequestsOn(world, 'answers');
+      return { read: (f.GET ?? 0) > 0, written: (f.PATCH ?? 0) > 0 };
+    };
+    for (let edits = 1; edits <= 12; edits++) {
+      const { read, written } = await hit();
+      if (read && written) break;
       given.comments.B = `Data koppelen kan beter (${edits})`;
       await comment(panel).fill(given.comments.B);
       await eventually(() => syncStatus(panel).innerText(), (text) => text !== 'Opslaan…', 'the save to finish or fail', 20_000);
+      if (!read) {
+        await reloadFrame(card);
+        await expectShown(panel, ['B']);
+      }
     }
     const faulted = await faultedRequestsOn(world, 'answers');
     expect(faulted.GET).toBeGreaterThan(0);
