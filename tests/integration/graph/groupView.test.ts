@@ -2,6 +2,7 @@
 // every answer and writes what the group may see onto the session item; a participant reads it with
 // one single-item read and can neither read the answers behind it nor write it.
 import { harnessPerFile, SEED } from './harness';
+import { createSessionWithAgenda } from './lifecycle';
 import { buildGroupView, type Participant } from '../../../src/domain';
 import { AccessDeniedError, NotSiteOwnerError } from '../../../src/graph/errors';
 
@@ -12,17 +13,8 @@ const participant = (u: (typeof users)[keyof typeof users]): Participant => ({ i
 
 async function meeting() {
   const h = harness();
-  const facilitator = h.services(users.facilitator.userPrincipalName).store(h.location);
-  await facilitator.provision();
-  const snap = await facilitator.createSession({
-    municipality: 'Voorbeeld',
-    title: 'Groepsbeeld',
-    purpose: 'agendering',
-    meetingId: null,
-    plannerGroupId: null,
-    facilitator: { id: users.facilitator.id, name: users.facilitator.displayName },
-  });
-  const key = snap.session.value.key;
+  const { store: facilitator, key } = await createSessionWithAgenda(h.services(users.facilitator.userPrincipalName), h.location, () => []);
+  const snap = await facilitator.openSession(key);
   const sanne = h.services(users.debtCounsellor.userPrincipalName).store(h.location);
   const lotte = h.services(users.ggdNurse.userPrincipalName).store(h.location);
   const sanneItem = await sanne.join(key, participant(users.debtCounsellor));
