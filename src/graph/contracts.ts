@@ -1,4 +1,5 @@
 // What the UI may ask of the Graph layer. The UI never sees a Graph URL; it calls these.
+import type { InstallationChecker } from './installCheck';
 import type { ActionItem, Participant, Purpose, Response, Session, ThemeId } from '../domain/model';
 
 /** Where a session lives: a SharePoint site, and (for Planner) a Microsoft 365 group. */
@@ -221,6 +222,8 @@ export interface GraphServices {
   directory: Directory;
   store(location: SessionLocation): SessionStore;
   publisher: PlannerPublisher;
+  /** "Controleer de installatie": each permission tried on the chosen site and group (src/graph/installCheck.ts). */
+  installation: InstallationChecker;
 }
 
 /**

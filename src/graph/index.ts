@@ -9,11 +9,13 @@ import { createDirectory } from './directory';
 import { createSessionStore } from './sessionStore';
 import { createPlannerPublisher } from './plannerPublisher';
 import { createSharePointRest } from './sharePointRest';
+import { createInstallationChecker } from './installCheck';
 import type { BatchOptions } from './batch';
 import type { OptionDescriber } from './mapping';
 
 export * from './errors';
 export type * from './contracts';
+export { CHECK_IDS, type CheckId, type CheckLine, type CheckProblem, type InstallationTarget } from './installCheck';
 export { SCOPES } from '../auth/scopes';
 
 export interface GraphServicesOptions {
@@ -58,5 +60,6 @@ export function createGraphServices(config: AppConfig, tokens: TokenProvider, op
         sharePoint,
       }),
     publisher: createPlannerPublisher({ api, ...(options.batch ? { batch: options.batch } : {}) }),
+    installation: createInstallationChecker({ api, tokens, sharePoint }),
   };
 }

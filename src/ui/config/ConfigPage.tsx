@@ -8,6 +8,8 @@ import type { TabConfig } from '../../teams';
 import { describeErrorText } from '../common/errors';
 import { defineMessages, useT } from '../i18n';
 import { sessionUrl, useAppServices } from '../session';
+import { InstallationCheck } from './InstallationCheck';
+import { resolveSite } from './resolveSite';
 import { validateConfig, type ConfigForm, type ConfigProblem } from './validation';
 
 const messages = defineMessages({
@@ -130,14 +132,7 @@ export function ConfigPage() {
       setSaveError(null);
       try {
         setProgress('stepSite');
-        const site: SiteChoice =
-          current.siteMode === 'team' && team
-            ? team.siteUrl
-              ? await graph.directory.siteByUrl(team.siteUrl)
-              : await graph.directory.groupSite(team.groupId)
-            : current.siteMode === 'url'
-              ? await graph.directory.siteByUrl(current.siteUrl.trim())
-              : await graph.directory.groupSite(current.groupId);
+        const site: SiteChoice = await resolveSite(graph.directory, current, team);
         const location: SessionLocation = { siteId: site.id, siteUrl: site.webUrl, plannerGroupId: current.groupId || null };
         const store = graph.store(location);
         setProgress('stepLists');
@@ -221,6 +216,8 @@ export function ConfigPage() {
           ))}
         </RadioGroup>
       </Field>
+
+      <InstallationCheck form={form} team={team} disabled={busy} />
 
       {progress ? (
         <Field validationMessage={t(progress)} validationState={progress === 'stepDone' ? 'success' : 'none'}>

@@ -7,6 +7,7 @@ import { loadInstrument } from '../../../src/domain/loadInstrument';
 import type { ActionItem, Participant, Response, Session } from '../../../src/domain/model';
 import { buildGroupView } from '../../../src/domain/groupView';
 import type { Directory, GraphServices, InvalidItem, NewSessionInput, OpenOptions, SessionLocation, SessionSnapshot, SessionStore, SignedInUser, Versioned } from '../../../src/graph/contracts';
+import { CHECK_IDS, type InstallationChecker } from '../../../src/graph/installCheck';
 import type { Host, HostContext, TabConfig } from '../../../src/teams';
 import { LocaleProvider, type Locale } from '../../../src/ui/i18n';
 import { memoryDraftStorage } from '../../../src/sync';
@@ -245,6 +246,22 @@ export interface ServicesOptions {
   locale?: Locale;
   url?: string;
   now?: () => Date;
+  installation?: InstallationChecker;
+}
+
+/** Every installation line works, unless a test says otherwise. */
+export const allWell: InstallationChecker = {
+  check: async () => CHECK_IDS.map((id) => ({ id, scopes: [], outcome: 'ok' as const, problem: null })),
+};
+
+/** The Graph layer of the UI tests: a directory, one store, a publisher that publishes nothing. */
+export function fakeGraph(directory: Directory, store: FakeStore, installation: InstallationChecker = allWell): GraphServices {
+  return {
+    directory,
+    store: () => store,
+    publisher: { publish: async () => ({ planId: 'p', planUrl: 'https://x/p', outcomes: [], nonMembers: [] }) },
+    installation,
+  };
 }
 
 export function fakeServices(options: ServicesOptions = {}): AppServices & { store: FakeStore; host: FakeHost } {
@@ -252,11 +269,7 @@ export function fakeServices(options: ServicesOptions = {}): AppServices & { sto
   const store = options.store ?? new FakeStore();
   const host = options.host ?? fakeHost();
   const locale = options.locale ?? 'nl';
-  const graph: GraphServices = {
-    directory: fakeDirectory(me, options.directory),
-    store: () => store,
-    publisher: { publish: async () => ({ planId: 'p', planUrl: 'https://x/p', outcomes: [], nonMembers: [] }) },
-  };
+  const graph = fakeGraph(fakeDirectory(me, options.directory), store, options.installation);
   let seed = 0;
   return {
     host,

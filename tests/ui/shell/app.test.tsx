@@ -2,7 +2,7 @@ import { teamsDarkTheme, teamsLightTheme } from '@fluentui/react-components';
 import { act, render, screen } from '@testing-library/react';
 import { bootstrap, BootError, type BootDependencies } from '../../../src/app/bootstrap';
 import { App, BootFailure } from '../../../src/ui/shell/App';
-import { FakeStore, facilitator, fakeDirectory, fakeHost, fakeServices, responseOf, sanne, SESSION_KEY, sessionIn, testConfig } from '../fakes';
+import { FakeStore, facilitator, fakeDirectory, fakeGraph, fakeHost, fakeServices, responseOf, sanne, SESSION_KEY, sessionIn, testConfig } from '../fakes';
 
 function deps(overrides: Partial<BootDependencies> = {}): BootDependencies {
   const host = fakeHost();
@@ -10,7 +10,7 @@ function deps(overrides: Partial<BootDependencies> = {}): BootDependencies {
     createHost: async () => host,
     fetchConfig: async () => testConfig,
     tokens: () => ({ getToken: async () => 'not-used-by-the-fake-directory' }),
-    graph: () => ({ directory: fakeDirectory(sanne), store: () => new FakeStore(), publisher: { publish: async () => ({ planId: '', planUrl: '', outcomes: [], nonMembers: [] }) } }),
+    graph: () => fakeGraph(fakeDirectory(sanne), new FakeStore()),
     ...overrides,
   };
 }
@@ -40,7 +40,7 @@ describe('start-up', () => {
         return sanne;
       },
     });
-    const result = await bootstrap(deps({ createHost: async () => fakeHost({ locale: 'en-US' }), graph: () => ({ directory, store: () => store, publisher: { publish: async () => ({ planId: '', planUrl: '', outcomes: [], nonMembers: [] }) } }) }));
+    const result = await bootstrap(deps({ createHost: async () => fakeHost({ locale: 'en-US' }), graph: () => fakeGraph(directory, store) }));
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(openedBeforeMe).toEqual([true]);
@@ -78,7 +78,7 @@ describe('start-up', () => {
         throw Object.assign(new Error('no token'), { code: 'service' });
       },
     });
-    const result = await bootstrap(deps({ graph: () => ({ directory: failing, store: () => new FakeStore(), publisher: { publish: async () => ({ planId: '', planUrl: '', outcomes: [], nonMembers: [] }) } }) }));
+    const result = await bootstrap(deps({ graph: () => fakeGraph(failing, new FakeStore()) }));
     expect(result.ok).toBe(false);
     if (result.ok) return;
     render(<BootFailure result={result} onRetry={() => undefined} />);
