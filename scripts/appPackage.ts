@@ -9,6 +9,7 @@ import JSZip from 'jszip';
 import { z } from 'zod';
 import { AppConfigSchema, type AppConfig } from '../src/app/config';
 import { SCOPES } from '../src/auth/scopes';
+import { selectedScope } from '../src/graph/siteAccess';
 
 const root = path.resolve(__dirname, '..');
 
@@ -34,6 +35,8 @@ export interface Deployment {
   version?: string;
   privacyUrl?: string;
   termsUrl?: string;
+  /** "all" (Sites.*.All, the default) or "selected" (delegated Sites.Selected: only the sites an administrator assigned). */
+  siteAccess?: string;
 }
 
 export class DeploymentError extends Error {
@@ -60,6 +63,8 @@ export function checkDeployment(deployment: Deployment): Required<Deployment> {
   if (!GUID.test(appId)) throw new DeploymentError('--app-id moet een GUID zijn.');
   const version = deployment.version ?? (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }).version;
   if (!SEMVER.test(version)) throw new DeploymentError(`--version ${version} is geen semver-versie (1.2.3).`);
+  const siteAccess = deployment.siteAccess ?? 'all';
+  if (siteAccess !== 'all' && siteAccess !== 'selected') throw new DeploymentError(`--sites ${siteAccess} bestaat niet: kies all (Sites.*.All) of selected (Sites.Selected, alleen toegewezen sites).`);
   return {
     origin: url.origin,
     clientId: deployment.clientId.toLowerCase(),
@@ -67,6 +72,7 @@ export function checkDeployment(deployment: Deployment): Required<Deployment> {
     version,
     privacyUrl: deployment.privacyUrl ?? `${url.origin}/`,
     termsUrl: deployment.termsUrl ?? `${url.origin}/`,
+    siteAccess,
   };
 }
 
@@ -94,7 +100,8 @@ export function renderManifest(deployment: Deployment): Manifest {
     PRIVACY_URL: checked.privacyUrl,
     TERMS_URL: checked.termsUrl,
   }) as Manifest;
-  for (const entry of manifest.webApplicationInfo.nestedAppAuthInfo) entry.scopes = [...PREFETCHED_SCOPES];
+  const prefetched = checked.siteAccess === 'selected' ? [...new Set(PREFETCHED_SCOPES.map(selectedScope))] : [...PREFETCHED_SCOPES];
+  for (const entry of manifest.webApplicationInfo.nestedAppAuthInfo) entry.scopes = prefetched;
   const leftover = JSON.stringify(manifest).match(/\{\{\w+\}\}/);
   if (leftover) throw new Error(`manifest.template.json has an unknown placeholder ${leftover[0]}`);
   return manifest;
@@ -162,7 +169,7 @@ export async function buildAppPackage(deployment: Deployment): Promise<{ zip: Bu
 /** The runtime configuration of a production build: NAA sign-in, Graph itself. */
 export function productionAppConfig(deployment: Deployment): AppConfig {
   const checked = checkDeployment(deployment);
-  const config = AppConfigSchema.safeParse({ auth: { mode: 'naa', clientId: checked.clientId }, graph: { loopbackOrigin: null }, appOrigin: checked.origin });
+  const config = AppConfigSchema.safeParse({ auth: { mode: 'naa', clientId: checked.clientId }, graph: { loopbackOrigin: null, siteAccess: checked.siteAccess }, appOrigin: checked.origin });
   if (!config.success) throw new DeploymentError(`De productieconfiguratie is ongeldig: ${config.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`).join('; ')}.`);
   return config.data;
 }

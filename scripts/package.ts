@@ -19,6 +19,8 @@ const HELP = `npm run package -- --host <https-oorsprong> --client-id <Entra app
   --version <x.y.z>    versie in het manifest (standaard die uit package.json)
   --privacy-url <url>  privacyverklaring (standaard de host)
   --terms-url <url>    gebruiksvoorwaarden (standaard de host)
+  --sites <all|selected>  all: Sites.*.All (standaard); selected: Sites.Selected, alleen de sites die een
+                       beheerder aan de app toewijst (README, "Limiting the app to one site")
   --no-build           dist/production niet opnieuw bouwen
   --help               deze tekst`;
 
@@ -53,6 +55,7 @@ function readOptions(): Deployment & { build: boolean } {
         version: { type: 'string' },
         'privacy-url': { type: 'string' },
         'terms-url': { type: 'string' },
+        sites: { type: 'string' },
         'no-build': { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
       },
@@ -73,6 +76,7 @@ function readOptions(): Deployment & { build: boolean } {
     version: values.version,
     privacyUrl: values['privacy-url'],
     termsUrl: values['terms-url'],
+    siteAccess: values.sites,
     build: !values['no-build'],
   };
 }

@@ -8,6 +8,7 @@ import type { FaultConfig, FaultInput, Faults } from './faults';
 import { FaultConfigSchema } from './faults';
 import { AdminConsentSchema, ConsentSettingsSchema, TokenError, TokenRequestSchema, type ConsentSettings, type IssueOptions, type TokenRequest, type TokenResponse } from './identity';
 import type { RequestLog, RequestSummary } from './requestLog';
+import type { AppSiteRole } from './scopes';
 import { ALL_USERS, SEED, findUser } from './seed';
 import { bulkInsertItems } from './sharepoint/items';
 import { listSecurity, requireList, setListSecurity, type ListRow } from './sharepoint/lists';
@@ -48,6 +49,8 @@ export interface EmulatorAdmin {
   removeSiteMember(siteId: string, user: string, role: SiteRole): void;
   /** Each site's Owners, Members and Visitors (UPNs) and the additions made on the site itself. */
   siteRoles(): { sites: { siteId: string; path: string; owners: string[]; members: string[]; visitors: string[] }[]; grants: SiteGrant[] };
+  /** What an administrator's POST /sites/{id}/permissions does: the site assigned to an app under Sites.Selected. */
+  grantSiteToApp(siteId: string, clientId: string, role: AppSiteRole): void;
   listSecurity(siteId: string, listId: string): ListSecurity;
   setListSecurity(siteId: string, listId: string, security: Partial<ListSecurity>): ListSecurity;
   /** SharePoint RU and requests per minute, per app, per user, per kind of call, and 429s (budget.ts). */
@@ -115,6 +118,9 @@ export function createAdmin(env: Env, faults: Faults, startFaults: FaultInput, l
     addSiteMember: (siteId, user, role) => env.store.transaction(() => env.permissions.addGrant({ siteId: requireSite(siteId).id, userId: requireUser(user), role })),
     removeSiteMember: (siteId, user, role) => env.store.transaction(() => env.permissions.removeGrant({ siteId: requireSite(siteId).id, userId: requireUser(user), role })),
     siteRoles: () => ({ sites: env.permissions.describe(ALL_USERS), grants: env.permissions.grants() }),
+    grantSiteToApp: (siteId, clientId, role) => {
+      env.permissions.grantApp({ siteId: requireSite(siteId).id, appId: clientId, displayName: clientId, role });
+    },
     listSecurity: (siteId, listId) => listSecurity(requireList(env.store, requireSite(siteId).id, listId)),
     setListSecurity: (siteId, listId, security) =>
       env.store.transaction(() => setListSecurity(env.store, requireList(env.store, requireSite(siteId).id, listId), security, env.now().toISOString())),

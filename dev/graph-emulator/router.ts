@@ -5,11 +5,11 @@ import type { EmuRequest, EmuResponse, Env, Principal, Route } from './context';
 import { directoryRoutes } from './directory';
 import { GraphHttpError, errorBody } from './errors';
 import { plannerRoutes } from './planner';
-import { foreignTenantError, missingScopeError, neededScope, requireAudience, rowSatisfied, scopeRow } from './scopes';
+import { foreignTenantError, missingScopeError, neededScope, requireAudience, rowSatisfied, scopeRow, selectedInstead, type AppSiteRole } from './scopes';
 import { TENANT_ID } from './seed';
 import { itemRoutes } from './sharepoint/items';
 import { listRoutes } from './sharepoint/lists';
-import type { SiteRight } from './sharepoint/permissions';
+import { accessDeniedError, type SiteRight } from './sharepoint/permissions';
 import { canonicalSitePath, requireSite, siteRoutes } from './sharepoint/sites';
 
 export function errorResponse(env: Env, req: Pick<EmuRequest, 'requestId' | 'headers'>, status: number, code: string, message: string, headers: Record<string, string> = {}): EmuResponse {
@@ -25,6 +25,8 @@ function siteRightFor(method: string, path: string): { siteId: string; right: Si
   const m = /^\/sites\/([^/]+)(\/.*)?$/.exec(path);
   if (!m?.[1]) return undefined;
   const rest = m[2] ?? '';
+  // Assigning sites to apps is an administrator's act (checked by the route), not a site member's.
+  if (rest === '/permissions') return undefined;
   if (method === 'GET') return { siteId: m[1], right: 'read' };
   // Creating lists and adding columns is Manage Lists (list-create needs it; SharePoint's Owners have it).
   if (method === 'POST' && /^\/lists(\/[^/]+\/columns)?$/.test(rest)) return { siteId: m[1], right: 'manageLists' };
@@ -40,12 +42,15 @@ function metered(response: EmuResponse, charge: Charge | undefined): EmuResponse
  * so a new endpoint cannot slip through unchecked. Then the tenant: only /me answers a token from
  * another organisation's tenant.
  */
-function authorise(principal: Principal, method: string, path: string): void {
+function authorise(principal: Principal, method: string, path: string): AppSiteRole | null {
   const row = scopeRow(method, path);
   if (!row) throw new GraphHttpError(403, 'accessDenied', `The emulator has no permission row for ${method} ${path}; add it to dev/graph-emulator/scopes.ts.`);
   const needed = neededScope(row, principal, path);
-  if (!rowSatisfied(row, principal, needed)) throw missingScopeError(row.area, needed, principal);
+  // Sites.Selected stands in for a site scope; the app's assignment to the site is checked once the site is known.
+  const selected = rowSatisfied(row, principal, needed) ? null : selectedInstead(principal, needed);
+  if (!selected && !rowSatisfied(row, principal, needed)) throw missingScopeError(row.area, needed, principal);
   if (principal.tenantId !== TENANT_ID && !row.homeTenant) throw foreignTenantError(row.area, principal, TENANT_ID);
+  return selected;
 }
 
 /** Every Graph route the emulator serves (each needs a row in scopes.ts). */
@@ -73,7 +78,7 @@ export class Router {
         if (!m) continue;
         pathMatched = true;
         if (route.method !== req.method) continue;
-        authorise(principal, req.method, path);
+        const selected = authorise(principal, req.method, path);
         const ctx = { ...this.env, req: { ...req, path }, principal, user: principal.user, params: m.slice(1) };
         const needed = siteRightFor(req.method, path);
         // SharePoint's throttling budget (budget.ts): charged once caller and route are known, before anything is applied.
@@ -83,6 +88,8 @@ export class Router {
         return metered(
           this.env.store.transaction(() => {
             if (needed) this.env.permissions.require(requireSite(needed.siteId), principal, needed.right);
+            // Under Sites.Selected: the user's own right (above) and the app's assignment to this site, both.
+            if (selected && (!needed || !this.env.permissions.appCovers(requireSite(needed.siteId), principal.appId, selected))) throw accessDeniedError();
             return route.handler(ctx);
           }),
           charge,

@@ -7,6 +7,9 @@ import { GraphHttpError } from './errors';
 
 const API = 'https://learn.microsoft.com/graph/api';
 
+/** The delegated selected scope, the same name on Graph and on SharePoint. */
+export const SITES_SELECTED = 'Sites.Selected';
+
 /** Who answers a refusal: the directory (Entra ID), Teams, SharePoint or Planner, each in its own words. */
 export type ScopeArea = 'directory' | 'teams' | 'sharepoint' | 'planner';
 
@@ -62,6 +65,9 @@ export const SCOPE_TABLE: readonly ScopeRow[] = [
   { method: 'GET', pattern: /^\/groups\/([^/]+)\/members$/, endpoint: 'GET /groups/{id}/members', least: 'GroupMember.Read.All', area: 'directory', source: `${API}/group-list-members` },
   { method: 'GET', pattern: /^\/groups\/([^/]+)\/owners$/, endpoint: 'GET /groups/{id}/owners', least: 'GroupMember.Read.All', area: 'directory', source: `${API}/group-list-owners` },
   { method: 'GET', pattern: re(SITE), endpoint: 'GET /sites/{site}', least: 'Sites.Read.All', area: 'sharepoint', source: `${API}/site-get` },
+  // Assigning a site to an app (Sites.Selected): only with Sites.FullControl.All, and in delegated use only by an administrator.
+  { method: 'GET', pattern: re(`${SITE}/permissions`), endpoint: 'GET /sites/{site}/permissions', least: 'Sites.FullControl.All', area: 'sharepoint', source: `${API}/site-list-permissions` },
+  { method: 'POST', pattern: re(`${SITE}/permissions`), endpoint: 'POST /sites/{site}/permissions', least: 'Sites.FullControl.All', area: 'sharepoint', source: `${API}/site-post-permissions` },
   { method: 'GET', pattern: re(`${SITE}/lists`), endpoint: 'GET /sites/{site}/lists', least: 'Sites.Read.All', area: 'sharepoint', source: `${API}/list-list` },
   { method: 'POST', pattern: re(`${SITE}/lists`), endpoint: 'POST /sites/{site}/lists', least: 'Sites.Manage.All', area: 'sharepoint', source: `${API}/list-create` },
   { method: 'GET', pattern: re(LIST), endpoint: 'GET /sites/{site}/lists/{list}', least: 'Sites.Read.All', area: 'sharepoint', source: `${API}/list-get` },
@@ -123,9 +129,37 @@ const DIRECT_COVERS: Record<string, readonly string[]> = {
 
 /** Every scope the emulator knows, Graph's and SharePoint's. */
 export const GRAPH_SCOPES: ReadonlySet<string> = new Set(
-  [...Object.keys(DIRECT_COVERS), ...Object.values(DIRECT_COVERS).flat(), 'Tasks.Read'].filter((s) => !s.startsWith('AllSites.')),
+  [...Object.keys(DIRECT_COVERS), ...Object.values(DIRECT_COVERS).flat(), 'Tasks.Read', SITES_SELECTED].filter((s) => !s.startsWith('AllSites.')),
 );
-export const SHAREPOINT_SCOPES: ReadonlySet<string> = new Set(['AllSites.Read', 'AllSites.Write', 'AllSites.Manage', 'AllSites.FullControl']);
+export const SHAREPOINT_SCOPES: ReadonlySet<string> = new Set(['AllSites.Read', 'AllSites.Write', 'AllSites.Manage', 'AllSites.FullControl', SITES_SELECTED]);
+
+/**
+ * What an app assigned to a site may do there under `Sites.Selected` ("read", "write", "manage": adds
+ * Manage Lists, "fullcontrol"; Microsoft 365 Developer Blog, "SharePoint now supports delegated
+ * Sites.Selected authentication", and learn.microsoft.com/graph/permissions-selected-overview).
+ * The role a site scope corresponds to, Graph's and SharePoint's alike.
+ */
+export const APP_SITE_ROLES = ['read', 'write', 'manage', 'fullcontrol'] as const;
+export type AppSiteRole = (typeof APP_SITE_ROLES)[number];
+export const SELECTED_EQUIVALENT: Readonly<Record<string, AppSiteRole>> = {
+  'Sites.Read.All': 'read',
+  'Sites.ReadWrite.All': 'write',
+  'Sites.Manage.All': 'manage',
+  'Sites.FullControl.All': 'fullcontrol',
+  'AllSites.Read': 'read',
+  'AllSites.Write': 'write',
+  'AllSites.Manage': 'manage',
+  'AllSites.FullControl': 'fullcontrol',
+};
+
+/**
+ * A site scope the token lacks, but `Sites.Selected` stands in for it: the request then needs the app's
+ * assignment to that very site (checked where the site is known), intersected with the user's own rights.
+ */
+export function selectedInstead(principal: Pick<Principal, 'scopes'>, needed: string): AppSiteRole | null {
+  const role = SELECTED_EQUIVALENT[needed];
+  return role && principal.scopes.has(SITES_SELECTED) ? role : null;
+}
 
 /** True when `held` is `needed` or (transitively) covers it. */
 export function covers(held: string, needed: string): boolean {
@@ -218,6 +252,9 @@ export function requireAudience(principal: Principal, audience: Principal['audie
 }
 
 /** For the SharePoint REST endpoints: `AllSites.Read`, `AllSites.Write`, `AllSites.Manage` or `AllSites.FullControl` (higher covers lower). */
-export function requireSharePointScope(principal: Principal, needed: 'AllSites.Read' | 'AllSites.Write' | 'AllSites.Manage' | 'AllSites.FullControl'): void {
-  if (!hasScope(principal, needed)) throw missingScopeError('sharepoint', needed, principal);
+export function requireSharePointScope(principal: Principal, needed: 'AllSites.Read' | 'AllSites.Write' | 'AllSites.Manage' | 'AllSites.FullControl'): AppSiteRole | null {
+  if (hasScope(principal, needed)) return null;
+  const selected = selectedInstead(principal, needed);
+  if (selected) return selected;
+  throw missingScopeError('sharepoint', needed, principal);
 }

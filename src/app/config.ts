@@ -20,6 +20,11 @@ export const AppConfigSchema = z.object({
      * (the Graph client adds tokens and follows nextLinks only for https Graph hosts).
      */
     loopbackOrigin: z.string().url().nullable().default(null),
+    /**
+     * "all": the delegated Sites.*.All permissions; "selected": delegated Sites.Selected, the app reaching
+     * only the sites an administrator assigned to it (README, "Limiting the app to one site").
+     */
+    siteAccess: z.enum(['all', 'selected']).default('all'),
   }),
   /** Public origin the app is served from (links back from Planner tasks, share to stage). */
   appOrigin: z.string().url(),

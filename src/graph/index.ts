@@ -10,6 +10,7 @@ import { createSessionStore } from './sessionStore';
 import { createPlannerPublisher } from './plannerPublisher';
 import { createSharePointRest } from './sharePointRest';
 import { createInstallationChecker } from './installCheck';
+import { withSiteAccess } from './siteAccess';
 import type { BatchOptions } from './batch';
 import type { OptionDescriber } from './mapping';
 
@@ -40,7 +41,8 @@ export function describeOptions(instrument: Instrument): OptionDescriber {
   return { question: (id) => questions.get(id), option: (id) => options.get(id) };
 }
 
-export function createGraphServices(config: AppConfig, tokens: TokenProvider, options: GraphServicesOptions = {}): GraphServices {
+export function createGraphServices(config: AppConfig, requested: TokenProvider, options: GraphServicesOptions = {}): GraphServices {
+  const tokens = withSiteAccess(requested, config.graph.siteAccess);
   const api = new GraphApi(createGraphClient(config, tokens, options.transport));
   const now = options.now ?? (() => new Date());
   const random = options.random ?? ((n: number) => crypto.getRandomValues(new Uint8Array(n)));

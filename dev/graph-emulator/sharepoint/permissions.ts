@@ -20,6 +20,7 @@ import type { Principal } from '../context';
 import { GraphHttpError } from '../errors';
 import { ALL_GROUPS, ALL_SITES, SEED, TENANT_ID, type SeedSite, type SeedUser } from '../seed';
 import type { Store } from '../store';
+import { APP_SITE_ROLES, type AppSiteRole } from '../scopes';
 
 export type SiteRole = 'Owner' | 'Member' | 'Visitor';
 const ROLE_RANK: Record<SiteRole, number> = { Visitor: 1, Member: 2, Owner: 3 };
@@ -164,6 +165,28 @@ CREATE TABLE IF NOT EXISTS site_grants (
   PRIMARY KEY (site_id, user_id, role)
 );`;
 
+// ---- sites assigned to apps (Sites.Selected) ----------------------------------------------------
+
+/** An app's assignment to a site (POST /sites/{id}/permissions with an application identity). */
+export interface AppSiteGrant {
+  /** The permission's id, as Graph returns it. */
+  id: string;
+  siteId: string;
+  appId: string;
+  displayName: string;
+  role: AppSiteRole;
+}
+
+const APP_GRANTS_SCHEMA = `
+CREATE TABLE IF NOT EXISTS app_site_grants (
+  id TEXT NOT NULL,
+  site_id TEXT NOT NULL,
+  app_id TEXT NOT NULL,
+  display_name TEXT NOT NULL,
+  role TEXT NOT NULL,
+  PRIMARY KEY (site_id, app_id)
+);`;
+
 function higher(a: SiteRole | undefined, b: SiteRole | undefined): SiteRole | undefined {
   if (!a) return b;
   if (!b) return a;
@@ -186,6 +209,7 @@ export class SitePermissions {
   ) {
     this.settings = { ...startSettings };
     store.db.exec(GRANTS_SCHEMA);
+    store.db.exec(APP_GRANTS_SCHEMA);
     if (store.getMeta('siteGrantsSeeded') === undefined) this.reseed();
   }
 
@@ -207,6 +231,7 @@ export class SitePermissions {
   private reseed(): void {
     this.store.transaction(() => {
       this.store.db.exec('DELETE FROM site_grants');
+      this.store.db.exec('DELETE FROM app_site_grants');
       for (const g of SEEDED_SITE_GRANTS) this.addGrant(g);
       this.store.setMeta('siteGrantsSeeded', '1');
     });
@@ -226,6 +251,36 @@ export class SitePermissions {
       userId: r.user_id,
       role: r.role,
     }));
+  }
+
+  /** Assigns the site to an app (a second assignment replaces the first, as PATCH on the permission would). */
+  grantApp(grant: Omit<AppSiteGrant, 'id'> & { id?: string }): AppSiteGrant {
+    const id = grant.id ?? Buffer.from(`${grant.siteId}|${grant.appId}`).toString('base64url');
+    this.store.stmt('INSERT OR REPLACE INTO app_site_grants(id, site_id, app_id, display_name, role) VALUES (?, ?, ?, ?, ?)').run(id, grant.siteId, grant.appId, grant.displayName, grant.role);
+    return { ...grant, id };
+  }
+
+  appGrants(siteId: string): AppSiteGrant[] {
+    const rows = this.store.stmt('SELECT id, site_id, app_id, display_name, role FROM app_site_grants WHERE site_id = ? ORDER BY app_id').all(siteId) as { id: string; site_id: string; app_id: string; display_name: string; role: AppSiteRole }[];
+    return rows.map((r) => ({ id: r.id, siteId: r.site_id, appId: r.app_id, displayName: r.display_name, role: r.role }));
+  }
+
+  /** Whether the app's assignment to the site (if any) covers the role: read < write < manage < fullcontrol. */
+  appCovers(site: SeedSite, appId: string, role: AppSiteRole): boolean {
+    const grant = this.appGrants(site.id).find((g) => g.appId === appId);
+    return grant !== undefined && APP_SITE_ROLES.indexOf(grant.role) >= APP_SITE_ROLES.indexOf(role);
+  }
+
+  /**
+   * The caller's role as far as the app's assignment reaches (Sites.Selected): read is a Visitor's,
+   * write a Member's, manage and fullcontrol an Owner's; never more than the person's own role.
+   */
+  appCappedRole(site: SeedSite, principal: Principal): SiteRole | undefined {
+    const own = this.roleFor(site, principal);
+    const grant = this.appGrants(site.id).find((g) => g.appId === principal.appId);
+    if (!own || !grant) return undefined;
+    const cap: SiteRole = grant.role === 'read' ? 'Visitor' : grant.role === 'write' ? 'Member' : 'Owner';
+    return ROLE_RANK[own] <= ROLE_RANK[cap] ? own : cap;
   }
 
   /** The role a person holds on a site by membership, whatever the tenant switches say. */

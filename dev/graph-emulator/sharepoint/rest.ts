@@ -12,7 +12,7 @@
 // Online answers (Microsoft Q&A 131535: code "-2147024891, System.UnauthorizedAccessException").
 import { z } from 'zod';
 import { rateLimitHeaders } from '../budget';
-import { hasScope } from '../scopes';
+import { hasScope, selectedInstead } from '../scopes';
 import type { EmuResponse, Env, Principal } from '../context';
 import { GraphHttpError, zodMessage } from '../errors';
 import { ALL_SITES, SHAREPOINT_HOST, type SeedSite } from '../seed';
@@ -195,9 +195,10 @@ function checkIfMatch(req: RestRequest, row: ListRow): void {
   }
 }
 
-function route(env: Env, req: RestRequest, principal: Principal, site: SeedSite, api: string, format: Format): EmuResponse {
+function route(env: Env, req: RestRequest, principal: Principal, site: SeedSite, api: string, format: Format, selectedApp: boolean): EmuResponse {
   const webUrl = siteWebUrl(site);
-  const role = env.permissions.roleFor(site, principal);
+  // Under Sites.Selected "the minimal intersection of application and user permissions is used".
+  const role = selectedApp ? env.permissions.appCappedRole(site, principal) : env.permissions.roleFor(site, principal);
   // Every endpoint here is on the web: someone who cannot read the site gets SharePoint's access denied.
   if (!hasPermission(role, 'ViewListItems')) throw accessDenied();
   const apiPath = api.replace(/\/+$/, '');
@@ -264,8 +265,14 @@ export function handleSharePointRest(env: Env, req: RestRequest, authenticate: (
     // A Graph token is not accepted by SharePoint (its audience is https://graph.microsoft.com).
     if (principal.audience !== 'sharepoint') throw new RestError(401, '-2147024891, System.UnauthorizedAccessException', 'Invalid audience: the token was not issued for the SharePoint resource.');
     // SharePoint's delegated scopes: reading needs AllSites.Read, changing a list's settings AllSites.Manage.
-    if (!hasScope(principal, req.method === 'GET' ? 'AllSites.Read' : 'AllSites.Manage')) {
-      throw new RestError(403, '-2147024891, System.UnauthorizedAccessException', `Access denied. The token lacks the scope ${req.method === 'GET' ? 'AllSites.Read' : 'AllSites.Manage'}.`);
+    // With Sites.Selected instead, the app must be assigned to this site with a role that covers it.
+    const neededScope = req.method === 'GET' ? 'AllSites.Read' : 'AllSites.Manage';
+    let selectedApp = false;
+    if (!hasScope(principal, neededScope)) {
+      const selected = selectedInstead(principal, neededScope);
+      if (!selected) throw new RestError(403, '-2147024891, System.UnauthorizedAccessException', `Access denied. The token lacks the scope ${neededScope}.`);
+      if (!env.permissions.appCovers(site, principal.appId, selected)) throw accessDenied();
+      selectedApp = true;
     }
     // The same RU budget as Graph's SharePoint calls: changing a list's permissions is a permission
     // operation, every read here one object (budget.ts; REST "usually consumes more", so this is a floor).
@@ -274,7 +281,7 @@ export function handleSharePointRest(env: Env, req: RestRequest, authenticate: (
       const throttled = errorResponse(format, 429, '-2147024860, Microsoft.SharePoint.SPQueryThrottledException', 'The request has been throttled.');
       return { ...throttled, headers: { ...throttled.headers, ...rateLimitHeaders(charge), 'Retry-After': String(charge.throttled.retryAfterSeconds) }, charge };
     }
-    const response = env.store.transaction(() => route(env, req, principal, site, api, format));
+    const response = env.store.transaction(() => route(env, req, principal, site, api, format, selectedApp));
     return { ...response, headers: { ...rateLimitHeaders(charge), ...response.headers }, charge };
   } catch (error) {
     if (error instanceof RestError) return errorResponse(format, error.status, error.code, error.message);

@@ -1,9 +1,12 @@
 // Site addressing: /sites/root, /sites/{hostname}:/{path}[:], /sites/{hostname}, /sites/{id},
 // /groups/{id}/sites/root. The router rewrites every form to /sites/{canonical id}{rest}.
 import type * as MG from '@microsoft/microsoft-graph-types';
-import { graphUrl, json, param, queryOption, selectProperties, type Env, type Route } from '../context';
-import { notFound } from '../errors';
-import { ALL_GROUPS, ALL_SITES, SHAREPOINT_HOST, type SeedSite } from '../seed';
+import { z } from 'zod';
+import { graphUrl, json, param, parseBody, queryOption, selectProperties, type Env, type Route, type RouteContext } from '../context';
+import { GraphHttpError, notFound } from '../errors';
+import { APP_SITE_ROLES } from '../scopes';
+import { ALL_GROUPS, ALL_SITES, SHAREPOINT_HOST, TENANT_ADMINS, type SeedSite } from '../seed';
+import type { AppSiteGrant } from './permissions';
 
 const SITE_CREATED = '2024-01-15T09:00:00Z';
 
@@ -67,8 +70,47 @@ export function siteResource(s: SeedSite): MG.Site & { '@odata.type'?: string } 
   };
 }
 
-export function siteRoutes(_env: Env): Route[] {
+/** POST /sites/{id}/permissions: an application identity and its role (site-post-permissions). */
+const AppPermissionInputSchema = z.object({
+  roles: z.array(z.enum(APP_SITE_ROLES)).length(1, 'exactly one role'),
+  grantedToIdentities: z.array(z.object({ application: z.object({ id: z.string().uuid(), displayName: z.string().max(255).optional() }) })).length(1, 'exactly one application'),
+});
+
+function appPermissionResource(grant: AppSiteGrant): Record<string, unknown> {
+  const application = { id: grant.appId, displayName: grant.displayName };
+  return { id: grant.id, roles: [grant.role], grantedToIdentitiesV2: [{ application }], grantedToIdentities: [{ application }] };
+}
+
+/** "In delegated workflows, the user must have an administrator role, such as SharePoint Administrator or higher." */
+function requireAdministrator(ctx: RouteContext): void {
+  if (!TENANT_ADMINS.includes(ctx.user.id)) throw new GraphHttpError(403, 'accessDenied', 'Access denied. Assigning a site to an application needs a SharePoint Administrator (or higher).');
+}
+
+export function siteRoutes(env: Env): Route[] {
   return [
+    {
+      method: 'GET',
+      pattern: /^\/sites\/([^/]+)\/permissions$/,
+      handler: (ctx) => {
+        requireAdministrator(ctx);
+        const site = requireSite(param(ctx, 0));
+        return json({ '@odata.context': graphUrl(ctx, `/$metadata#sites('${site.id}')/permissions`), value: env.permissions.appGrants(site.id).map(appPermissionResource) });
+      },
+    },
+    {
+      method: 'POST',
+      pattern: /^\/sites\/([^/]+)\/permissions$/,
+      handler: (ctx) => {
+        requireAdministrator(ctx);
+        const site = requireSite(param(ctx, 0));
+        const input = parseBody(AppPermissionInputSchema, ctx.req.body);
+        const app = input.grantedToIdentities[0]?.application;
+        const role = input.roles[0];
+        if (!app || !role) throw new GraphHttpError(400, 'invalidRequest', 'Invalid request body.');
+        const grant = env.permissions.grantApp({ siteId: site.id, appId: app.id, displayName: app.displayName ?? app.id, role });
+        return json({ '@odata.context': graphUrl(ctx, `/$metadata#sites('${site.id}')/permissions/$entity`), ...appPermissionResource(grant) }, 201);
+      },
+    },
     {
       method: 'GET',
       pattern: /^\/sites\/([^/]+)$/,

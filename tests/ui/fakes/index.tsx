@@ -236,7 +236,7 @@ export function fakeHost(context: Partial<HostContext> = {}, options: { canShare
   return host;
 }
 
-export const testConfig: AppConfig = { auth: { mode: 'dev', tokenUrl: 'http://127.0.0.1:4000/_emulator/token', clientId: '3f6a9c2e-7b1d-4e5a-8c3f-2d9e0a1b4c6d' }, graph: { loopbackOrigin: 'http://127.0.0.1:4000' }, appOrigin: 'https://app.example.nl' };
+export const testConfig: AppConfig = { auth: { mode: 'dev', tokenUrl: 'http://127.0.0.1:4000/_emulator/token', clientId: '3f6a9c2e-7b1d-4e5a-8c3f-2d9e0a1b4c6d' }, graph: { loopbackOrigin: 'http://127.0.0.1:4000', siteAccess: 'all' }, appOrigin: 'https://app.example.nl' };
 
 export interface ServicesOptions {
   me?: SignedInUser;

@@ -18,6 +18,8 @@ const EXAMPLES: [string, string][] = [
   ['GET', '/me/joinedTeams'],
   ['GET', '/groups/g1'],
   ['GET', '/groups/g1/members'],
+  ['GET', '/sites/s1/permissions'],
+  ['POST', '/sites/s1/permissions'],
   ['GET', '/groups/g1/owners'],
   ['GET', SITE],
   ['GET', `${SITE}/lists`],

@@ -98,6 +98,7 @@ describe('deployment parameters', () => {
     ['a client id that is not a GUID', { clientId: 'gesprekstool' }, /GUID/],
     ['a GUID-shaped client id that is no UUID (variant digit 1)', { clientId: '3f2a1b0c-9d8e-4f7a-16c5-d4e3f2a1b0c9' }, /GUID/],
     ['a version that is not semver', { version: 'v2' }, /semver/],
+    ['a site access that does not exist', { siteAccess: 'some' }, /kies all .* of selected/],
   ])('refuses %s with a sentence saying what to give instead', (_case, change, message) => {
     expect(() => checkDeployment({ ...municipality, ...change })).toThrow(message);
   });
@@ -106,9 +107,17 @@ describe('deployment parameters', () => {
     const config = productionAppConfig(municipality);
     expect(AppConfigSchema.parse(config)).toEqual({
       auth: { mode: 'naa', clientId: '3f2a1b0c-9d8e-4f7a-b6c5-d4e3f2a1b0c9', authority: 'https://login.microsoftonline.com/organizations' },
-      graph: { loopbackOrigin: null },
+      graph: { loopbackOrigin: null, siteAccess: 'all' },
       appOrigin: 'https://gesprekstool.gemeente-voorbeeld.nl',
     });
+  });
+});
+
+describe('limited to assigned sites (--sites selected)', () => {
+  it('asks for Sites.Selected in the configuration and in the scopes Teams prefetches', async () => {
+    expect(productionAppConfig({ ...municipality, siteAccess: 'selected' }).graph.siteAccess).toBe('selected');
+    const { manifest } = await buildAppPackage({ ...municipality, siteAccess: 'selected' });
+    expect(manifest.webApplicationInfo.nestedAppAuthInfo.map((e: { scopes: string[] }) => e.scopes)).toEqual([['Sites.Selected']]);
   });
 });
 
