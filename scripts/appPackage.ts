@@ -173,3 +173,39 @@ export function productionAppConfig(deployment: Deployment): AppConfig {
   if (!config.success) throw new DeploymentError(`De productieconfiguratie is ongeldig: ${config.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`).join('; ')}.`);
   return config.data;
 }
+
+/**
+ * The hosts that may show the app in a frame: Teams and the other Microsoft 365 hosts of a tab, per
+ * "Tab requirements" (learn.microsoft.com/microsoftteams/platform/tabs/how-to/tab-requirements):
+ * *.cloud.microsoft (where the web clients are moving), teams.microsoft.com and its subdomains,
+ * *.microsoft365.com, *.office.com and Outlook's hosts. No X-Frame-Options: DENY or SAMEORIGIN, which
+ * would keep the app out of every meeting.
+ */
+export const FRAME_ANCESTORS: readonly string[] = [
+  "'self'",
+  'https://*.cloud.microsoft',
+  'https://teams.microsoft.com',
+  'https://*.teams.microsoft.com',
+  'https://*.microsoft365.com',
+  'https://*.office.com',
+  'https://outlook.office.com',
+  'https://outlook.office365.com',
+];
+
+/** The response headers the static host must send, per file kind. */
+export function hostingHeaders(): { all: Record<string, string>; noCache: readonly string[] } {
+  return {
+    all: { 'Content-Security-Policy': `frame-ancestors ${FRAME_ANCESTORS.join(' ')}`, 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'strict-origin-when-cross-origin' },
+    // The entry page and the configuration change with each deployment; the content-hashed scripts never do.
+    noCache: ['/index.html', '/app-config.json'],
+  };
+}
+
+/** Azure Static Web Apps reads these headers from staticwebapp.config.json in the uploaded folder. */
+export function staticWebAppConfig(): Record<string, unknown> {
+  const headers = hostingHeaders();
+  return {
+    globalHeaders: headers.all,
+    routes: headers.noCache.map((route) => ({ route, headers: { 'Cache-Control': 'no-cache' } })),
+  };
+}

@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildAppPackage, DeploymentError, productionAppConfig, type Deployment } from './appPackage';
+import { buildAppPackage, DeploymentError, productionAppConfig, staticWebAppConfig, type Deployment } from './appPackage';
 
 const root = path.resolve(__dirname, '..');
 const PRODUCTION_DIR = path.join(root, 'dist', 'production');
@@ -100,6 +100,8 @@ async function main(): Promise<void> {
   const { zip, manifest } = await buildAppPackage(deployment);
   const configFile = path.join(PRODUCTION_DIR, 'app-config.json');
   writeFileSync(configFile, JSON.stringify(appConfig, null, 2) + '\n');
+  // The headers Teams needs to frame the app, for Azure Static Web Apps; README lists them for other hosts.
+  writeFileSync(path.join(PRODUCTION_DIR, 'staticwebapp.config.json'), JSON.stringify(staticWebAppConfig(), null, 2) + '\n');
   writeFileSync(ZIP_FILE, zip);
   console.log(`
 Klaar.

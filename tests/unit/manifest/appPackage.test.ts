@@ -11,6 +11,8 @@ import {
   checkDeployment,
   type Deployment,
   productionAppConfig,
+  hostingHeaders,
+  staticWebAppConfig,
   readLanguageFiles,
   renderManifest,
   schemaProblems,
@@ -118,6 +120,17 @@ describe('limited to assigned sites (--sites selected)', () => {
     expect(productionAppConfig({ ...municipality, siteAccess: 'selected' }).graph.siteAccess).toBe('selected');
     const { manifest } = await buildAppPackage({ ...municipality, siteAccess: 'selected' });
     expect(manifest.webApplicationInfo.nestedAppAuthInfo.map((e: { scopes: string[] }) => e.scopes)).toEqual([['Sites.Selected']]);
+  });
+});
+
+describe('hosting headers', () => {
+  it('let Teams and the other Microsoft 365 hosts frame the app, and nobody else', () => {
+    const csp = hostingHeaders().all['Content-Security-Policy'] ?? '';
+    expect(csp).toMatch(/^frame-ancestors /);
+    for (const host of ['https://*.cloud.microsoft', 'https://teams.microsoft.com', 'https://*.teams.microsoft.com', 'https://*.office.com']) expect(csp.split(' ')).toContain(host);
+    expect(csp).not.toContain('*.*');
+    expect(Object.keys(hostingHeaders().all)).not.toContain('X-Frame-Options');
+    expect(staticWebAppConfig()).toMatchObject({ globalHeaders: { 'Content-Security-Policy': csp }, routes: [{ route: '/index.html', headers: { 'Cache-Control': 'no-cache' } }, { route: '/app-config.json' }] });
   });
 });
 
