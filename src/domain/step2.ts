@@ -39,8 +39,27 @@ export function toggleOption(question: QuestionRules, answer: QuestionAnswer, op
     for (const other of question.options) if (other.exclusive) chosen.delete(other.id);
     chosen.add(optionId);
   }
-  const selected = inInstrumentOrder(question, chosen);
+  // Ids this instrument does not know (written by a newer version, or by hand) stay as they were,
+  // with their text, unless an exclusive option rules out everything else.
+  const known = new Set(question.options.map((o) => o.id));
+  const unknown = answer.selected.filter((id) => !known.has(id) && chosen.has(id));
+  const selected = [...inInstrumentOrder(question, chosen), ...unknown];
   return { selected, freeText: keepFreeText(answer, selected) };
+}
+
+/** Per question, chosen option ids the instrument does not have: kept in SharePoint, not shown as a choice. */
+export function unknownOptions(themes: readonly ThemeQuestions[], step2: Pick<Response['step2'], 'questions'>): { questionId: string; optionIds: string[] }[] {
+  const found: { questionId: string; optionIds: string[] }[] = [];
+  for (const theme of themes) {
+    for (const question of theme.questions) {
+      const answer = step2.questions[question.id];
+      if (!answer) continue;
+      const known = new Set(question.options.map((o) => o.id));
+      const optionIds = answer.selected.filter((id) => !known.has(id));
+      if (optionIds.length > 0) found.push({ questionId: question.id, optionIds });
+    }
+  }
+  return found;
 }
 
 /**

@@ -242,5 +242,10 @@ export interface ResponseSync {
    * device saved since, its answers are taken in (merged with anything not yet sent here).
    */
   adopt(server: Versioned<Response>): void;
+  /**
+   * The version of a draft on this device written by a newer version of the app (left untouched, so
+   * that version can still send it), or null. While there is one, this version keeps no draft here.
+   */
+  futureDraft(): number | null;
   dispose(): void;
 }

@@ -98,8 +98,17 @@ function changedAnswers(before: Response, after: Response): number {
   return count;
 }
 
-/** What the storage holds for `key`: a draft, nothing usable (absent, an older format, garbage), or unreadable right now. */
-async function readDraft(storage: DraftStorage | null, key: string): Promise<Draft | null | 'unreadable'> {
+/** A draft a newer version of the app wrote: this version cannot read it, and must not write over it. */
+interface FutureDraft {
+  future: number;
+}
+const FutureDraftSchema = z.object({ version: z.number().int().gt(DRAFT_VERSION) });
+
+/**
+ * What the storage holds for `key`: a draft, nothing usable (absent, an older format, garbage), one of
+ * a newer app version, or unreadable right now.
+ */
+async function readDraft(storage: DraftStorage | null, key: string): Promise<Draft | FutureDraft | null | 'unreadable'> {
   if (!storage) return null;
   let raw: string | null;
   try {
@@ -109,8 +118,11 @@ async function readDraft(storage: DraftStorage | null, key: string): Promise<Dra
   }
   if (raw === null) return null;
   try {
-    const parsed = DraftSchema.safeParse(JSON.parse(raw));
-    return parsed.success ? parsed.data : null;
+    const json: unknown = JSON.parse(raw);
+    const parsed = DraftSchema.safeParse(json);
+    if (parsed.success) return parsed.data;
+    const future = FutureDraftSchema.safeParse(json);
+    return future.success ? { future: future.data.version } : null;
   } catch {
     return null;
   }
@@ -124,8 +136,13 @@ export async function openResponseSync(options: ResponseSyncOptions): Promise<Re
   return createResponseSync(options, await readDraft(options.storage, options.key));
 }
 
-function createResponseSync(options: ResponseSyncOptions, draft: Draft | null | 'unreadable'): ResponseSync {
-  const { store, storage, key } = options;
+function createResponseSync(options: ResponseSyncOptions, found: Draft | FutureDraft | null | 'unreadable'): ResponseSync {
+  const { store, key } = options;
+  // A newer version's draft is left exactly as it is: that version sends it when it runs again. Until
+  // then this one keeps no draft of its own for this session (the state says changes are not kept).
+  const futureVersion = found !== null && typeof found === 'object' && 'future' in found ? found.future : null;
+  const draft = futureVersion === null ? (found as Draft | null | 'unreadable') : null;
+  const storage = futureVersion === null ? options.storage : null;
   const debounceMs = options.debounceMs ?? DEFAULT_DEBOUNCE_MS;
   const now = options.now ?? (() => new Date());
   const timers = options.timers ?? realTimers;
@@ -279,6 +296,7 @@ function createResponseSync(options: ResponseSyncOptions, draft: Draft | null | 
   return {
     current: () => current,
     state: () => state,
+    futureDraft: () => futureVersion,
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

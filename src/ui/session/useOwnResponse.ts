@@ -23,6 +23,8 @@ export type OwnResponse =
       rejoin(participant: Participant): Promise<void>;
       /** Columns of their own hand-edited item that could not be read and were emptied when they joined again. */
       cleared: string[];
+      /** A draft on this device from a newer version of the app, left untouched (its version), or null. */
+      futureDraft: number | null;
     };
 
 const noSync = { subscribe: () => () => undefined };
@@ -108,5 +110,6 @@ export function useOwnResponse(): OwnResponse {
     retry: () => sync.flushNow(),
     rejoin,
     cleared,
+    futureDraft: sync.futureDraft(),
   };
 }

@@ -14,6 +14,7 @@ import { useAppServices, useOwnResponse, useSession, useSessionInstrument } from
 import { FacilitatorControls } from './FacilitatorControls';
 import { JoinForm } from './JoinForm';
 import { Step1Form } from './Step1Form';
+import { OwnAnswerNotices } from './OwnAnswerNotices';
 import { SyncIndicator } from './SyncIndicator';
 
 // Stap 2 (checkboxes, accordions, the inspiration dialog) and stap 3 (the agenda) are their own
@@ -131,10 +132,15 @@ export function SidePanel() {
       if (/^KlaarStap\d$/.test(column)) return t('cleared_done');
       return t('cleared_other', { column });
     }))].join(', ');
-    restoredNote = clearedText === '' ? null : (
-      <MessageBar intent="warning" layout="multiline">
-        <MessageBarBody>{t('cleared', { what: clearedText })}</MessageBarBody>
-      </MessageBar>
+    restoredNote = (
+      <>
+        {clearedText === '' ? null : (
+          <MessageBar intent="warning" layout="multiline">
+            <MessageBarBody>{t('cleared', { what: clearedText })}</MessageBarBody>
+          </MessageBar>
+        )}
+        <OwnAnswerNotices instrument={instrument} response={response} futureDraft={own.futureDraft} />
+      </>
     );
     switch (current.state) {
       case 'setup':

@@ -91,6 +91,26 @@ describe('side panel', () => {
     expect(await screen.findByText('Opgeslagen')).toBeTruthy();
   });
 
+  it('says that answers of a newer app version wait on this device, and keeps them', async () => {
+    const store = new FakeStore(sessionIn('step1'));
+    store.addResponse(responseOf(sanne));
+    const newer = JSON.stringify({ version: 2, itemId: store.responses[0]!.itemId, unsent: { A: 5 } });
+    const drafts = new Map([[draftKey(SESSION_KEY, sanne.id), newer]]);
+    renderWith(<SidePanel />, { ...fakeServices({ me: sanne, store }), storage: memoryDraftStorage(drafts) });
+    expect(await screen.findByText(/nog niet verstuurde antwoorden van een nieuwere versie van de Gesprekstool/)).toBeTruthy();
+    await userEvent.click(within(screen.getByRole('radiogroup', { name: /^A\./ })).getByRole('radio', { name: /^2 – / }));
+    await waitFor(() => expect(store.saved.at(-1)?.scores.A).toBe(2), { timeout: 3000 });
+    expect(drafts.get(draftKey(SESSION_KEY, sanne.id))).toBe(newer);
+  });
+
+  it('names the stap-2 question whose chosen option this version does not know, and keeps it', async () => {
+    const store = new FakeStore(sessionIn('step2'));
+    const own = responseOf(sanne);
+    store.addResponse({ ...own, step2: { questions: { q1: { selected: ['q1.a', 'q1.uit-een-nieuwere-versie'], freeText: {} } }, comments: {} } });
+    await openPanel({ me: sanne, store });
+    expect(await screen.findByText(/Bij vraag 1 staat in uw antwoord een keuze die deze versie van de gesprekstool niet kent/)).toBeTruthy();
+  });
+
   it("before the reveal no other participant's score is in the side panel", async () => {
     const store = new FakeStore(sessionIn('step1'));
     store.addResponse(responseOf(sanne, { A: 2 }));

@@ -1,5 +1,5 @@
 import { LIMITS } from '../../../src/domain/model';
-import { aggregateStep2, emptyAnswer, setFreeText, toggleOption, validateAnswer } from '../../../src/domain/step2';
+import { aggregateStep2, emptyAnswer, setFreeText, toggleOption, unknownOptions, validateAnswer } from '../../../src/domain/step2';
 import { anna, bram, chris, plainQuestion, questionWithExclusiveNee as q7, response } from './fixtures';
 
 const pick = (...ids: string[]) => ids.reduce((answer, id) => toggleOption(q7, answer, id), emptyAnswer());
@@ -30,6 +30,14 @@ describe('toggleOption', () => {
   it('deselecting an option removes its free text', () => {
     const answer = setFreeText(q7, pick('q7.c'), 'q7.c', 'sportverenigingen');
     expect(toggleOption(q7, answer, 'q7.c')).toEqual({ selected: [], freeText: {} });
+  });
+
+  it('keeps a chosen option this instrument does not know, with its text, when another option is ticked', () => {
+    const fromNewerVersion = { selected: ['q7.a', 'q7.future'], freeText: { 'q7.future': 'nieuw antwoord' } };
+    expect(toggleOption(q7, fromNewerVersion, 'q7.b')).toEqual({ selected: ['q7.a', 'q7.b', 'q7.future'], freeText: { 'q7.future': 'nieuw antwoord' } });
+    expect(unknownOptions([{ id: 'A', questions: [q7] }], { questions: { [q7.id]: fromNewerVersion } })).toEqual([{ questionId: q7.id, optionIds: ['q7.future'] }]);
+    // An exclusive option still rules out everything else, the unknown one included.
+    expect(toggleOption(q7, fromNewerVersion, 'q7.d')).toEqual({ selected: ['q7.d'], freeText: {} });
   });
 
   it('ignores an option id the question does not have', () => {

@@ -343,4 +343,22 @@ describe('response sync and its asynchronous draft storage', () => {
     expect(sync.state()).toEqual({ kind: 'saved', at: null });
     expect(storage.data.get(key)).toBe('unsent changes');
   });
+
+  it('leaves a draft of a newer app version untouched, says so, and still saves to SharePoint without keeping a draft', async () => {
+    const storage = new MemoryStorage();
+    const key = draftKey(sanne.sessionKey, sanne.participant.id);
+    const newer = JSON.stringify({ version: 2, itemId: '7', answers: { A: 4 }, pendingSince: '2026-11-23T11:59:00.000Z' });
+    storage.data.set(key, newer);
+    const { sync, calls } = await setup(ok, storage, new FakeConnectivity());
+    expect(sync.futureDraft()).toBe(2);
+    sync.update((r) => ({ ...r, scores: { B: 3 } }));
+    await advance(DEFAULT_DEBOUNCE_MS + 10);
+    expect(calls.at(-1)?.value.scores).toEqual({ B: 3 });
+    expect(storage.data.get(key)).toBe(newer);
+  });
+
+  it('has no newer draft to report when the draft is its own version', async () => {
+    const { sync } = await setup();
+    expect(sync.futureDraft()).toBeNull();
+  });
 });
