@@ -93,7 +93,14 @@ export function visibleProgress(session: Pick<Session, 'group'>, readable: reado
   if (!view) return stepProgress(readable, step);
   const participants = view.members.map((m) => {
     const doneAt = m.done[step] ?? null;
-    return { participantId: m.participant.id, name: m.participant.name, answered: step === 'step3' ? 0 : m.answered[step], done: doneAt !== null, doneAt };
+    return {
+      participantId: m.participant.id,
+      name: m.participant.name,
+      answered: step === 'step3' ? 0 : m.answered[step],
+      done: doneAt !== null,
+      doneAt,
+      ...(m.participant.enteredBy ? { enteredBy: m.participant.enteredBy.name } : {}),
+    };
   });
   return { step, joined: participants.length, done: participants.filter((p) => p.done).length, participants };
 }
