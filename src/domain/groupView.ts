@@ -5,6 +5,7 @@
 // the scores are frozen when the session is revealed, a later edit of an answer changes nothing.
 import { isRevealed } from './authorization';
 import { THEME_IDS, emptyStep2, type GroupMember, type GroupView, type Response, type Session, type StepId } from './model';
+import { isGenuineOnBehalf } from './onBehalf';
 import { stepProgress, type StepProgress } from './progress';
 
 type GroupAction = GroupView['actions'][number];
@@ -22,10 +23,12 @@ function answered(response: Response): GroupMember['answered'] {
 /**
  * The group view for the session as the facilitator's client now reads it. `responses` are every
  * answers item in join order; `actions` the agenda as read now, or null when it was not read this
- * time (the previous agenda is kept). `now` is when a reveal happening now is recorded.
+ * time (the previous agenda is kept). `now` is when a reveal happening now is recorded. Answers
+ * entered on someone's behalf keep who entered them (participant.enteredBy), so every surface labels
+ * them; an item that claims to be entered on someone's behalf by anyone but the facilitator is left out.
  */
 export function buildGroupView(
-  session: Pick<Session, 'state' | 'group'>,
+  session: Pick<Session, 'state' | 'group' | 'facilitatorId'>,
   responses: readonly Response[],
   actions: readonly GroupAction[] | null,
   now: string,
@@ -35,7 +38,7 @@ export function buildGroupView(
   // Frozen at the first write after the reveal; a view from before it (or none) freezes now.
   const frozen = revealed && previous !== null && previous.revealedAt !== null;
   const before = new Map((previous?.members ?? []).map((m) => [m.participant.id, m]));
-  const members = responses.map((response): GroupMember => {
+  const members = responses.filter((r) => isGenuineOnBehalf(r.participant, session)).map((response): GroupMember => {
     const earlier = before.get(response.participant.id);
     const member: GroupMember = { participant: response.participant, answered: answered(response), done: response.done };
     if (revealed) {
@@ -90,7 +93,14 @@ export function visibleProgress(session: Pick<Session, 'group'>, readable: reado
   if (!view) return stepProgress(readable, step);
   const participants = view.members.map((m) => {
     const doneAt = m.done[step] ?? null;
-    return { participantId: m.participant.id, name: m.participant.name, answered: step === 'step3' ? 0 : m.answered[step], done: doneAt !== null, doneAt };
+    return {
+      participantId: m.participant.id,
+      name: m.participant.name,
+      answered: step === 'step3' ? 0 : m.answered[step],
+      done: doneAt !== null,
+      doneAt,
+      ...(m.participant.enteredBy ? { enteredBy: m.participant.enteredBy.name } : {}),
+    };
   });
   return { step, joined: participants.length, done: participants.filter((p) => p.done).length, participants };
 }

@@ -15,3 +15,4 @@ export * from './comparison';
 export * from './progress';
 export * from './responseMerge';
 export * from './groupView';
+export * from './onBehalf';

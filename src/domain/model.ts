@@ -51,14 +51,31 @@ export const DOMAINS = ['armoede', 'gezondheid', 'partner'] as const;
 export const DomainSchema = z.enum(DOMAINS);
 export type Domain = z.infer<typeof DomainSchema>;
 
+/**
+ * Who entered a participant's answers for them: the facilitator, for someone who cannot use the app
+ * (a partner from another organisation's tenant, someone on the phone, someone without access to the
+ * site), as the paper tool's columns were filled in by hand (src/domain/onBehalf.ts).
+ */
+export const EnteredBySchema = z.object({
+  /** Entra object id of the facilitator who entered them. */
+  id: z.string().min(1),
+  name: z.string().max(LIMITS.name),
+});
+export type EnteredBy = z.infer<typeof EnteredBySchema>;
+
 export const ParticipantSchema = z.object({
-  /** Entra object id: the identity, from the token / GET /me, never from the Teams context. */
+  /**
+   * Entra object id: the identity, from the token / GET /me, never from the Teams context. Someone
+   * taking part through the facilitator has an id of their own, `namens:<random>` (onBehalf.ts).
+   */
   id: z.string().min(1),
   name: z.string().min(1).max(LIMITS.name),
   domain: DomainSchema,
   /** For domain "partner": GGD, welzijn, wijkteam, zorgverzekeraar, … */
   partnerLabel: z.string().max(LIMITS.department).optional(),
   department: z.string().max(LIMITS.department),
+  /** Present only for someone whose answers the facilitator entered on their behalf. */
+  enteredBy: EnteredBySchema.optional(),
 });
 export type Participant = z.infer<typeof ParticipantSchema>;
 

@@ -10,6 +10,8 @@ export interface ParticipantProgress {
   done: boolean;
   /** When they said they were done, ISO. */
   doneAt: string | null;
+  /** Name of who entered their answers for them (src/domain/onBehalf.ts); absent for one's own. */
+  enteredBy?: string;
 }
 
 export interface StepProgress {
@@ -35,6 +37,7 @@ export function stepProgress(responses: readonly Pick<Response, 'participant' | 
       answered: answeredCount(response, step),
       done: doneAt !== null,
       doneAt,
+      ...(response.participant.enteredBy ? { enteredBy: response.participant.enteredBy.name } : {}),
     };
   });
   return { step, joined: participants.length, done: participants.filter((p) => p.done).length, participants };

@@ -107,6 +107,10 @@ export const COLUMNS: Record<ListKind, readonly ColumnSpec[]> = {
     text('KlaarStap2', 'Klaar met stap 2'),
     text('KlaarStap3', 'Klaar met stap 3'),
     text('BijgewerktOp', 'Bijgewerkt op'),
+    // Answers the facilitator entered on someone's behalf (src/domain/onBehalf.ts): who entered them.
+    // Added to existing lists by provisioning, the first time someone is added on another's behalf.
+    text('IngevuldDoor', 'Ingevuld door'),
+    text('IngevuldDoorId', 'Ingevuld door (id)'),
   ],
   actions: [
     text('SessionKey', 'Sessiesleutel', true),

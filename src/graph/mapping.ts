@@ -20,6 +20,7 @@ import {
   type ThemeId,
 } from '../domain/model';
 import { isRevealed } from '../domain/authorization';
+import { onBehalfWhom } from '../domain/onBehalf';
 import { isCalendarDate } from '../domain/calendarDate';
 import { stripControlCharacters } from '../domain/freeText';
 import type { InvalidItem, SessionSummary, Versioned } from './contracts';
@@ -42,6 +43,8 @@ import {
 
 export const ListItemSchema = z.object({
   id: z.string(),
+  /** Who created the item (listItem's createdBy identitySet): SharePoint's word, not a column anyone can edit. */
+  createdBy: z.object({ user: z.object({ id: z.string().nullish() }).passthrough().nullish() }).passthrough().nullish(),
   '@odata.etag': z.string().optional(),
   eTag: z.string().optional(),
   webUrl: z.string().optional(),
@@ -373,6 +376,7 @@ export function readResponse(item: ListItem): ReadResult<Response> {
       if (d3) done.step3 = d3;
       const domain = r.label('Domein', DOMAIN_BY_LABEL);
       const partnerLabel = r.optionalText('Partner', LIMITS.department);
+      const enteredBy = enteredByOf(r, item);
       return {
         sessionKey: r.text('SessionKey', { required: true }),
         participant: {
@@ -381,6 +385,7 @@ export function readResponse(item: ListItem): ReadResult<Response> {
           domain,
           ...(partnerLabel ? { partnerLabel } : {}),
           department: r.text('Afdeling', { max: LIMITS.department }),
+          ...(enteredBy ? { enteredBy } : {}),
         },
         scores,
         step2,
@@ -390,6 +395,26 @@ export function readResponse(item: ListItem): ReadResult<Response> {
     },
     ResponseSchema,
   );
+}
+
+/**
+ * Who entered the answers on the participant's behalf, or null for one's own answers. The column is
+ * believed only when SharePoint says the same person created the item: a hand-written IngevuldDoorId
+ * in someone's own item does not make it the facilitator's entry.
+ */
+function enteredByOf(r: FieldReader, item: ListItem): Participant['enteredBy'] | null {
+  const id = r.optionalText('IngevuldDoorId');
+  if (id === null) return null;
+  const author = item.createdBy?.user?.id ?? null;
+  if (author !== null && author !== id) throw new FieldProblem('IngevuldDoorId', 'is niet wie het item heeft gemaakt');
+  return { id, name: r.text('IngevuldDoor', { max: LIMITS.name }) };
+}
+
+/** The item's title as a person browsing the list reads it: the name, and for an entry on someone's behalf who entered it. */
+function answersTitle(participant: Participant): string {
+  if (!participant.enteredBy) return participant.name;
+  const title = `${onBehalfWhom(participant)} (ingevuld door ${participant.enteredBy.name})`;
+  return title.length > SINGLE_LINE_MAX ? `${title.slice(0, SINGLE_LINE_MAX - 1)}…` : title;
 }
 
 /** Which columns hold a part of the response that zod refused (its path's first segment). */
@@ -447,7 +472,7 @@ export function responseFields(typed: Response, describe?: OptionDescriber): Fie
     scores[`Score${theme}`] = typeof s === 'number' ? s : null;
   }
   return checkLengths('answers', {
-    Title: response.participant.name,
+    Title: answersTitle(response.participant),
     SessionKey: response.sessionKey,
     DeelnemerId: response.participant.id,
     Naam: response.participant.name,
@@ -462,6 +487,9 @@ export function responseFields(typed: Response, describe?: OptionDescriber): Fie
     KlaarStap2: response.done.step2 ?? null,
     KlaarStap3: response.done.step3 ?? null,
     BijgewerktOp: response.updatedAt,
+    // Written only for an entry on someone's behalf: a list provisioned before these columns existed
+    // still takes everyone's own answers (adding someone on another's behalf adds the columns first).
+    ...(response.participant.enteredBy ? { IngevuldDoor: response.participant.enteredBy.name, IngevuldDoorId: response.participant.enteredBy.id } : {}),
   });
 }
 

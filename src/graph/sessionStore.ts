@@ -30,7 +30,7 @@ import type {
 } from './contracts';
 import type { GraphApi } from './client';
 import { BatchQueue, sendBatch, subResponseError, type BatchOptions, type SubRequest } from './batch';
-import { ConflictError, InvalidItemError, NotFoundError, NotSiteOwnerError } from './errors';
+import { BadRequestError, ConflictError, InvalidItemError, NotFoundError, NotSiteOwnerError } from './errors';
 import { GROUP_VIEW_COLUMNS, LIST_KINDS, listPath, provisionLists, secureLists, type ListKind } from './lists';
 import type { SharePointRest } from './sharePointRest';
 import {
@@ -242,19 +242,40 @@ export function createSessionStore(options: SessionStoreOptions): SessionStore {
     }
   }
 
+  async function provision(): Promise<ProvisionResult> {
+    // Say who can fix it before half the lists exist: creating lists and setting who reads what is an owner's right.
+    if (options.sharePoint) {
+      const rights = await options.sharePoint.siteRights(location.siteUrl);
+      if (!rights.manageLists) throw new NotSiteOwnerError(location.siteUrl);
+    }
+    const { result, lists } = await provisionLists(newQueue(), siteId);
+    for (const kind of LIST_KINDS) if (lists[kind].webUrl) listUrls[kind] = lists[kind].webUrl as string;
+    // SharePoint itself keeps people to their own items: what the UI does not offer, Graph refuses.
+    const securedLists = options.sharePoint ? await secureLists(options.sharePoint, location.siteUrl) : [];
+    return { ...result, securedLists };
+  }
+
+  /** Lists brought up to date once by this store (an answers list from before the "Ingevuld door" columns). */
+  let upgraded = false;
+
+  /**
+   * Creates an answers item. An entry on someone's behalf writes the "Ingevuld door" columns, which
+   * a list provisioned before them lacks (SharePoint answers 400 for an unknown field): provisioning
+   * adds them, once, and the item is created again.
+   */
+  async function createAnswersItem(value: Response): Promise<ListItem> {
+    try {
+      return await createItem('answers', responseFields(value, options.describe));
+    } catch (err) {
+      if (!(err instanceof BadRequestError) || !value.participant.enteredBy || upgraded) throw err;
+      upgraded = true;
+      await provision();
+      return createItem('answers', responseFields(value, options.describe));
+    }
+  }
+
   return {
-    async provision(): Promise<ProvisionResult> {
-      // Say who can fix it before half the lists exist: creating lists and setting who reads what is an owner's right.
-      if (options.sharePoint) {
-        const rights = await options.sharePoint.siteRights(location.siteUrl);
-        if (!rights.manageLists) throw new NotSiteOwnerError(location.siteUrl);
-      }
-      const { result, lists } = await provisionLists(newQueue(), siteId);
-      for (const kind of LIST_KINDS) if (lists[kind].webUrl) listUrls[kind] = lists[kind].webUrl as string;
-      // SharePoint itself keeps people to their own items: what the UI does not offer, Graph refuses.
-      const securedLists = options.sharePoint ? await secureLists(options.sharePoint, location.siteUrl) : [];
-      return { ...result, securedLists };
-    },
+    provision,
 
     async createSession(input: NewSessionInput): Promise<SessionSnapshot> {
       const date = options.now().toISOString();
@@ -373,7 +394,7 @@ export function createSessionStore(options: SessionStoreOptions): SessionStore {
         done: {},
         updatedAt: options.now().toISOString(),
       });
-      const item = await createItem('answers', responseFields(value, options.describe));
+      const item = await createAnswersItem(value);
       // Two devices (or two clicks on a slow network) can both find nothing and both create. Look
       // again: the oldest item is the person's one answers item, and a newer one of ours goes.
       const oldest = (await myItems())[0];

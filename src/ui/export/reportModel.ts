@@ -17,6 +17,7 @@ import { chartMessages, divergenceReasonsText, formatNumber, type ChartMessageKe
 import { format, type Locale } from '../i18n';
 import { formatCalendarDate, formatSessionDate } from '../stage/calendarText';
 import { stageMessages, type StageMessageKey } from '../stage/messages';
+import { markedName, onBehalfMessages, onBehalfSentence } from '../common/OnBehalf';
 import { exportMessages, type ExportMessageKey } from './messages';
 
 export interface ReportLine {
@@ -62,7 +63,10 @@ export interface ReportInput {
   locale: Locale;
 }
 
-export function buildReportModel({ instrument, session, responses, actions, locale }: ReportInput): ReportModel {
+export function buildReportModel({ instrument, session, responses: given, actions, locale }: ReportInput): ReportModel {
+  const ob = (key: 'marked' | 'sentence', params: Record<string, string>) => format(onBehalfMessages[locale][key], params);
+  // Answers someone else entered carry the name marked "(namens)" in every table and quote.
+  const responses = given.map((r) => (r.participant.enteredBy ? { ...r, participant: { ...r.participant, name: markedName(ob, r.participant) } } : r));
   const w = (key: ExportMessageKey, params?: Record<string, string | number>) => format(exportMessages[locale][key], params);
   const tc = (key: ChartMessageKey, params?: Record<string, string | number>) => format(chartMessages[locale][key], params);
   const ts = (key: StageMessageKey, params?: Record<string, string | number>) => format(stageMessages[locale][key], params);
@@ -147,7 +151,11 @@ export function buildReportModel({ instrument, session, responses, actions, loca
       { label: `${w('facilitator')}:`, text: session.facilitatorName },
     ],
     attribution: instrument.attribution.text,
-    participants: responses.map((r) => (r.participant.department ? `${r.participant.name} (${r.participant.department})` : r.participant.name)),
+    participants: given.map((r) => {
+      const name = r.participant.department ? `${r.participant.name} (${r.participant.department})` : r.participant.name;
+      const onBehalf = onBehalfSentence(ob, r.participant);
+      return onBehalf === null ? name : `${name} — ${onBehalf}`;
+    }),
     scores: {
       header: [tc('statement'), ...responses.map((r) => r.participant.name), tc('mean'), tc('median'), tc('spread'), tc('weetNietCount')],
       rows: scoreRows,

@@ -29,8 +29,14 @@ export type OwnResponse =
 
 const noSync = { subscribe: () => () => undefined };
 
-export function useOwnResponse(): OwnResponse {
-  const { me, storage, locale } = useAppServices();
+/**
+ * `participantId` is whose answers: the signed-in person's by default; the facilitator passes the id
+ * of someone they enter answers for (src/ui/sidepanel/OnBehalfPanel.tsx), with the item `given`
+ * when it was just created and the session read does not carry it yet.
+ */
+export function useOwnResponse(participantId?: string, given?: Versioned<Response> | null): OwnResponse {
+  const { me: signedIn, storage, locale } = useAppServices();
+  const me = { id: participantId ?? signedIn.id };
   const { snapshot, store, link } = useSession();
   const [initial, setInitial] = useState<Versioned<Response> | null>(null);
   const [sync, setSync] = useState<ResponseSync | null>(null);
@@ -40,7 +46,7 @@ export function useOwnResponse(): OwnResponse {
 
   const sessionKey = link?.key ?? null;
   const existing = snapshot?.responses.find((r) => r.value.participant.id === me.id) ?? null;
-  if (initial === null && existing !== null) setInitial(existing);
+  if (initial === null && (existing ?? given ?? null) !== null) setInitial(existing ?? given ?? null);
 
   useEffect(() => {
     if (!initial || !store || !sessionKey) return;

@@ -13,6 +13,7 @@ import { defineMessages, useT } from '../i18n';
 import { useAppServices, useOwnResponse, useSession, useSessionInstrument } from '../session';
 import { FacilitatorControls } from './FacilitatorControls';
 import { JoinForm } from './JoinForm';
+import { OnBehalfPanel } from './OnBehalfPanel';
 import { Step1Form } from './Step1Form';
 import { OwnAnswerNotices } from './OwnAnswerNotices';
 import { SyncIndicator } from './SyncIndicator';
@@ -208,6 +209,14 @@ export function SidePanel() {
     }
   }
 
+  const ownAnswers = (
+    <>
+      {own.kind === 'joined' ? <SyncIndicator state={own.sync} onRetry={() => void own.retry()} /> : null}
+      {restoredNote}
+      <Suspense fallback={<Loading label={t('loading')} />}>{body}</Suspense>
+    </>
+  );
+
   return (
     <main className={styles.root}>
       <header className={styles.header}>
@@ -225,9 +234,7 @@ export function SidePanel() {
         </MessageBar>
       ) : null}
       {session.pollError ? <Caption1>{t('stale')}</Caption1> : null}
-      {own.kind === 'joined' ? <SyncIndicator state={own.sync} onRetry={() => void own.retry()} /> : null}
-      {restoredNote}
-      <Suspense fallback={<Loading label={t('loading')} />}>{body}</Suspense>
+      {session.isFacilitator ? <OnBehalfPanel>{ownAnswers}</OnBehalfPanel> : ownAnswers}
     </main>
   );
 }

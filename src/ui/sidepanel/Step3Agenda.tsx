@@ -8,7 +8,7 @@ import type { Instrument } from '../../domain/instrument';
 import { isEditable } from '../../domain/sessionState';
 import { visibleResponses } from '../../domain/groupView';
 import { visibleTo } from '../../domain/authorization';
-import { LIMITS, THEME_IDS, type ActionItem, type ThemeId } from '../../domain/model';
+import { LIMITS, THEME_IDS, type ActionItem, type Participant, type ThemeId } from '../../domain/model';
 import { ParticipantOptions } from '../common/ParticipantOptions';
 import { defineMessages, useLocale, useT } from '../i18n';
 import { useAppServices, useSession } from '../session';
@@ -29,6 +29,7 @@ const messages = defineMessages({
     remove: 'Verwijderen',
     removeLabel: 'Actie "{title}" verwijderen',
     mine: '(voorgesteld door u)',
+    mineOnBehalf: '(door u voorgesteld namens {name})',
     dueOn: 'klaar op {date}',
     titleRequired: 'Beschrijf de actie.',
     titleTooLong: 'De beschrijving is te lang (hoogstens {limit} tekens).',
@@ -53,6 +54,7 @@ const messages = defineMessages({
     remove: 'Remove',
     removeLabel: 'Remove action "{title}"',
     mine: '(proposed by you)',
+    mineOnBehalf: '(proposed by you on behalf of {name})',
     dueOn: 'done by {date}',
     titleRequired: 'Describe the action.',
     titleTooLong: 'The description is too long (at most {limit} characters).',
@@ -72,8 +74,10 @@ const useStyles = makeStyles({
   item: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
 });
 
-export function Step3Agenda({ instrument }: { instrument: Instrument }) {
-  const { me, now, random } = useAppServices();
+/** `proposer`: whose proposals these are, when the facilitator proposes on someone's behalf (OnBehalfPanel). */
+export function Step3Agenda({ instrument, proposer }: { instrument: Instrument; proposer?: Participant }) {
+  const { me: signedIn, now, random } = useAppServices();
+  const me = { id: proposer?.id ?? signedIn.id };
   const { snapshot, commands, busy } = useSession();
   const t = useT(messages);
   const locale = useLocale();
@@ -91,10 +95,10 @@ export function Step3Agenda({ instrument }: { instrument: Instrument }) {
   if (!snapshot) return null;
 
   const session = snapshot.session.value;
-  const participants = visibleResponses(me.id, session, snapshot.responses.map((r) => r.value)).map((r) => r.participant);
+  const participants = visibleResponses(signedIn.id, session, snapshot.responses.map((r) => r.value)).map((r) => r.participant);
   const actions = snapshot.actions.map((a) => a.value);
-  const editable = isEditable(session, 'actions', me.id);
-  const isFacilitator = visibleTo({ id: me.id }, session).facilitatorControls;
+  const editable = isEditable(session, 'actions', signedIn.id);
+  const isFacilitator = visibleTo({ id: signedIn.id }, session).facilitatorControls;
   const suggestions = suggestDepartments(participants, actions);
   const themeTitle = (id: ThemeId) => instrument.themes.find((th) => th.id === id)?.title ?? id;
   const problemText = (field: ActionProblem['code'][]) => {
@@ -202,7 +206,7 @@ export function Step3Agenda({ instrument }: { instrument: Instrument }) {
             {grouped[id].map((action) => (
               <li key={action.id} className={styles.item}>
                 <Body1>
-                  {action.title} {action.proposedBy === me.id ? <Caption1>{t('mine')}</Caption1> : null}
+                  {action.title} {action.proposedBy === me.id ? <Caption1>{proposer ? t('mineOnBehalf', { name: proposer.name }) : t('mine')}</Caption1> : null}
                 </Body1>
                 <Caption1>{[action.ownerName, action.department, action.dueDate ? t('dueOn', { date: formatCalendarDate(action.dueDate, locale) }) : null].filter(Boolean).join(' · ')}</Caption1>
                 {editable && (isFacilitator || action.proposedBy === me.id) ? (

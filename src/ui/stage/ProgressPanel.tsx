@@ -3,6 +3,7 @@
 import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { StepProgress } from '../../domain';
 import { useT } from '../i18n';
+import { useMarkedName } from '../common/OnBehalf';
 import { stageMessages } from './messages';
 
 const useStyles = makeStyles({
@@ -21,6 +22,7 @@ const useStyles = makeStyles({
 export function ProgressPanel({ progress, questionCount }: { progress: StepProgress; questionCount: number }) {
   const t = useT(stageMessages);
   const styles = useStyles();
+  const marked = useMarkedName();
   const busyText = (answered: number) =>
     progress.step === 'step1'
       ? t('progressBusyStep1', { answered })
@@ -37,7 +39,7 @@ export function ProgressPanel({ progress, questionCount }: { progress: StepProgr
         <ul className={styles.list}>
           {progress.participants.map((p) => (
             <li key={p.participantId} className={mergeClasses(styles.item, p.done ? styles.done : styles.busy)}>
-              <span className={styles.name}>{p.name}</span>
+              <span className={styles.name}>{marked({ name: p.name, ...(p.enteredBy ? { enteredBy: { id: '', name: p.enteredBy } } : {}) })}</span>
               <span>{p.done ? `✓ ${t('progressDone')}` : busyText(p.answered)}</span>
             </li>
           ))}

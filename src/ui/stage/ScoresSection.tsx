@@ -5,6 +5,7 @@ import { conversationOrder, scoresVisibleTo, type Instrument, type Response, typ
 import { ScoreTable, SpiderChart } from '../charts';
 import type { Ref } from 'react';
 import { useT } from '../i18n';
+import { OnBehalfNote, useMarkedName } from '../common/OnBehalf';
 import { ConversationOrder } from './ConversationOrder';
 import { stageMessages } from './messages';
 
@@ -19,13 +20,15 @@ export interface ScoresSectionProps {
 
 export function ScoresSection({ instrument, session, responses, viewerId, svgRef }: ScoresSectionProps) {
   const t = useT(stageMessages);
+  const marked = useMarkedName();
   // The domain decides who may see which score; a group view shows results only when it may see
   // everyone's, so one person's own score never appears as if it were the group.
   const visible = responses.filter((r) => scoresVisibleTo(session, viewerId, r.participant.id));
   if (visible.length < responses.length || session.state === 'setup' || session.state === 'step1') {
     return <p role="status">{t('hiddenUntilReveal')}</p>;
   }
-  const participants = visible.map((r) => ({ id: r.participant.id, name: r.participant.name, scores: r.scores }));
+  // Scores someone else entered on a person's behalf are marked "(namens)" in the chart and table, and said in full below.
+  const participants = visible.map((r) => ({ id: r.participant.id, name: marked(r.participant), scores: r.scores }));
   return (
     <>
       <div style={{ display: 'flex', flexWrap: 'wrap', gap: '2rem', alignItems: 'flex-start' }}>
@@ -37,6 +40,7 @@ export function ScoresSection({ instrument, session, responses, viewerId, svgRef
         </div>
       </div>
       <ScoreTable instrument={instrument} participants={participants} />
+      <OnBehalfNote participants={visible.map((r) => r.participant)} />
     </>
   );
 }

@@ -5,6 +5,7 @@ import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { aggregateStep2, type Instrument, type Mode, type Response } from '../../domain';
 import { visuallyHidden } from '../charts';
 import { useT } from '../i18n';
+import { OnBehalfNote, useMarkedName } from '../common/OnBehalf';
 import { stageMessages } from './messages';
 
 const useStyles = makeStyles({
@@ -196,8 +197,11 @@ function SeparateAnswers({ instrument, responses, compact }: Pick<Step2OverviewP
   );
 }
 
-export function Step2Overview({ instrument, mode, facilitatorId, responses, compact = false }: Step2OverviewProps) {
+export function Step2Overview({ instrument, mode, facilitatorId, responses: given, compact = false }: Step2OverviewProps) {
   const t = useT(stageMessages);
+  // Answers someone else entered carry their name marked "(namens)" in every column and quote.
+  const marked = useMarkedName();
+  const responses = given.map((r) => (r.participant.enteredBy ? { ...r, participant: { ...r.participant, name: marked(r.participant) } } : r));
   const joint = responses.find((r) => r.participant.id === facilitatorId);
   const nothing = mode === 'joint' ? !joint || !hasAnswers(joint.step2) : !responses.some((r) => hasAnswers(r.step2));
   return (
@@ -213,6 +217,7 @@ export function Step2Overview({ instrument, mode, facilitatorId, responses, comp
       ) : (
         <SeparateAnswers instrument={instrument} responses={responses} compact={compact} />
       )}
+      {mode === 'joint' ? null : <OnBehalfNote participants={given.map((r) => r.participant)} />}
     </section>
   );
 }

@@ -84,6 +84,21 @@ describe('Word report', () => {
     expect(question?.freeTexts).toEqual([{ label: 'Anouk de Vries:', text: `${freeOption.text} ${markup}` }]);
   });
 
+  it('says whose answers the facilitator entered on their behalf, and marks them in the score table and quotes', async () => {
+    const partner = { id: 'namens:abc', name: 'Pieter Mulder', domain: 'partner' as const, partnerLabel: 'Welzijn Voorbeeld', department: '', enteredBy: { id: anouk.id, name: anouk.name } };
+    const withPartner = [...responses, response(partner, { A: 2 }, { step2: { questions: {}, comments: { A: 'Aan de telefoon doorgegeven' } } })];
+    const model = buildReportModel({ instrument: instrumentNl, session, responses: withPartner, actions, locale: 'nl' });
+    expect(model.participants).toContain('Pieter Mulder — Ingevuld door Anouk de Vries namens Pieter Mulder, Welzijn Voorbeeld');
+    expect(model.participants).toContain(anouk.department ? `${anouk.name} (${anouk.department})` : anouk.name);
+    expect(model.scores.header).toContain('Pieter Mulder (namens)');
+    expect(model.step2[0]?.comments).toContainEqual({ label: 'Pieter Mulder (namens):', text: 'Aan de telefoon doorgegeven' });
+    const doc = textOf(await (async () => {
+      const buffer = await docx.Packer.toBuffer(buildReportDocument(docx, model, null));
+      return (await (await JSZip.loadAsync(buffer)).file('word/document.xml')?.async('string')) ?? '';
+    })());
+    expect(doc).toContain('Ingevuld door Anouk de Vries namens Pieter Mulder, Welzijn Voorbeeld');
+  });
+
   it('names the file after the municipality and the date, without characters Windows refuses', () => {
     expect(reportFileName({ session: { ...session, municipality: 'Súdwest/Fryslân' }, locale: 'nl' })).toBe('Gesprekstool Súdwest-Fryslân 2026-03-01.docx');
   });

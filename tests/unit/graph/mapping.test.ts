@@ -25,6 +25,18 @@ describe('answers items', () => {
     expect(read).toEqual({ ok: true, value: { value: threeScoresTwoWeetNiet, itemId: '3', etag: '"g,1"' } });
   });
 
+  it('an entry on someone’s behalf says in its title and its own columns who entered it, and reads back; one’s own answers write none of those columns', () => {
+    const onBehalf: Response = { ...threeScoresTwoWeetNiet, participant: { id: 'namens:abc', name: 'Anouk Jansen', domain: 'partner', partnerLabel: 'GGD West-Brabant', department: '', enteredBy: { id: 'u-fac', name: 'Fatima Gespreksleider' } } };
+    const fields = responseFields(onBehalf);
+    expect(fields).toMatchObject({ Title: 'Anouk Jansen, GGD West-Brabant (ingevuld door Fatima Gespreksleider)', Naam: 'Anouk Jansen', IngevuldDoor: 'Fatima Gespreksleider', IngevuldDoorId: 'u-fac' });
+    expect(readResponse({ ...asItem({ ...fields, Modified: 'x' }), createdBy: { user: { id: 'u-fac' } } })).toMatchObject({ ok: true, value: { value: onBehalf } });
+    // Someone else created the item: the column is not believed.
+    expect(readResponse({ ...asItem(fields), createdBy: { user: { id: 'u-anna' } } })).toMatchObject({ ok: false, invalid: { field: 'IngevuldDoorId' } });
+    const own = responseFields(threeScoresTwoWeetNiet);
+    expect('IngevuldDoor' in own).toBe(false);
+    expect('IngevuldDoorId' in own).toBe(false);
+  });
+
   it('reports a score outside 1–5 with its column and whose answer it is', () => {
     const read = readResponse(asItem({ ...responseFields(threeScoresTwoWeetNiet), ScoreA: 9 }));
     expect(read).toMatchObject({ ok: false, invalid: { list: 'answers', listDisplayName: 'Gesprekstool antwoorden', itemId: '3', field: 'ScoreA', who: threeScoresTwoWeetNiet.participant.name } });
