@@ -132,6 +132,7 @@ let tab: TabConfig | null = null;
 let pendingTab: TabConfig | null = null;
 let stageUrl: string | null = null;
 let stageSharer: string | null = null;
+let stageProtocol: 'Collaborative' | 'ScreenShare' = 'Collaborative';
 let configValid = false;
 let saving = false;
 const frames: AppFrame[] = [];
@@ -144,10 +145,12 @@ async function loadState(): Promise<void> {
   tab = state.tab;
   // Like Teams for someone who (re)joins the meeting: what was shared is still on the stage.
   stageUrl = tab && state.stageUrl && isAllowedAppUrl(state.stageUrl) ? state.stageUrl : null;
+  stageSharer = stageUrl ? state.stageSharer : null;
+  stageProtocol = state.stageProtocol;
 }
 
 async function saveState(): Promise<void> {
-  const response = await fetch(STATE_URL, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ tab, stageUrl }) });
+  const response = await fetch(STATE_URL, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ tab, stageUrl, stageSharer, stageProtocol }) });
   if (!response.ok) throw new Error(`${STATE_URL} answered ${response.status}`);
 }
 
@@ -231,11 +234,12 @@ const meetingSide: MeetingSide = {
   context: (frame) => legacyContext(frame, settings, tab),
   mayShareToStage: (frame) => settings.participantIds.includes(frame.user.id) && mayPresent(roleOf(settings, frame.user.id)),
   isSharingToStage: () => stageUrl !== null,
-  shareToStage(frame, url) {
+  shareToStage(frame, url, protocol) {
     // Teams only shares URLs inside the manifest's validDomains; locally that is the app's origin.
     if (!isAllowedAppUrl(url)) return `${url} valt buiten de geldige domeinen van de app.`;
     stageUrl = url;
     stageSharer = frame.user.id;
+    stageProtocol = protocol;
     keepState();
     renderStages();
     announce(`${frame.user.displayName} deelt de app op het podium van iedereen.`);
@@ -307,17 +311,22 @@ window.addEventListener('message', (event: MessageEvent) => {
 // ---- frames ---------------------------------------------------------------------------------------
 
 /** A card with a heading and either the app in a frame or an explanation why it is not there. */
-function frameCard(kind: FrameKind, user: SeedUser, client: ClientType, src: string | null, className: string, empty: () => Node[]): HTMLElement {
-  const role = ROLE_LABEL[roleOf(settings, user.id)];
-  const title = `${KIND_LABEL[kind]} – ${user.displayName} (${role})`;
+function frameCard(kind: FrameKind, user: SeedUser, client: ClientType, src: string | null, className: string, empty: () => Node[], screenShareFor?: SeedUser): HTMLElement {
+  // A screen share: `user` is the sharer, whose client runs the app; `screenShareFor` only watches it.
+  const viewer = screenShareFor ?? user;
+  const role = ROLE_LABEL[roleOf(settings, viewer.id)];
+  const shared = screenShareFor ? ` – schermdeling van ${user.displayName}` : '';
+  const title = `${KIND_LABEL[kind]} – ${viewer.displayName} (${role})${shared}`;
   const status = el('span', { class: 'frame-status', 'data-status': 'loading' });
-  const head = el('div', { class: 'frame-head' }, el('span', { class: 'who' }, `${KIND_LABEL[kind]}: ${user.displayName} `, el('span', { class: 'role' }, `(${role})`)), status);
-  const card = el('section', { class: `frame-card ${className}`, 'aria-label': title, 'data-frame-kind': kind, 'data-user-upn': user.userPrincipalName });
+  const head = el('div', { class: 'frame-head' }, el('span', { class: 'who' }, `${KIND_LABEL[kind]}: ${viewer.displayName} `, el('span', { class: 'role' }, `(${role})${shared}`)), status);
+  const card = el('section', { class: `frame-card ${className}`, 'aria-label': title, 'data-frame-kind': kind, 'data-user-upn': viewer.userPrincipalName, ...(screenShareFor ? { 'data-screen-share-of': user.userPrincipalName } : {}) });
   if (src === null) {
     card.append(head, el('div', { class: 'empty' }, ...empty()));
     return card;
   }
   const iframe = el('iframe', { title, src });
+  // A picture of someone else's screen: nothing in it can be clicked, focused or typed into.
+  if (screenShareFor) iframe.inert = true;
   card.append(head, iframe);
   const frame: AppFrame = { kind, user, client, iframe, status, state: 'loading' };
   frames.push(frame);
@@ -345,6 +354,11 @@ function configureButton(): HTMLButtonElement {
 
 /** The stage as it appears in `user`'s own Teams client: their frame, their context, their sign-in. */
 function stageCard(user: SeedUser): HTMLElement {
+  // Shared as a screen share: everyone but the sharer sees the sharer's stage (here: the sharer's frame,
+  // inert; it joins the sharer's own frames in reading the session, so it costs no requests of its own).
+  if (tab && stageUrl && stageProtocol === 'ScreenShare' && stageSharer && stageSharer !== user.id) {
+    return frameCard('meetingStage', userById(stageSharer), 'web', stageUrl, 'stage screen-share', () => [], user);
+  }
   return frameCard('meetingStage', user, 'web', tab ? stageUrl : null, 'stage', () =>
     tab
       ? [el('p', {}, 'Nog niets gedeeld op het podium.'), el('p', {}, 'Organisatoren en presentatoren delen de app vanuit hun zijpaneel.')]
@@ -485,7 +499,9 @@ function renderStageBar(): void {
   const stageText = !tab
     ? 'De app is nog niet aan deze vergadering toegevoegd.'
     : stageUrl
-      ? `Podium gedeeld${sharer ? ` door ${sharer}` : ''}: elke deelnemer op een computer ziet het in zijn eigen client.`
+      ? stageProtocol === 'ScreenShare'
+        ? `Podium gedeeld${sharer ? ` door ${sharer}` : ''} als schermdeling: alleen die client draait de app, de anderen zien het beeld (ook externen).`
+        : `Podium gedeeld${sharer ? ` door ${sharer}` : ''}: elke deelnemer op een computer ziet het in zijn eigen client.`
       : 'Niets gedeeld op het podium.';
   bar.replaceChildren(
     el('p', { class: 'stage-state' }, stageText),
@@ -628,7 +644,11 @@ function removeParticipant(id: string): void {
   delete settings.roles[id];
   delete settings.clients[id];
   openClients.delete(id);
-  if (stageSharer === id) stageSharer = null;
+  if (stageSharer === id) {
+    // A screen share ends with the sharer's client; app content shared collaboratively stays on the stage.
+    if (stageProtocol === 'ScreenShare') stageUrl = null;
+    stageSharer = null;
+  }
   announce(`${userById(id).displayName} heeft de vergadering verlaten.`);
   if (settings.organiserId === id) {
     // The meeting gets a new organiser, which changes what everyone may do: every client restarts.

@@ -39,7 +39,13 @@ export type TabConfig = z.infer<typeof TabConfigSchema>;
 
 /** What the simulator remembers between runs (server side, under `.data/`, wiped by `--reset`). */
 /** What survives a reload of the simulator page, as Teams keeps it for the meeting: the tab and what is shared to the stage. */
-export const SimulatorStateSchema = z.object({ tab: TabConfigSchema.nullable(), stageUrl: z.string().url().nullable().default(null) });
+export const SimulatorStateSchema = z.object({
+  tab: TabConfigSchema.nullable(),
+  stageUrl: z.string().url().nullable().default(null),
+  /** Who shared it, and how: Collaborative (every client runs the app itself) or ScreenShare (the sharer's view, streamed). */
+  stageSharer: z.string().nullable().default(null),
+  stageProtocol: z.enum(['Collaborative', 'ScreenShare']).default('Collaborative'),
+});
 export type SimulatorState = z.infer<typeof SimulatorStateSchema>;
 
 /**

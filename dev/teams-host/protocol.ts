@@ -35,8 +35,12 @@ export interface MeetingSide {
   /** Organisers, co-organisers and presenters may put app content on the stage; attendees may not. */
   mayShareToStage(frame: FrameIdentity): boolean;
   isSharingToStage(): boolean;
-  /** Shows `url` on the stage; returns a reason when the URL is not allowed. */
-  shareToStage(frame: FrameIdentity, url: string): string | null;
+  /**
+   * Shows `url` on the stage; returns a reason when the URL is not allowed. `ScreenShare` ("Share app
+   * content to stage", sharingProtocol): only the sharer's client runs the app, everyone else sees it
+   * as a screen share, which is how people who cannot sign in to the app (external, anonymous) see it.
+   */
+  shareToStage(frame: FrameIdentity, url: string, protocol: 'Collaborative' | 'ScreenShare'): string | null;
   stopSharingToStage(): void;
   setValidity(frame: FrameIdentity, valid: boolean): void;
   proposeTabConfig(frame: FrameIdentity, config: TabConfig): string | null;
@@ -111,7 +115,9 @@ export function answer(frame: FrameIdentity, request: HostRequest, meeting: Meet
       if (!meeting.mayShareToStage(frame)) {
         return [sdkError(SdkErrorCode.PERMISSION_DENIED, 'Alleen organisatoren en presentatoren mogen delen op het podium.'), null];
       }
-      const refusal = meeting.shareToStage(frame, text(args[0]));
+      const options = args[1];
+      const protocol = typeof options === 'object' && options !== null && (options as { sharingProtocol?: unknown }).sharingProtocol === 'ScreenShare' ? 'ScreenShare' : 'Collaborative';
+      const refusal = meeting.shareToStage(frame, text(args[0]), protocol);
       return refusal === null ? [null, true] : [sdkError(SdkErrorCode.INVALID_ARGUMENTS, refusal), null];
     }
     case 'meeting.stopSharingAppContentToStage':

@@ -102,9 +102,10 @@ async function readBody(request: IncomingMessage): Promise<string> {
 
 async function readState(stateFile: string): Promise<SimulatorState> {
   const text = await readFile(stateFile, 'utf8').catch(() => null);
-  if (text === null) return { tab: null, stageUrl: null };
+  const empty = SimulatorStateSchema.parse({ tab: null });
+  if (text === null) return empty;
   const parsed = SimulatorStateSchema.safeParse(JSON.parse(text));
-  return parsed.success ? parsed.data : { tab: null, stageUrl: null };
+  return parsed.success ? parsed.data : empty;
 }
 
 async function handleState(request: IncomingMessage, response: ServerResponse, stateFile: string): Promise<void> {

@@ -24,7 +24,12 @@ export interface StageSharing {
   /** The host allows this user to share app content to the stage now. */
   canShare(): Promise<boolean>;
   isSharing(): Promise<boolean>;
-  share(url: string): Promise<void>;
+  /**
+   * `screenShare`: only this client runs the app and the others see it as a screen share (teams-js
+   * SharingProtocol.ScreenShare), so people whose account cannot read the municipality's data (another
+   * organisation's tenant, anonymous) see the stage too; otherwise every client runs it (Collaborative).
+   */
+  share(url: string, options?: { screenShare?: boolean }): Promise<void>;
 }
 
 export interface TabConfig {

@@ -37,10 +37,10 @@ function stageSharing(frameContext: string): StageSharing {
       const state = await hostRequest<meeting.IAppContentStageSharingState>('meeting.getAppContentStageSharingState', (cb) => meeting.getAppContentStageSharingState(cb));
       return state?.isAppSharing === true;
     },
-    async share(url) {
+    async share(url, options = {}) {
       if (!inMeeting) throw new HostRequestError('meeting.shareAppContentToStage', null, `Cannot share to the stage from ${frameContext}.`);
       const shared = await hostRequest<boolean>('meeting.shareAppContentToStage', (cb) =>
-        meeting.shareAppContentToStage(cb, url, { sharingProtocol: meeting.SharingProtocol.Collaborative }),
+        meeting.shareAppContentToStage(cb, url, { sharingProtocol: options.screenShare ? meeting.SharingProtocol.ScreenShare : meeting.SharingProtocol.Collaborative }),
       );
       if (shared !== true) throw new HostRequestError('meeting.shareAppContentToStage', null, 'The host did not share the app to the stage.');
     },

@@ -111,7 +111,7 @@ export function SidePanel() {
   if (session.status.kind === 'resolving' || (session.status.kind === 'ready' && !session.snapshot)) return <Loading label={t('loading')} />;
   if (session.status.kind === 'noSession') return <main className={styles.root}><Body1>{t('noSession')}</Body1></main>;
   if (session.status.kind === 'failed' || !session.snapshot) {
-    if (session.status.kind === 'failed') return <ErrorScreen error={session.status.error} onRetry={() => void session.refresh()} />;
+    if (session.status.kind === 'failed') return <ErrorScreen error={session.status.error} onRetry={() => void session.refresh()} inSession />;
     return <Loading label={t('loading')} />;
   }
 

@@ -127,7 +127,7 @@ export function StagePage() {
 
   if (api.status.kind === 'resolving' || (api.status.kind === 'ready' && !api.snapshot)) return <Loading label={t('loading')} />;
   if (api.status.kind === 'noSession') return <p style={{ padding: 16 }}>{t('noSession')}</p>;
-  if (api.status.kind === 'failed') return <ErrorScreen error={api.status.error} onRetry={() => void api.refresh()} />;
+  if (api.status.kind === 'failed') return <ErrorScreen error={api.status.error} onRetry={() => void api.refresh()} inSession />;
   if (!api.snapshot) return <Loading label={t('loading')} />;
 
   return (

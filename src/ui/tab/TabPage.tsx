@@ -93,7 +93,7 @@ export function TabPage() {
   const instrument = useSessionInstrument();
 
   if (api.status.kind === 'noSession') return <p style={{ padding: 16 }}>{t('noSession')}</p>;
-  if (api.status.kind === 'failed') return <ErrorScreen error={api.status.error} onRetry={() => void api.refresh()} />;
+  if (api.status.kind === 'failed') return <ErrorScreen error={api.status.error} onRetry={() => void api.refresh()} inSession />;
   if (!api.snapshot || !api.store) return <Loading label={t('loading')} />;
 
   return (

@@ -37,6 +37,16 @@ async function probe(): Promise<void> {
       );
     });
     root.append(share);
+    const screenShare = document.createElement('button');
+    screenShare.id = 'share-screen';
+    screenShare.textContent = 'Delen als schermdeling';
+    screenShare.addEventListener('click', () => {
+      host.stage.share(`${window.location.origin}/?probe=stage`, { screenShare: true }).then(
+        () => (screenShare.dataset.result = 'shared'),
+        (error: unknown) => (screenShare.dataset.result = `refused: ${error instanceof Error ? error.message : String(error)}`),
+      );
+    });
+    root.append(screenShare);
     canShare = await host.stage.canShare();
     render();
   }

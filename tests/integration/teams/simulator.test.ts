@@ -239,6 +239,22 @@ it('the GGD guest and the external partner join as themselves: the guest in the 
   ]);
 });
 
+it('shared as a screen share, only the sharer’s client runs the stage; everyone else, the external partner included, sees the sharer’s view and cannot act in it', async () => {
+  const organiser = sidePanelOf(facilitator.userPrincipalName);
+  await organiser.locator('#share-screen').click();
+  await expect(organiser.locator('#share-screen[data-result]').getAttribute('data-result')).resolves.toBe('shared');
+  await eventually(() => stageCardOf(externalPartner.userPrincipalName).getAttribute('data-screen-share-of'), facilitator.userPrincipalName);
+  expect(await stageCardOf(facilitator.userPrincipalName).getAttribute('data-screen-share-of')).toBeNull();
+  // What the partner sees is the facilitator's stage (their context, their sign-in), not a client of their own.
+  const seen = await contextIn(stageOf(externalPartner.userPrincipalName));
+  expect(seen.user.userPrincipalName).toBe(facilitator.userPrincipalName);
+  expect(await stageCardOf(externalPartner.userPrincipalName).locator('iframe').evaluate((frame) => (frame as HTMLIFrameElement).inert)).toBe(true);
+  // Back to sharing the app itself: every client runs its own stage again.
+  await organiser.locator('#share').click();
+  await eventually(() => stageCardOf(externalPartner.userPrincipalName).getAttribute('data-screen-share-of'), null);
+  expect((await contextIn(stageOf(externalPartner.userPrincipalName))).user.userPrincipalName).toBe(externalPartner.userPrincipalName);
+});
+
 it('roles, phones and open clients come from the address bar, like the participants', async () => {
   const url = new URL(server.url);
   url.search = new URLSearchParams({

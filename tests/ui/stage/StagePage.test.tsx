@@ -2,6 +2,7 @@ import { act, cleanup, fireEvent, screen } from '@testing-library/react';
 import { FakeStore, facilitator, fakeHost, fakeServices, lotte, renderWith, responseOf, sanne, sessionIn } from '../fakes';
 import StagePage from '../../../src/ui/stage/StagePage';
 import type { PublishResult } from '../../../src/graph/contracts';
+import { AccessDeniedError } from '../../../src/graph/errors';
 
 function storeWithScores(state: Parameters<typeof sessionIn>[0]): FakeStore {
   const store = new FakeStore(sessionIn(state));
@@ -11,6 +12,14 @@ function storeWithScores(state: Parameters<typeof sessionIn>[0]): FakeStore {
 }
 
 describe('StagePage', () => {
+  it('tells someone whose account cannot read the municipality’s data how they can still take part, instead of a bare error', async () => {
+    const store = new FakeStore(sessionIn('step1'));
+    store.failures.openSession = new AccessDeniedError('Access denied. The token was issued by tenant partner; this resource belongs to tenant gemeente.', 'accessDenied', 403);
+    renderWith(<StagePage />, fakeServices({ me: sanne, store, host: fakeHost({ surface: 'stage', frameContext: 'meetingStage' }) }));
+    expect(await screen.findByText('U kunt de gegevens van deze sessie niet lezen')).toBeTruthy();
+    expect(screen.getByText(/de gespreksleider kan uw antwoorden namens u invullen, en de app als schermdeling delen/)).toBeTruthy();
+  });
+
   it('shows who joined but no score while step 1 runs', async () => {
     const services = fakeServices({ store: storeWithScores('step1'), host: fakeHost({ surface: 'stage' }) });
     const { container } = renderWith(<StagePage />, services);

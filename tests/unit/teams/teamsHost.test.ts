@@ -144,6 +144,15 @@ describe('sharing to the meeting stage', () => {
     ]);
   });
 
+  it('asks for a screen share when the app should reach people who cannot run it themselves', async () => {
+    const host = await hostIn(legacyContext({ frameContext: 'sidePanel' }));
+    parent.answer('meeting.shareAppContentToStage', () => [null, true]);
+    await host.stage.share('http://localhost/?sessie=1', { screenShare: true });
+    expect(parent.callsTo('meeting.shareAppContentToStage')).toEqual([
+      { func: 'meeting.shareAppContentToStage', args: ['http://localhost/?sessie=1', { sharingProtocol: 'ScreenShare' }] },
+    ]);
+  });
+
   it('rejects with the host error when the user may not share', async () => {
     const host = await hostIn(legacyContext({ frameContext: 'sidePanel' }));
     parent.answer('meeting.shareAppContentToStage', () => [{ errorCode: 1000, message: 'Alleen de organisator' }, null]);
