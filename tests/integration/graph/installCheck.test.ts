@@ -4,6 +4,9 @@
 import type { CheckLine } from '../../../src/graph';
 import { harnessPerFile, SEED } from './harness';
 
+// Provisioning and a whole session against the emulator take seconds on a loaded two-core machine.
+jest.setTimeout(30_000);
+
 const h = harnessPerFile();
 const byId = (lines: CheckLine[]) => Object.fromEntries(lines.map((l) => [l.id, `${l.outcome}${l.problem ? `:${l.problem}` : ''}`]));
 

@@ -10,6 +10,9 @@ import { GraphApi, createGraphClient } from '../../../src/graph/client';
 import { AppConfigSchema } from '../../../src/app/config';
 import { appTokenProvider, tokenUrl } from '../support/emulatorClient';
 
+// Provisioning and a whole session against the emulator take seconds on a loaded two-core machine.
+jest.setTimeout(30_000);
+
 const { users, groups } = SEED;
 const harness = harnessPerFile();
 

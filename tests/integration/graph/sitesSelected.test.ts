@@ -7,6 +7,9 @@ import { selectedScope } from '../../../src/graph/siteAccess';
 import { appTokenProvider, tokenUrl } from '../support/emulatorClient';
 import { fastBatch, harnessPerFile, SEED } from './harness';
 
+// Provisioning and a whole session against the emulator take seconds on a loaded two-core machine.
+jest.setTimeout(30_000);
+
 const h = harnessPerFile();
 const app = SEED.apps.gesprekstool.clientId;
 

@@ -65,17 +65,20 @@ it('answers a missing bundle with 404 but an unknown route with the app', async 
   expect(await (await get('/sessie/2026')).text()).toContain('id="root"');
 });
 
-it('keeps the saved tab configuration and what is shared to the stage, and refuses what is neither', async () => {
-  expect(await (await get('/teams-host/state')).json()).toEqual({ tab: null, stageUrl: null });
+it('keeps the saved tab configuration and what is shared to the stage, by whom and how, and refuses what is neither', async () => {
+  const empty = { stageSharer: null, stageProtocol: 'Collaborative' };
+  expect(await (await get('/teams-host/state')).json()).toEqual({ tab: null, stageUrl: null, ...empty });
   const tab = { entityId: 'sessie-1', contentUrl: 'http://127.0.0.1:4330/', suggestedDisplayName: 'Gesprekstool' };
-  // A state saved before the stage was kept (no stageUrl) still reads, with an empty stage.
+  // A state saved before the stage was kept (no stageUrl, sharer or protocol) still reads, with an empty stage.
   const saved = await get('/teams-host/state', { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ tab }) });
   expect(saved.status).toBe(200);
-  expect(await (await get('/teams-host/state')).json()).toEqual({ tab, stageUrl: null });
+  expect(await (await get('/teams-host/state')).json()).toEqual({ tab, stageUrl: null, ...empty });
   const stageUrl = 'http://127.0.0.1:4330/?surface=stage';
-  expect((await get('/teams-host/state', { method: 'PUT', body: JSON.stringify({ tab, stageUrl }) })).status).toBe(200);
-  expect(await (await get('/teams-host/state')).json()).toEqual({ tab, stageUrl });
+  const shared = { tab, stageUrl, stageSharer: 'u-marieke', stageProtocol: 'ScreenShare' };
+  expect((await get('/teams-host/state', { method: 'PUT', body: JSON.stringify(shared) })).status).toBe(200);
+  expect(await (await get('/teams-host/state')).json()).toEqual(shared);
   expect((await get('/teams-host/state', { method: 'PUT', body: JSON.stringify({ tab: { entityId: '' } }) })).status).toBe(400);
   expect((await get('/teams-host/state', { method: 'PUT', body: JSON.stringify({ tab, stageUrl: 'geen adres' }) })).status).toBe(400);
-  expect(await (await get('/teams-host/state')).json()).toEqual({ tab, stageUrl });
+  expect((await get('/teams-host/state', { method: 'PUT', body: JSON.stringify({ ...shared, stageProtocol: 'Video' }) })).status).toBe(400);
+  expect(await (await get('/teams-host/state')).json()).toEqual(shared);
 });
