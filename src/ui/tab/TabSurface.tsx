@@ -75,7 +75,7 @@ const useStyles = makeStyles({
     '& .fui-Button': { minHeight: TOUCH, minWidth: TOUCH },
     '& .fui-Radio, & .fui-Checkbox': { minHeight: TOUCH, alignItems: 'center' },
     '& .fui-Radio__label, & .fui-Checkbox__label': { alignSelf: 'stretch', display: 'flex', alignItems: 'center' },
-    '& .fui-Input, & .fui-Select, & .fui-Combobox': { minHeight: TOUCH },
+    '& .fui-Input__input, & .fui-Combobox__input': { minHeight: TOUCH },
     '& .fui-Select__select': { height: TOUCH },
     '& .fui-AccordionHeader__button': { minHeight: TOUCH },
     '& input[type="date"]': { minHeight: TOUCH },
@@ -91,6 +91,8 @@ export function TabSurface() {
   const state = session.snapshot?.session.value.state ?? null;
   /** Set when the tab first sees a live session; after that only the person changes it. */
   const [view, setView] = useState<TabView | null>(null);
+  /** The pages shown so far in this live session. */
+  const [visited, setVisited] = useState<ReadonlySet<TabView>>(() => new Set());
   if (state !== null && isLiveSession(state) && view === null) setView(initialTabView(state, clientType));
   const id = useId();
 
@@ -103,30 +105,47 @@ export function TabSurface() {
   if (!session.snapshot && (session.status.kind === 'resolving' || session.status.kind === 'ready')) return <Loading label={t('loadingSession')} />;
   const live = state !== null && isLiveSession(state);
   const shown: TabView = state !== null && live ? (view ?? initialTabView(state, clientType)) : 'review';
-  const Page = shown === 'answer' ? answerPage.page() : reviewPage.page();
-  const page = (
-    <Suspense fallback={<Loading label={t('loading')} />}>
-      <Page />
-    </Suspense>
-  );
-  if (state === null || !live) return page;
+  if (!visited.has(shown)) setVisited(new Set([...visited, shown]));
+  const pageOf = (which: TabView) => {
+    const Page = which === 'answer' ? answerPage.page() : reviewPage.page();
+    return (
+      <Suspense fallback={<Loading label={t('loading')} />}>
+        <Page />
+      </Suspense>
+    );
+  };
+  if (state === null || !live) return pageOf('review');
+
+  // A page once shown stays mounted while the other is on screen, as a tab panel does: the person's
+  // answers, their sync and where they scrolled to are still there when they switch back.
+  const panel = (which: TabView) =>
+    visited.has(which) || which === shown ? (
+      <div
+        role="tabpanel"
+        id={`${id}-${which}-panel`}
+        aria-labelledby={`${id}-${which}`}
+        hidden={which !== shown}
+        className={which === 'answer' ? styles.answer : undefined}
+      >
+        {pageOf(which)}
+      </div>
+    ) : null;
 
   return (
     <>
       <header className={styles.header}>
         <TabList selectedValue={shown} onTabSelect={(_, data) => setView(data.value === 'answer' ? 'answer' : 'review')} aria-label={t('switchLabel')} size="large">
-          <Tab id={`${id}-answer`} value="answer" aria-controls={`${id}-panel`} className={styles.tab}>
+          <Tab id={`${id}-answer`} value="answer" aria-controls={`${id}-answer-panel`} className={styles.tab}>
             {t('answer')}
           </Tab>
-          <Tab id={`${id}-review`} value="review" aria-controls={`${id}-panel`} className={styles.tab}>
+          <Tab id={`${id}-review`} value="review" aria-controls={`${id}-review-panel`} className={styles.tab}>
             {t('review')}
           </Tab>
         </TabList>
         {shown === 'answer' && isRevealed(state) ? <Caption1 className={styles.hint}>{t('groupScores')}</Caption1> : null}
       </header>
-      <div role="tabpanel" id={`${id}-panel`} aria-labelledby={`${id}-${shown}`} className={shown === 'answer' ? styles.answer : undefined}>
-        {page}
-      </div>
+      {panel('answer')}
+      {panel('review')}
     </>
   );
 }

@@ -62,6 +62,21 @@ describe('the meeting tab during a live session', () => {
     expect(screen.queryByText('De scores van de groep staan onder ‘Overzicht’.')).toBeNull();
   });
 
+  it('switching to Overzicht and back keeps the answers just given on screen', async () => {
+    const store = new FakeStore(sessionIn('step1'));
+    store.addResponse(responseOf(sanne));
+    renderWith(<TabSurface />, fakeServices({ me: sanne, store, host: phone() }));
+    const statementA = await screen.findByRole('radiogroup', { name: /^A\. / });
+    await userEvent.click(within(statementA).getByRole('radio', { name: '4 – mee eens' }));
+    await waitFor(() => expect(store.saved.at(-1)?.scores.A).toBe(4));
+    await userEvent.click(screen.getByRole('tab', { name: 'Overzicht' }));
+    await screen.findByRole('heading', { name: 'Over deze sessie' });
+    await userEvent.click(screen.getByRole('tab', { name: 'Meedoen' }));
+    const again = screen.getByRole('radiogroup', { name: /^A\. / });
+    expect(within(again).getByRole('radio', { name: '4 – mee eens' })).toHaveProperty('checked', true);
+    expect(screen.queryByRole('heading', { name: 'Over deze sessie' })).toBeNull();
+  });
+
   it('on a computer opens on the review page, with taking part one switch away', async () => {
     const store = new FakeStore(sessionIn('step1'));
     renderWith(<TabSurface />, fakeServices({ me: sanne, store, host: computer() }));
