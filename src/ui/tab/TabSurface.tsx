@@ -117,13 +117,14 @@ export function TabSurface() {
   if (state === null || !live) return pageOf('review');
 
   // A page once shown stays mounted while the other is on screen, as a tab panel does: the person's
-  // answers, their sync and where they scrolled to are still there when they switch back.
+  // answers, their sync and where they scrolled to are still there when they switch back. The panel
+  // carries no name of its own (no aria-labelledby): a named element outside a landmark is content
+  // outside landmarks to axe's region rule, and each page is its own <main> headed by the session's title.
   const panel = (which: TabView) =>
     visited.has(which) || which === shown ? (
       <div
         role="tabpanel"
         id={`${id}-${which}-panel`}
-        aria-labelledby={`${id}-${which}`}
         hidden={which !== shown}
         className={which === 'answer' ? styles.answer : undefined}
       >
