@@ -6,7 +6,7 @@
 // on a phone take part. The two pages are chunks of their own: a phone answering never downloads
 // the review page's charts and report export, and a review after the meeting never the forms; the
 // one this client most likely needs starts loading as soon as the tab renders, beside the session read.
-import { Caption1, Tab, TabList, makeStyles, tokens } from '@fluentui/react-components';
+import { Caption1, Tab, TabList, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { lazy, Suspense, useEffect, useId, useState, type ComponentType } from 'react';
 import { isRevealed } from '../../domain/authorization';
 import { Loading } from '../common/Loading';
@@ -69,9 +69,9 @@ const useStyles = makeStyles({
   },
   tab: { minHeight: TOUCH },
   hint: { paddingBottom: tokens.spacingVerticalS },
-  answer: {
-    maxWidth: '40rem',
-    boxSizing: 'border-box',
+  /** The answering page keeps the side panel's reading width on a wide screen. */
+  answer: { maxWidth: '40rem', boxSizing: 'border-box' },
+  touch: {
     '& .fui-Button': { minHeight: TOUCH, minWidth: TOUCH },
     '& .fui-Radio, & .fui-Checkbox': { minHeight: TOUCH, alignItems: 'center' },
     '& .fui-Radio__label, & .fui-Checkbox__label': { alignSelf: 'stretch', display: 'flex', alignItems: 'center' },
@@ -79,6 +79,10 @@ const useStyles = makeStyles({
     '& .fui-Select__select': { height: TOUCH },
     '& .fui-AccordionHeader__button': { minHeight: TOUCH },
     '& input[type="date"]': { minHeight: TOUCH },
+    // A link that is a list item on its own (the SharePoint lists on the review page) is no inline link.
+    '& li > a.fui-Link:only-child': { display: 'inline-flex', alignItems: 'center', minHeight: TOUCH },
+    // A <summary> stays display: list-item (its disclosure triangle): grown by its box, not by flex.
+    '& summary': { minHeight: TOUCH, boxSizing: 'border-box', paddingBlock: tokens.spacingVerticalMNudge },
   },
 });
 
@@ -88,6 +92,7 @@ export function TabSurface() {
   const { host } = useAppServices();
   const session = useSession();
   const clientType = host.context().hostClientType;
+  const phone = isPhoneClient(clientType);
   const state = session.snapshot?.session.value.state ?? null;
   /** Set when the tab first sees a live session; after that only the person changes it. */
   const [view, setView] = useState<TabView | null>(null);
@@ -98,8 +103,8 @@ export function TabSurface() {
 
   useEffect(() => {
     // Before the session's state is known: what this client most likely shows first.
-    void (isPhoneClient(clientType) ? answerPage : reviewPage).start().catch(() => undefined);
-  }, [clientType]);
+    void (phone ? answerPage : reviewPage).start().catch(() => undefined);
+  }, [phone]);
 
   // Until the first read has answered, neither page is needed yet (the review page would only show this too).
   if (!session.snapshot && (session.status.kind === 'resolving' || session.status.kind === 'ready')) return <Loading label={t('loadingSession')} />;
@@ -126,7 +131,7 @@ export function TabSurface() {
         role="tabpanel"
         id={`${id}-${which}-panel`}
         hidden={which !== shown}
-        className={which === 'answer' ? styles.answer : undefined}
+        className={mergeClasses(which === 'answer' && styles.answer, (which === 'answer' || phone) && styles.touch)}
       >
         {pageOf(which)}
       </div>
