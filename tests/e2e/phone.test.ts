@@ -105,10 +105,21 @@ async function checkPhoneTab(page: Page, name: string): Promise<void> {
 
 const phoneTab = (page: Page): FrameLocator => surfaces.tab(page, ggdNurse);
 
+/** Every script any frame on the page requested, with the frame that asked. */
+const scripts: { file: string; frame: Frame }[] = [];
+/** The app's script files the phone's tab has requested so far (content hashes dropped). */
+async function scriptsOfPhoneTab(page: Page): Promise<string[]> {
+  const frame = await frameOf(surfaces.tabCard(page, ggdNurse));
+  return scripts.filter((s) => s.frame === frame).map((s) => s.file.replace(/\.[0-9a-f]{8}\.js$/, ''));
+}
+
 describe('a participant on a phone answers stap 1 to 3 from the meeting tab at 360 px', () => {
   test('the organiser sets up the meeting; the phone shows the tab, on Meedoen, with the join form', async () => {
     const world = meeting();
     const { page } = world;
+    page.on('request', (request) => {
+      if (request.resourceType() === 'script') scripts.push({ file: new URL(request.url()).pathname.split('/').pop() ?? '', frame: request.frame() });
+    });
     await page.goto(simulatorUrl(world, { users: [facilitator, ggdNurse], mobile: [ggdNurse], view: 'config' }));
     await configureTab(page, { siteUrl: SITE_URL_OF(SEED.sites.team), groupName: SEED.groups.team.displayName, municipality: 'Tilburg', title: 'Armoede en gezondheid op de telefoon', purpose: 'betrekkenVeld' });
     // A phone has no side panel and no stage: only the tab.
@@ -117,6 +128,10 @@ describe('a participant on a phone answers stap 1 to 3 from the meeting tab at 3
     const tab = phoneTab(page);
     expect(await tab.getByRole('tab', { name: 'Meedoen' }).getAttribute('aria-selected', { timeout: 30_000 })).toBe('true');
     await tab.getByRole('button', { name: 'Meedoen' }).waitFor({ timeout: 30_000 });
+    // Answering loads the side panel's own chunk; never the review page's (charts, report export).
+    const loaded = await scriptsOfPhoneTab(page);
+    expect(loaded).toEqual(expect.arrayContaining(['tab', 'sidepanel']));
+    expect(loaded.filter((f) => /^(tab-review|export|docx|stage)$/.test(f))).toEqual([]);
     await checkPhoneTab(page, 'phone-join');
   });
 
@@ -151,6 +166,7 @@ describe('a participant on a phone answers stap 1 to 3 from the meeting tab at 3
     await screenshotWhole(surfaces.tabCard(page, ggdNurse), 'phone-revealed');
     await tab.getByRole('tab', { name: 'Overzicht' }).click();
     await tab.getByRole('heading', { name: 'Resultaten' }).waitFor({ timeout: 30_000 });
+    expect(await scriptsOfPhoneTab(page)).toContain('tab-review');
     await tab.getByRole('table', { name: /^Scores per stelling/ }).waitFor();
     // The group's scores, both people's, as the stage shows them.
     const rowB = tab.getByRole('table', { name: /^Scores per stelling/ }).getByRole('row', { name: /^B\. / });
