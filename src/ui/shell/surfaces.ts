@@ -14,7 +14,7 @@ const load: Record<PageSurface, () => Promise<Page>> = {
   settings: () => import(/* webpackChunkName: "config" */ '../config/ConfigPage').then((m) => m.ConfigPage),
   sidePanel: () => import(/* webpackChunkName: "sidepanel" */ '../sidepanel/SidePanel').then((m) => m.SidePanel),
   stage: () => import(/* webpackChunkName: "stage" */ '../stage/StagePage').then((m) => m.StagePage),
-  tab: () => import(/* webpackChunkName: "tab" */ '../tab/TabPage').then((m) => m.TabPage),
+  tab: () => import(/* webpackChunkName: "tab" */ '../tab/TabSurface').then((m) => m.TabSurface),
 };
 
 const loading = new Map<PageSurface, Promise<Page>>();
