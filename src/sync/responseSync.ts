@@ -288,6 +288,13 @@ function createResponseSync(options: ResponseSyncOptions, found: Draft | FutureD
     // Written back unchanged, so the state can say whether it is kept durably (the read does not tell).
     writeDraft(true);
     schedule(0);
+  } else if (restored && !restored.dirty && restored.itemId === saved.itemId && newer && restored.etag !== saved.etag) {
+    // A clean draft newer than the copy this frame starts from is what SharePoint confirmed after the
+    // session was read (the frame was opened again, or that read lags behind this person's saves): it
+    // is shown as saved, with its etag, so nothing just saved looks lost. A device that saved since is
+    // taken in by `adopt`, or merged on the next save's If-Match.
+    saved = { value: restored.response, itemId: restored.itemId, etag: restored.etag };
+    current = restored.response;
   } else if (draft !== 'unreadable') {
     // (An unreadable draft is left alone: it may hold changes a later start can still read.)
     writeDraft(false);

@@ -357,6 +357,22 @@ describe('response sync and its asynchronous draft storage', () => {
     expect(storage.data.get(key)).toBe(newer);
   });
 
+  it('opened again, shows what SharePoint confirmed after the session was read (a clean draft newer than that read), without sending it again', async () => {
+    const storage = new MemoryStorage();
+    const key = draftKey(sanne.sessionKey, sanne.participant.id);
+    const confirmed = { ...sanne, scores: { A: 4 as const }, updatedAt: '2026-11-23T11:00:00.000Z' };
+    storage.data.set(key, JSON.stringify({ version: 1, itemId: '7', etag: '"x,3"', base: confirmed, dirty: false, response: confirmed }));
+    const { sync, calls } = await setup(ok, storage);
+    expect(sync.current().scores).toEqual({ A: 4 });
+    expect(sync.state()).toEqual({ kind: 'saved', at: null });
+    await advance(DEFAULT_DEBOUNCE_MS + 10);
+    expect(calls).toHaveLength(0);
+    // The next change goes out on top of that copy's etag.
+    sync.update((r) => ({ ...r, scores: { ...r.scores, B: 2 } }));
+    await advance(DEFAULT_DEBOUNCE_MS + 10);
+    expect(calls.at(-1)).toMatchObject({ etag: '"x,3"', value: { scores: { A: 4, B: 2 } } });
+  });
+
   it('has no newer draft to report when the draft is its own version', async () => {
     const { sync } = await setup();
     expect(sync.futureDraft()).toBeNull();
