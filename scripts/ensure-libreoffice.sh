@@ -4,8 +4,9 @@
 # missing, the way scripts/ensure-chromium.sh installs the browser.
 set -euo pipefail
 missing=()
-command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-writer-nogui)
-{ command -v pdftotext >/dev/null 2>&1 && command -v pdftoppm >/dev/null 2>&1; } || missing+=(poppler-utils)
+# Liberation Sans has Arial's metrics, the report's font: the PDF then breaks lines as Word does.
+command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-writer-nogui fonts-liberation)
+{ command -v pdftotext && command -v pdftoppm && command -v pdfinfo; } >/dev/null 2>&1 || missing+=(poppler-utils)
 [ ${#missing[@]} -eq 0 ] && exit 0
 echo "Installing Debian's ${missing[*]} for the Word report test…"
 SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
@@ -15,5 +16,5 @@ if ! { $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get 
   echo "Install them by hand (apt-get install libreoffice-writer-nogui poppler-utils) and run the tests again." >&2
   exit 1
 fi
-command -v soffice >/dev/null && command -v pdftotext >/dev/null && command -v pdftoppm >/dev/null
+command -v soffice >/dev/null && command -v pdftotext >/dev/null && command -v pdftoppm >/dev/null && command -v pdfinfo >/dev/null
 echo "Installed ${missing[*]} in $(( $(date +%s) - start )) s."

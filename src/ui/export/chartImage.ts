@@ -44,14 +44,17 @@ function drawLegend(source: SVGSVGElement, copy: SVGSVGElement, labels: readonly
   const series = [...source.querySelectorAll('g[data-series]')];
   if (series.length === 0) return height;
   const names = series.map((g, i) => (labels && labels.length === series.length ? labels[i] : g.getAttribute('data-series')) ?? '');
-  const columnWidth = (width - 2 * LEGEND.padding) / LEGEND.columns;
-  const maxChars = Math.floor((columnWidth - LEGEND.swatch - 2 * LEGEND.gap) / (LEGEND.font * 0.55));
+  // Two columns when every label fits in one, else one column: a label is never cut when it can be helped.
+  const charsIn = (columns: number) => Math.floor(((width - 2 * LEGEND.padding) / columns - LEGEND.swatch - 2 * LEGEND.gap) / (LEGEND.font * 0.55));
+  const columns = names.every((n) => n.length <= charsIn(LEGEND.columns)) ? LEGEND.columns : 1;
+  const columnWidth = (width - 2 * LEGEND.padding) / columns;
+  const maxChars = charsIn(columns);
   const top = height + LEGEND.padding / 2;
   const sourceStyle = window.getComputedStyle(source);
   const legend = document.createElementNS(SVG_NS, 'g');
   series.forEach((group, i) => {
-    const x = LEGEND.padding + (i % LEGEND.columns) * columnWidth;
-    const y = top + Math.floor(i / LEGEND.columns) * LEGEND.row + LEGEND.row / 2;
+    const x = LEGEND.padding + (i % columns) * columnWidth;
+    const y = top + Math.floor(i / columns) * LEGEND.row + LEGEND.row / 2;
     const drawnLine = group.querySelector('path:not([data-theme])');
     const lineStyle = drawnLine ? window.getComputedStyle(drawnLine) : null;
     const line = document.createElementNS(SVG_NS, 'path');
@@ -77,7 +80,7 @@ function drawLegend(source: SVGSVGElement, copy: SVGSVGElement, labels: readonly
     legend.append(text);
   });
   copy.append(legend);
-  return top + Math.ceil(series.length / LEGEND.columns) * LEGEND.row + LEGEND.padding / 2;
+  return top + Math.ceil(series.length / columns) * LEGEND.row + LEGEND.padding / 2;
 }
 
 /**

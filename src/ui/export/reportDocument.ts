@@ -30,7 +30,7 @@ const PORTRAIT_PARTICIPANTS = 6;
 const FONT = 'Arial';
 const COLOUR = { heading: '1F3864', muted: '595959', headerFill: 'E7E6E6', pointFill: 'FFF2CC', border: 'A6A6A6' } as const;
 /** Sizes in half-points. */
-const SIZE = { body: 21, small: 18, table: 18 } as const;
+const SIZE = { body: 20, small: 17, table: 18 } as const;
 
 export function buildReportDocument(docx: DocxModule, model: ReportModel, chart: ChartImage | null): Docx.Document {
   const {
@@ -41,6 +41,7 @@ export function buildReportDocument(docx: DocxModule, model: ReportModel, chart:
     Footer,
     HeadingLevel,
     ImageRun,
+    LineRuleType,
     PageNumber,
     PageOrientation,
     Paragraph,
@@ -76,10 +77,11 @@ export function buildReportDocument(docx: DocxModule, model: ReportModel, chart:
     new TableCell({
       children,
       width: { size: width, type: WidthType.DXA },
-      margins: { top: 40, bottom: 40, left: 80, right: 80 },
+      margins: { top: 40, bottom: 40, left: 60, right: 60 },
       ...(fill ? { shading: { type: ShadingType.CLEAR, color: 'auto', fill } } : {}),
     });
-  const tight = { after: 20, line: 240 };
+  // lineRule is said, not left to the default: LibreOffice reads a line without it as exact, and clips.
+  const tight = { after: 20, line: 240, lineRule: LineRuleType.AUTO };
   const cellText = (text: string, options: { bold?: boolean; size?: number; colour?: string } = {}) =>
     new Paragraph({ spacing: tight, children: [new TextRun({ text, bold: options.bold, size: options.size ?? SIZE.table, color: options.colour })] });
   const table = (widths: number[], rows: Docx.TableRow[]) =>
@@ -106,7 +108,7 @@ export function buildReportDocument(docx: DocxModule, model: ReportModel, chart:
   summary.push(...(s.participants.length ? s.participants.map((g) => labelled({ label: `${g.heading}:`, text: g.people.join('; ') })) : [para(w.nobody)]));
   summary.push(...s.onBehalf.map((line) => para(line, { size: SIZE.small, italics: true })));
   summary.push(heading(w.pointsHeading, HeadingLevel.HEADING_2));
-  summary.push(...(s.points.length ? [para(w.pointsIntro), ...s.points.map(item)] : [para(w.noConversationPoints)]));
+  summary.push(...(s.points.length ? s.points.map(item) : [para(w.noConversationPoints)]));
   summary.push(heading(w.notesHeading, HeadingLevel.HEADING_2), ...(s.notes.trim() ? lines(s.notes) : [para(w.noNotes, { italics: true })]));
   summary.push(heading(w.keyActionsHeading, HeadingLevel.HEADING_2));
   summary.push(...(s.keyActions.length ? s.keyActions.map(item) : [para(w.noActions)]));
@@ -120,6 +122,7 @@ export function buildReportDocument(docx: DocxModule, model: ReportModel, chart:
     step1Chart.push(
       new Paragraph({
         alignment: AlignmentType.CENTER,
+        spacing: { before: 60, after: 60, line: 240, lineRule: LineRuleType.AUTO },
         children: [
           new ImageRun({
             type: 'png',
@@ -136,7 +139,7 @@ export function buildReportDocument(docx: DocxModule, model: ReportModel, chart:
   const participantCount = model.step1.header.length - 3;
   const wide = participantCount > PORTRAIT_PARTICIPANTS;
   const tableWidth = wide ? TEXT_WIDTH_LANDSCAPE : TEXT_WIDTH;
-  const statementWidth = wide ? 4000 : 2900;
+  const statementWidth = wide ? 4000 : 2700;
   const statWidths = [750, 1000] as const;
   const personWidth = Math.floor((tableWidth - statementWidth - statWidths[0] - statWidths[1]) / Math.max(1, participantCount));
   const scoreWidths = [statementWidth, ...Array<number>(participantCount).fill(personWidth), ...statWidths];
@@ -172,7 +175,8 @@ export function buildReportDocument(docx: DocxModule, model: ReportModel, chart:
     ),
   ]);
   const step1Table: Block[] = [
-    heading(w.scoresHeading, HeadingLevel.HEADING_2, wide),
+    // On a page of its own: the table is the detail a reader turns to, not the tail of the chart's page.
+    heading(w.scoresHeading, HeadingLevel.HEADING_2, true),
     para(w.scoresCaption, { size: SIZE.small, colour: COLOUR.muted }),
     scoreTable,
     para(w.weetNietKey, { size: SIZE.small, colour: COLOUR.muted }),
@@ -259,10 +263,10 @@ export function buildReportDocument(docx: DocxModule, model: ReportModel, chart:
     creator: 'Gesprekstool armoede & gezondheid',
     styles: {
       default: {
-        document: { run: { font: FONT, size: SIZE.body, language: { value: language } }, paragraph: { spacing: { after: 60, line: 264 } } },
-        title: { run: { font: FONT, size: 44, bold: true, color: COLOUR.heading }, paragraph: { spacing: { after: 60 } } },
-        heading1: { run: { font: FONT, size: 30, bold: true, color: COLOUR.heading }, paragraph: { spacing: { before: 240, after: 80 }, keepNext: true } },
-        heading2: { run: { font: FONT, size: 24, bold: true, color: COLOUR.heading }, paragraph: { spacing: { before: 180, after: 40 }, keepNext: true } },
+        document: { run: { font: FONT, size: SIZE.body, language: { value: language } }, paragraph: { spacing: { after: 40, line: 252, lineRule: LineRuleType.AUTO } } },
+        title: { run: { font: FONT, size: 40, bold: true, color: COLOUR.heading }, paragraph: { spacing: { after: 40 } } },
+        heading1: { run: { font: FONT, size: 28, bold: true, color: COLOUR.heading }, paragraph: { spacing: { before: 200, after: 60 }, keepNext: true } },
+        heading2: { run: { font: FONT, size: 22, bold: true, color: COLOUR.heading }, paragraph: { spacing: { before: 140, after: 20 }, keepNext: true } },
         heading3: { run: { font: FONT, size: SIZE.body, bold: true, color: COLOUR.heading }, paragraph: { spacing: { before: 120, after: 40 }, keepNext: true } },
       },
     },
