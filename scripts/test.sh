@@ -6,6 +6,7 @@ cd "$(dirname "$0")/.."
 
 [ -d node_modules ] || npm ci --no-audit --no-fund
 bash scripts/ensure-chromium.sh
+bash scripts/ensure-libreoffice.sh
 
 echo "== lint";       npx eslint . --max-warnings=0
 echo "== typecheck";  npx tsc -p tsconfig.json --noEmit

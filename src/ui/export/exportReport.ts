@@ -8,8 +8,10 @@ import { buildReportModel, type ReportInput } from './reportModel';
 
 export async function createReportBlob(input: ReportInput, chartSvg: SVGSVGElement | null): Promise<Blob> {
   const docx = await import(/* webpackChunkName: "docx" */ 'docx');
-  const chart = chartSvg ? await chartToPng(chartSvg).catch(() => null) : null;
-  const document = buildReportDocument(docx, buildReportModel(input), chart);
+  const model = buildReportModel(input);
+  // The legend is drawn into the image with the report's labels, in the chart's series order.
+  const chart = chartSvg ? await chartToPng(chartSvg, model.chart.legend).catch(() => null) : null;
+  const document = buildReportDocument(docx, model, chart);
   return docx.Packer.toBlob(document);
 }
 

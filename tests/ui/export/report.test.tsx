@@ -1,8 +1,9 @@
 import * as docx from 'docx';
 import JSZip from 'jszip';
-import type { ActionItem, Session } from '../../../src/domain';
+import type { ActionItem, Participant, Session } from '../../../src/domain';
+import { loadInstrument } from '../../../src/domain/loadInstrument';
 import { buildReportDocument } from '../../../src/ui/export/reportDocument';
-import { buildReportModel } from '../../../src/ui/export/reportModel';
+import { buildReportModel, type ReportInput } from '../../../src/ui/export/reportModel';
 import { reportFileName } from '../../../src/ui/export/exportReport';
 import { anouk, bram, instrumentNl, response, sanne } from '../charts/fixtures';
 
@@ -10,6 +11,8 @@ const markup = '<img src=x onerror=alert(1)>';
 const q1 = instrumentNl.themes[0]?.questions[0];
 const freeOption = q1?.options.find((o) => o.freeText);
 if (!q1 || !freeOption) throw new Error('question 1 needs a free-text option');
+
+const PLANNER_URL = 'https://planner.cloud.microsoft/webui/plan/p-1/view/board/task/t-1';
 
 const session: Session = {
   key: 's-1',
@@ -30,73 +33,206 @@ const session: Session = {
   plannerGroupId: null,
   plannerPlanId: null,
 };
+const ggd: Participant = { ...bram, domain: 'partner', partnerLabel: 'GGD Flevoland' };
 const responses = [
   response(anouk, { A: 4, B: 1, C: 3 }, { step2: { questions: { [q1.id]: { selected: [freeOption.id], freeText: { [freeOption.id]: markup } } }, comments: { A: 'Tekst met & en "quotes"' } } }),
-  response(bram, { A: 4, B: 5, C: 'weetNiet' }),
-  response(sanne, { A: 3, B: 3 }),
+  response(ggd, { A: 4, B: 5, C: 'weetNiet' }),
+  response({ ...sanne, domain: 'gezondheid' }, { A: 3, B: 3 }),
 ];
 const actions: ActionItem[] = [
-  { id: 'a-1', sessionKey: 's-1', theme: 'B', title: 'Wijkcijfers koppelen', ownerId: bram.id, ownerName: bram.name, department: 'GGD', dueDate: '2026-06-01', status: 'open', proposedBy: null, plannerTaskId: null, plannerTaskUrl: null },
+  { id: 'a-1', sessionKey: 's-1', theme: 'B', title: 'Wijkcijfers koppelen', ownerId: bram.id, ownerName: bram.name, department: 'GGD', dueDate: '2026-06-01', status: 'open', proposedBy: null, plannerTaskId: 't-1', plannerTaskUrl: PLANNER_URL },
+  { id: 'a-2', sessionKey: 's-1', theme: 'A', title: 'Visie schrijven', ownerId: null, ownerName: null, department: '', dueDate: null, status: 'done', proposedBy: null, plannerTaskId: null, plannerTaskUrl: null },
 ];
+const input: ReportInput = { instrument: instrumentNl, session, responses, actions, locale: 'nl' };
 
-async function documentXml(): Promise<string> {
-  const model = buildReportModel({ instrument: instrumentNl, session, responses, actions, locale: 'nl' });
-  // No chart image here: jsdom has no canvas, so the report carries the score table only.
-  const buffer = await docx.Packer.toBuffer(buildReportDocument(docx, model, null));
-  const zip = await JSZip.loadAsync(buffer);
-  const xml = await zip.file('word/document.xml')?.async('string');
-  if (xml === undefined) throw new Error('no word/document.xml');
-  return xml;
+interface Parts {
+  document: string;
+  footer: string;
+  styles: string;
+  core: string;
+  rels: string;
 }
 
-/** The visible text of the document: the contents of every <w:t>, entities decoded. */
+async function parts(given: ReportInput = input): Promise<Parts> {
+  // No chart image here: jsdom has no canvas, so the report carries the score table only.
+  const buffer = await docx.Packer.toBuffer(buildReportDocument(docx, buildReportModel(given), null));
+  const zip = await JSZip.loadAsync(buffer);
+  const read = async (name: string) => {
+    const text = await zip.file(name)?.async('string');
+    if (text === undefined) throw new Error(`no ${name} in the document`);
+    return text;
+  };
+  const footerName = Object.keys(zip.files).find((n) => /^word\/footer\d+\.xml$/.test(n));
+  if (!footerName) throw new Error('the document has no footer');
+  return { document: await read('word/document.xml'), footer: await read(footerName), styles: await read('word/styles.xml'), core: await read('docProps/core.xml'), rels: await read('word/_rels/document.xml.rels') };
+}
+
+const decode = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+
+/** The visible text of a part: the contents of every <w:t>, entities decoded. */
 function textOf(xml: string): string {
-  return [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)]
-    .map((m) => (m[1] ?? '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&'))
-    .join('|');
+  return [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => decode(m[1] ?? '')).join('|');
+}
+
+/** Every paragraph as [style, text]. */
+function paragraphs(xml: string): { style: string | null; text: string; pageBreakBefore: boolean }[] {
+  return [...xml.matchAll(/<w:p>([\s\S]*?)<\/w:p>|<w:p [^>]*>([\s\S]*?)<\/w:p>/g)].map((m) => {
+    const body = m[1] ?? m[2] ?? '';
+    return { style: /<w:pStyle w:val="([^"]+)"/.exec(body)?.[1] ?? null, text: textOf(body).replace(/\|/g, ''), pageBreakBefore: body.includes('<w:pageBreakBefore/>') };
+  });
+}
+
+const headings = (xml: string, style: string) => paragraphs(xml).filter((p) => p.style === style).map((p) => p.text);
+
+/** Paragraphs before the first one that starts a new page: page one. */
+function pageOne(xml: string): string[] {
+  const all = paragraphs(xml);
+  const end = all.findIndex((p) => p.pageBreakBefore);
+  return all.slice(0, end < 0 ? all.length : end).map((p) => p.text);
 }
 
 describe('Word report', () => {
   it('keeps markup in a free text as literal text, never as an element', async () => {
-    const xml = await documentXml();
-    expect(xml).toContain('&lt;img src=x onerror=alert(1)&gt;');
-    expect(xml).not.toContain('<img');
-    expect(textOf(xml)).toContain(`${freeOption.text} ${markup}`);
-    expect(textOf(xml)).toContain('Tekst met & en "quotes"');
+    const { document } = await parts();
+    expect(document).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    expect(document).not.toContain('<img');
+    expect(textOf(document)).toContain(`${freeOption.text} ${markup}`);
+    expect(textOf(document)).toContain('Tekst met & en "quotes"');
   });
 
-  it('has title, municipality, date, scores with weet niet in words, agenda, follow-up and attribution', async () => {
-    const text = textOf(await documentXml());
-    expect(text).toContain('Armoede en gezondheid voorjaar 2026');
-    expect(text).toContain('Gemeente:| Lelystad');
-    expect(text).toContain('Datum:| 1 maart 2026');
-    expect(text).toContain(instrumentNl.step1.weetNiet.label);
-    expect(text).toContain('B. Zicht op de lokale problematiek en kansen: scores liggen 4 punten uit elkaar');
-    expect(text).toContain('Wijkcijfers koppelen|Bram Jansen|GGD|1 juni 2026|open');
-    expect(text).toContain('Ja, de groep komt in dezelfde samenstelling weer bij elkaar (15 september 2026)');
-    expect(text).toContain(instrumentNl.attribution.text);
+  it('uses Word’s own Title and Heading styles, so the document can be navigated', async () => {
+    const { document } = await parts();
+    expect(headings(document, 'Title')).toEqual(['Armoede en gezondheid voorjaar 2026']);
+    expect(headings(document, 'Heading1')).toEqual([
+      'Samenvatting',
+      'Stap 1: de balans – waar staat de gemeente?',
+      'Stap 3: actieagenda',
+      'Bijlage: stap 2, verdieping op zes thema’s',
+      'Over de gesprekstool',
+    ]);
+    expect(headings(document, 'Heading2')).toEqual(
+      expect.arrayContaining(['Doel van het gesprek', 'Wie deden mee', 'Belangrijkste gesprekspunten', 'Wat opvalt', 'Belangrijkste afspraken', 'Volgende bijeenkomst', 'Scores per stelling']),
+    );
   });
 
-  it('counts step-2 answers and names who wrote each free text', () => {
-    const model = buildReportModel({ instrument: instrumentNl, session, responses, actions, locale: 'nl' });
-    const question = model.step2[0]?.questions[0];
-    expect(question?.answers).toEqual([{ label: '1×', text: freeOption.text }]);
-    expect(question?.freeTexts).toEqual([{ label: 'Anouk de Vries:', text: `${freeOption.text} ${markup}` }]);
+  it('puts the samenvatting on page one: purpose, who took part by domain, gesprekspunten with the extremes named, notes, actions, next meeting', async () => {
+    const page = pageOne((await parts()).document);
+    expect(page).toContain('Gemeente Lelystad · 1 maart 2026');
+    expect(page).toContain(`Agendering – ${instrumentNl.purposes.find((p) => p.id === 'agendering')?.description}`);
+    expect(page).toContain('Armoede en schulden: Anouk de Vries, Sociaal domein');
+    expect(page).toContain(`Gezondheid: Sanne van 't Hof, Wijkteam`);
+    expect(page).toContain('Partnerorganisaties: Bram Jansen, GGD Flevoland');
+    expect(page).toContain('B. Zicht op de lokale problematiek en kansen – Anouk de Vries: 1 ↔ Bram Jansen: 5');
+    expect(page).toContain('Over B verschillen we sterk van mening.');
+    // Actions by date, the undated one last; an action without an owner says so.
+    expect(page.indexOf('Wijkcijfers koppelen – Bram Jansen, uiterlijk 1 juni 2026')).toBeGreaterThan(-1);
+    expect(page.indexOf('Visie schrijven – Nog niemand, zonder datum')).toBeGreaterThan(page.indexOf('Wijkcijfers koppelen – Bram Jansen, uiterlijk 1 juni 2026'));
+    expect(page).toContain('De groep komt op 15 september 2026 in dezelfde samenstelling weer bij elkaar.');
+    // The detail is not on page one.
+    expect(page).not.toContain('Scores per stelling');
   });
 
-  it('says whose answers the facilitator entered on their behalf, and marks them in the score table and quotes', async () => {
+  it('writes the samenvatting for the wethouder when the purpose is Agendering, and not otherwise', async () => {
+    const agendering = buildReportModel(input).summary.forExecutive;
+    expect(agendering?.found.join(' ')).toContain('Op 1 maart 2026 bespraken 3 deelnemers uit armoede en schulden, partnerorganisaties en gezondheid');
+    expect(agendering?.found.join(' ')).toContain('De meningen lopen het verst uiteen over B. Zicht op de lokale problematiek en kansen');
+    expect(agendering?.ask).toEqual(expect.arrayContaining(['kennis te nemen van deze uitkomsten', 'de 2 afspraken uit de actieagenda te steunen en de uitvoering te volgen']));
+    expect(pageOne((await parts()).document)).toContain('Wij vragen het college:');
+
+    const other = { ...input, session: { ...session, purpose: 'aanscherpen' as const } };
+    expect(buildReportModel(other).summary.forExecutive).toBeNull();
+    expect(pageOne((await parts(other)).document)).not.toContain('Wij vragen het college:');
+  });
+
+  it('shows stap 1 as a table with a header row, the gesprekspunten highlighted and marked in words', async () => {
+    const { document } = await parts();
+    const tables = [...document.matchAll(/<w:tbl>([\s\S]*?)<\/w:tbl>/g)].map((m) => m[1] ?? '');
+    const scores = tables.find((t) => textOf(t).includes('Stelling'));
+    if (!scores) throw new Error('no score table');
+    expect(scores).toContain('<w:tblHeader/>');
+    const rows = [...scores.matchAll(/<w:tr>([\s\S]*?)<\/w:tr>|<w:tr [^>]*>([\s\S]*?)<\/w:tr>/g)].map((m) => m[1] ?? m[2] ?? '');
+    const rowOf = (theme: string) => rows.find((r) => textOf(r).startsWith(`${theme}. `)) ?? '';
+    expect(textOf(rows[0] ?? '')).toBe('Stelling|Anouk de Vries|Armoede en schulden|Bram Jansen|GGD Flevoland|Sanne van \'t Hof|Gezondheid|Gem.|Spreiding');
+    expect(rowOf('B')).toContain('w:fill="FFF2CC"');
+    expect(textOf(rowOf('B'))).toContain('● Gesprekspunt');
+    expect(textOf(rowOf('B'))).toContain('1|5|3|3|4');
+    expect(rowOf('A')).not.toContain('w:fill="FFF2CC"');
+    expect(textOf(rowOf('C'))).toContain('3|?|–');
+  });
+
+  it('has the agenda as one table whose published actions link to their Planner task', async () => {
+    const { document, rels } = await parts();
+    const text = textOf(document);
+    expect(text).toContain('Thema|Actie|Wie|Afdeling|Uiterlijk klaar op|Status|Planner');
+    expect(text).toContain('A. Visie op armoede, schulden en gezondheid|Visie schrijven|Nog niemand||geen datum|afgerond');
+    expect(text).toContain('B. Zicht op de lokale problematiek en kansen|Wijkcijfers koppelen|Bram Jansen|GGD|1 juni 2026|open|Openen');
+    const link = /<w:hyperlink [^>]*r:id="([^"]+)"[^>]*>([\s\S]*?)<\/w:hyperlink>/.exec(document);
+    expect(textOf(link?.[2] ?? '')).toBe('Openen');
+    const target = new RegExp(`<Relationship Id="${link?.[1]}" Type="[^"]+/hyperlink" Target="([^"]+)" TargetMode="External"/>`).exec(rels);
+    expect(decode(target?.[1] ?? '')).toBe(PLANNER_URL);
+    expect([...document.matchAll(/<w:hyperlink /g)]).toHaveLength(1);
+  });
+
+  it('numbers every page in the footer and names the instrument', async () => {
+    const { footer } = await parts();
+    expect(footer).toMatch(/<w:instrText[^>]*>\s*PAGE\s*<\/w:instrText>/);
+    expect(footer).toMatch(/<w:instrText[^>]*>\s*NUMPAGES\s*<\/w:instrText>/);
+    expect(textOf(footer)).toContain('Gesprekstool armoede en gezondheid – Verwey-Jonker Instituut en Gezond in... (Pharos en Platform31), 2018');
+    expect(textOf(footer)).toContain('Pagina ');
+  });
+
+  it('lists in the stap-2 appendix only the questions someone answered, never "Geen antwoorden"', async () => {
+    const { document } = await parts();
+    const text = textOf(document);
+    expect(text).not.toMatch(/Geen antwoorden/);
+    const appendix = headings(document, 'Heading3');
+    expect(appendix).toContain(`${q1.number}. ${q1.text}`);
+    const unanswered = instrumentNl.themes[1]?.questions[0];
+    expect(appendix).not.toContain(`${unanswered?.number}. ${unanswered?.text}`);
+    expect(headings(document, 'Heading2')).not.toContain('B. Zicht op de lokale problematiek en kansen');
+    const model = buildReportModel(input);
+    expect(model.step2.map((t) => t.heading)).toEqual(['A. Visie op armoede, schulden en gezondheid']);
+    expect(model.step2[0]?.questions[0]?.answers).toEqual([{ label: '1×', text: freeOption.text }]);
+    expect(model.step2[0]?.questions[0]?.freeTexts).toEqual([{ label: 'Anouk de Vries:', text: `${freeOption.text} ${markup}` }]);
+
+    const nobody = { ...input, responses: responses.map((r) => ({ ...r, step2: { questions: {}, comments: {} } })) };
+    expect(textOf((await parts(nobody)).document)).toContain('In stap 2 zijn geen vragen beantwoord.');
+  });
+
+  it('labels the chart’s series by name and domain, the group mean last', () => {
+    expect(buildReportModel(input).chart.legend).toEqual(['Anouk de Vries – Armoede en schulden', 'Bram Jansen – GGD Flevoland', "Sanne van 't Hof – Gezondheid", 'Gemiddelde van de groep']);
+  });
+
+  it('sets the document’s title, subject and language, and attributes the instrument', async () => {
+    const { core, styles, document } = await parts();
+    expect(core).toContain('<dc:title>Armoede en gezondheid voorjaar 2026</dc:title>');
+    expect(core).toContain('<dc:subject>Verslag van de gesprekstool armoede en gezondheid</dc:subject>');
+    expect(styles).toContain('<w:lang w:val="nl-NL"/>');
+    expect(textOf(document)).toContain(instrumentNl.attribution.text);
+  });
+
+  it('is written in English for an English reader', async () => {
+    const english = loadInstrument('en');
+    const { document, styles, footer } = await parts({ ...input, instrument: english, locale: 'en' });
+    expect(headings(document, 'Heading1')[0]).toBe('Summary');
+    expect(pageOne(document)).toContain('We ask the municipal executive to:');
+    expect(pageOne(document)).toContain('Municipality of Lelystad · 1 March 2026');
+    expect(styles).toContain('<w:lang w:val="en-GB"/>');
+    expect(textOf(footer)).toContain('Page ');
+    expect(textOf(document)).toContain(english.attribution.text);
+  });
+
+  it('says whose answers the facilitator entered on their behalf, and marks them wherever they are named', async () => {
     const partner = { id: 'namens:abc', name: 'Pieter Mulder', domain: 'partner' as const, partnerLabel: 'Welzijn Voorbeeld', department: '', enteredBy: { id: anouk.id, name: anouk.name } };
-    const withPartner = [...responses, response(partner, { A: 2 }, { step2: { questions: {}, comments: { A: 'Aan de telefoon doorgegeven' } } })];
-    const model = buildReportModel({ instrument: instrumentNl, session, responses: withPartner, actions, locale: 'nl' });
-    expect(model.participants).toContain('Pieter Mulder — Ingevuld door Anouk de Vries namens Pieter Mulder, Welzijn Voorbeeld');
-    expect(model.participants).toContain(anouk.department ? `${anouk.name} (${anouk.department})` : anouk.name);
-    expect(model.scores.header).toContain('Pieter Mulder (namens)');
+    const withPartner = { ...input, responses: [...responses, response(partner, { A: 1, B: 5 }, { step2: { questions: {}, comments: { A: 'Aan de telefoon doorgegeven' } } })] };
+    const model = buildReportModel(withPartner);
+    expect(model.summary.onBehalf).toEqual(['Ingevuld door Anouk de Vries namens Pieter Mulder, Welzijn Voorbeeld']);
+    expect(model.summary.participants.find((g) => g.heading === 'Partnerorganisaties')?.people).toContain('Pieter Mulder (namens), Welzijn Voorbeeld');
+    expect(model.step1.header.map((h) => h.title)).toContain('Pieter Mulder (namens)');
+    expect(model.chart.legend).toContain('Pieter Mulder (namens) – Welzijn Voorbeeld');
+    expect(model.summary.points[0]?.detail).toBe('Anouk de Vries: 1 ↔ Bram Jansen en Pieter Mulder (namens): 5');
     expect(model.step2[0]?.comments).toContainEqual({ label: 'Pieter Mulder (namens):', text: 'Aan de telefoon doorgegeven' });
-    const doc = textOf(await (async () => {
-      const buffer = await docx.Packer.toBuffer(buildReportDocument(docx, model, null));
-      return (await (await JSZip.loadAsync(buffer)).file('word/document.xml')?.async('string')) ?? '';
-    })());
-    expect(doc).toContain('Ingevuld door Anouk de Vries namens Pieter Mulder, Welzijn Voorbeeld');
+    expect(pageOne((await parts(withPartner)).document)).toContain('Ingevuld door Anouk de Vries namens Pieter Mulder, Welzijn Voorbeeld');
   });
 
   it('names the file after the municipality and the date, without characters Windows refuses', () => {
