@@ -31,6 +31,21 @@ const appHtml = `<!doctype html>
 </html>
 `;
 
+/** Teams' authentication window shows this while MSAL signs in and hands the token back. */
+const authHtml = `<!doctype html>
+<html lang="nl">
+  <head>
+    <meta charset="utf-8" />
+    <meta name="viewport" content="width=device-width, initial-scale=1" />
+    <title>Aanmelden – Gesprekstool</title>
+    <link rel="icon" href="data:," />
+  </head>
+  <body>
+    <main><p role="status">Aanmelden bij Gesprekstool…</p></main>
+  </body>
+</html>
+`;
+
 /**
  * `<link rel="preload">` in index.html for the chunks start-up imports at once — the shell (React,
  * Fluent UI) and teams-js — so they download beside the render-blocking scripts instead of after
@@ -43,6 +58,7 @@ class PreloadStartChunks {
   apply(compiler) {
     compiler.hooks.compilation.tap('PreloadStartChunks', (compilation) => {
       HtmlWebpackPlugin.getHooks(compilation).alterAssetTagGroups.tap('PreloadStartChunks', (data) => {
+        if (data.outputName !== 'index.html') return data;
         const files = new Set();
         for (const name of this.groups) {
           const group = compilation.namedChunkGroups.get(name);
@@ -84,7 +100,8 @@ function appBuild(mode, env) {
   return {
     ...common(mode),
     name: 'app',
-    entry: { main: entry },
+    // `auth`: auth.html, our page in Teams' authentication window (src/authPage.ts), never loaded by a surface.
+    entry: { main: entry, auth: path.join(root, 'src/authPage.ts') },
     output: {
       path: env.appOut ? path.resolve(root, env.appOut) : path.resolve(root, env.outDir || 'dist', 'app'),
       filename: '[name].[contenthash:8].js',
@@ -100,7 +117,9 @@ function appBuild(mode, env) {
       moduleIds: 'deterministic',
       runtimeChunk: 'single',
       splitChunks: {
-        chunks: 'all',
+        // The sign-in page is one bundle of its own: nothing it uses (all of MSAL's PublicClientApplication)
+        // may be split into a chunk a surface loads, such as `msal` for nested app auth.
+        chunks: (chunk) => chunk.name !== 'auth',
         // Libraries change less often than the app: separate chunks stay cached across releases,
         // and the big ones load in parallel with the first paint. Fluent UI has no named group: one
         // chunk of every component any surface uses put dialogs, accordions and checkboxes in the
@@ -116,7 +135,11 @@ function appBuild(mode, env) {
         },
       },
     },
-    plugins: [new HtmlWebpackPlugin({ templateContent: appHtml, filename: 'index.html', scriptLoading: 'defer' }), new PreloadStartChunks(['shell', 'teams-host'])],
+    plugins: [
+      new HtmlWebpackPlugin({ templateContent: appHtml, filename: 'index.html', scriptLoading: 'defer', chunks: ['main'] }),
+      new HtmlWebpackPlugin({ templateContent: authHtml, filename: 'auth.html', scriptLoading: 'defer', chunks: ['auth'] }),
+      new PreloadStartChunks(['shell', 'teams-host']),
+    ],
   };
 }
 

@@ -22,7 +22,14 @@ export interface SimulatorServerOptions {
   hostDir: string;
   /** Where the simulator keeps the saved tab configuration between runs. */
   stateFile: string;
+  /**
+   * The Graph emulator's token endpoint, where the simulated clients get the tokens they broker for
+   * nested app authentication (naaBridge.ts). Without it the clients offer no NAA.
+   */
+  tokenUrl?: string;
 }
+
+export const IDENTITY_PATH = '/teams-host/identity';
 
 export interface SimulatorServer {
   origin: string;
@@ -136,6 +143,7 @@ export async function startSimulatorServer(options: SimulatorServerOptions): Pro
       return;
     }
     if (url.pathname === SIMULATOR_PATH + 'state') work = handleState(request, response, options.stateFile);
+    else if (url.pathname === IDENTITY_PATH) work = Promise.resolve(send(response, 200, JSON.stringify({ tokenUrl: options.tokenUrl ?? null }), MIME_TYPES['.json']));
     else if (request.method !== 'GET' && request.method !== 'HEAD') work = Promise.resolve(send(response, 405, 'Alleen GET'));
     else if (url.pathname === CDN_STAND_IN_PATH) work = serveFile(response, hostDir, '/cdn-stand-in.js', false, { 'Service-Worker-Allowed': '/' });
     else if (url.pathname.startsWith(SIMULATOR_PATH)) work = serveFile(response, hostDir, url.pathname.slice(SIMULATOR_PATH.length - 1), false);
