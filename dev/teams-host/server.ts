@@ -4,6 +4,7 @@
 import { createReadStream } from 'node:fs';
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { SimulatorStateSchema, type SimulatorState } from './meeting';
@@ -27,6 +28,11 @@ export interface SimulatorServerOptions {
    * nested app authentication (naaBridge.ts). Without it the clients offer no NAA.
    */
   tokenUrl?: string;
+  /**
+   * Serve over https with this key and certificate (PEM), as Teams requires of an app: teams-js opens
+   * the authentication window only for an https URL (authentication.authenticate → validateUrl).
+   */
+  tls?: { key: string; cert: string };
 }
 
 export const IDENTITY_PATH = '/teams-host/identity';
@@ -134,7 +140,7 @@ export async function startSimulatorServer(options: SimulatorServerOptions): Pro
   const host = options.host ?? '127.0.0.1';
   const appDir = path.resolve(options.appDir);
   const hostDir = path.resolve(options.hostDir);
-  const server = createServer((request, response) => {
+  const handler = (request: IncomingMessage, response: ServerResponse) => {
     const url = new URL(request.url ?? '/', 'http://simulator.invalid');
     let work: Promise<void>;
     if (url.pathname === '/teams-host') {
@@ -152,13 +158,14 @@ export async function startSimulatorServer(options: SimulatorServerOptions): Pro
       if (!response.headersSent) send(response, 500, String(error));
       else response.destroy();
     });
-  });
+  };
+  const server = options.tls ? createHttpsServer({ key: options.tls.key, cert: options.tls.cert }, handler) : createServer(handler);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, host, () => resolve());
   });
   const { port } = server.address() as AddressInfo;
-  const origin = `http://${host}:${port}`;
+  const origin = `${options.tls ? 'https' : 'http'}://${host}:${port}`;
   return {
     origin,
     url: `${origin}${SIMULATOR_PATH}`,

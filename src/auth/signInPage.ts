@@ -2,7 +2,7 @@
 // authority, for exactly the scopes the tab asked (learn.microsoft.com/entra/identity-platform/
 // scenario-spa-acquire-token). The window is a top-level page, so MSAL's cache (localStorage) survives
 // the redirect and serves a later window for other scopes without asking Entra again where it can.
-import { InteractionRequiredAuthError, PublicClientApplication, type AuthenticationResult, type Configuration } from '@azure/msal-browser';
+import { CacheLookupPolicy, PublicClientApplication, type AuthenticationResult, type Configuration } from '@azure/msal-browser';
 import type { AppConfig } from '../app/config';
 import type { DialogFailure, DialogToken } from './dialogTokenProvider';
 import type { AuthErrorLike } from './errors';
@@ -71,10 +71,12 @@ export async function signInInWindow(auth: NaaAuth, location: URL): Promise<Sign
   const loginHint = location.searchParams.get('loginHint') ?? undefined;
   const account = app.getAllAccounts().find((a) => loginHint !== undefined && a.username.toLowerCase() === loginHint.toLowerCase());
   if (account) {
+    // From the cache or with a refresh token only: MSAL's hidden-iframe renewal would load this page in
+    // an iframe, which is not what it is for; Entra answers the redirect below without a prompt anyway.
     try {
-      return { done: true, token: tokenOf(await app.acquireTokenSilent({ scopes, account })) };
-    } catch (err) {
-      if (!(err instanceof InteractionRequiredAuthError)) throw err;
+      return { done: true, token: tokenOf(await app.acquireTokenSilent({ scopes, account, cacheLookupPolicy: CacheLookupPolicy.AccessTokenAndRefreshToken })) };
+    } catch {
+      // Nothing usable cached (no_tokens_found, token_refresh_required, …): Entra decides below.
     }
   }
   await app.acquireTokenRedirect({ scopes, loginHint });

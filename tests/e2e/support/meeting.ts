@@ -10,6 +10,7 @@ import { startEmulator, type RunningEmulator } from '../../../dev/graph-emulator
 import type { SeedUser } from '../../../dev/graph-emulator/seed';
 import { startSimulatorServer, type SimulatorServer } from '../../../dev/teams-host/server';
 import { emulatorTokenUrl, localAppConfig, registerSignInPage } from '../../../dev/teams-host/localSignIn';
+import { loopbackCertificate } from '../../../dev/teams-host/tls';
 
 export const ROOT = path.resolve(__dirname, '../../..');
 export const RESULTS_DIR = path.join(ROOT, 'test-results', 'e2e');
@@ -111,7 +112,7 @@ export async function launchPersistentChromium(userDataDir: string): Promise<Per
  * in as in production (dev/teams-host/localSignIn.ts): through the simulator's nested app auth bridge,
  * or Teams' authentication window where the simulator offers no NAA (`?signin=dialog`).
  */
-export async function serveApp(emulatorOrigin: string): Promise<{ server: SimulatorServer; appDir: string; cleanup: () => Promise<void> }> {
+export async function serveApp(emulatorOrigin: string, options: WorldOptions = {}): Promise<{ server: SimulatorServer; appDir: string; cleanup: () => Promise<void> }> {
   const built = path.join(ROOT, 'dist', 'app');
   const hostDir = path.join(ROOT, 'dist', 'host');
   if (!existsSync(path.join(built, 'index.html')) || !existsSync(path.join(hostDir, 'index.html'))) {
@@ -120,7 +121,7 @@ export async function serveApp(emulatorOrigin: string): Promise<{ server: Simula
   const dir = mkdtempSync(path.join(tmpdir(), 'gesprekstool-e2e-'));
   const appDir = path.join(dir, 'app');
   cpSync(built, appDir, { recursive: true });
-  const server = await startSimulatorServer({ port: 0, appDir, hostDir, stateFile: path.join(dir, 'simulator-state.json'), tokenUrl: emulatorTokenUrl(emulatorOrigin) });
+  const server = await startSimulatorServer({ port: 0, appDir, hostDir, stateFile: path.join(dir, 'simulator-state.json'), tokenUrl: emulatorTokenUrl(emulatorOrigin), ...(options.https ? { tls: loopbackCertificate() } : {}) });
   // The server reads files per request, so the config can name the origin it got.
   writeFileSync(path.join(appDir, 'app-config.json'), JSON.stringify(localAppConfig(emulatorOrigin, server.origin)));
   await registerSignInPage(emulatorOrigin, server.origin);
@@ -134,17 +135,25 @@ export async function serveApp(emulatorOrigin: string): Promise<{ server: Simula
   };
 }
 
+export interface WorldOptions {
+  /**
+   * Serve the app and the simulator over https (a throwaway loopback certificate the browser is told to
+   * accept), as Teams does: teams-js opens Teams' authentication window only for an https page.
+   */
+  https?: boolean;
+}
+
 /** Starts the world before this file's tests and closes it after; call the result inside tests. */
-export function meetingPerTestFile(): () => MeetingWorld {
+export function meetingPerTestFile(options: WorldOptions = {}): () => MeetingWorld {
   let world: MeetingWorld | undefined;
   let cleanupApp: (() => Promise<void>) | undefined;
   beforeAll(async () => {
     const emulator = await startEmulator({ port: 0, dataDir: ':memory:', seed: 7 });
-    const served = await serveApp(emulator.origin);
+    const served = await serveApp(emulator.origin, options);
     cleanupApp = served.cleanup;
     const browser = await launchChromium();
     // axe-core/playwright opens a helper page in the same context, which browser.newPage() does not allow.
-    const context = await browser.newContext({ viewport: { width: 1800, height: 1100 }, acceptDownloads: true });
+    const context = await browser.newContext({ viewport: { width: 1800, height: 1100 }, acceptDownloads: true, ...(options.https ? { ignoreHTTPSErrors: true } : {}) });
     const page = await context.newPage();
     const pageErrors: string[] = [];
     const dialogs: string[] = [];
