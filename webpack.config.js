@@ -58,7 +58,6 @@ class PreloadStartChunks {
   apply(compiler) {
     compiler.hooks.compilation.tap('PreloadStartChunks', (compilation) => {
       HtmlWebpackPlugin.getHooks(compilation).alterAssetTagGroups.tap('PreloadStartChunks', (data) => {
-        if (data.outputName !== 'index.html') return data;
         const files = new Set();
         for (const name of this.groups) {
           const group = compilation.namedChunkGroups.get(name);
@@ -100,8 +99,7 @@ function appBuild(mode, env) {
   return {
     ...common(mode),
     name: 'app',
-    // `auth`: auth.html, our page in Teams' authentication window (src/authPage.ts), never loaded by a surface.
-    entry: { main: entry, auth: path.join(root, 'src/authPage.ts') },
+    entry: { main: entry },
     output: {
       path: env.appOut ? path.resolve(root, env.appOut) : path.resolve(root, env.outDir || 'dist', 'app'),
       filename: '[name].[contenthash:8].js',
@@ -117,9 +115,7 @@ function appBuild(mode, env) {
       moduleIds: 'deterministic',
       runtimeChunk: 'single',
       splitChunks: {
-        // The sign-in page is one bundle of its own: nothing it uses (all of MSAL's PublicClientApplication)
-        // may be split into a chunk a surface loads, such as `msal` for nested app auth.
-        chunks: (chunk) => chunk.name !== 'auth',
+        chunks: 'all',
         // Libraries change less often than the app: separate chunks stay cached across releases,
         // and the big ones load in parallel with the first paint. Fluent UI has no named group: one
         // chunk of every component any surface uses put dialogs, accordions and checkboxes in the
@@ -136,10 +132,26 @@ function appBuild(mode, env) {
       },
     },
     plugins: [
-      new HtmlWebpackPlugin({ templateContent: appHtml, filename: 'index.html', scriptLoading: 'defer', chunks: ['main'] }),
-      new HtmlWebpackPlugin({ templateContent: authHtml, filename: 'auth.html', scriptLoading: 'defer', chunks: ['auth'] }),
+      new HtmlWebpackPlugin({ templateContent: appHtml, filename: 'index.html', scriptLoading: 'defer' }),
       new PreloadStartChunks(['shell', 'teams-host']),
     ],
+  };
+}
+
+/**
+ * auth.html, our page in Teams' authentication window (src/authPage.ts), as a compilation of its own
+ * into the app's folder after the app: in the same compilation webpack would keep, in the `msal` chunk
+ * the surfaces load, every MSAL export the page uses (PublicClientApplication and its redirect flow).
+ */
+function authBuild(mode, env) {
+  const app = appBuild(mode, env);
+  return {
+    ...common(mode),
+    name: 'auth',
+    dependencies: ['app'],
+    entry: { auth: path.join(root, 'src/authPage.ts') },
+    output: { ...app.output, clean: false },
+    plugins: [new HtmlWebpackPlugin({ templateContent: authHtml, filename: 'auth.html', scriptLoading: 'defer' })],
   };
 }
 
@@ -162,7 +174,7 @@ function hostBuild(mode, env) {
 module.exports = (env = {}, argv = {}) => {
   const mode = argv.mode || 'production';
   const builds = [];
-  if (!env.only || env.only === 'app') builds.push(appBuild(mode, env));
+  if (!env.only || env.only === 'app') builds.push(appBuild(mode, env), authBuild(mode, env));
   if (!env.only || env.only === 'host') builds.push(hostBuild(mode, env));
   return builds;
 };

@@ -3,7 +3,6 @@
 import type { AppConfig } from '../app/config';
 import type { TokenProvider } from '../graph/contracts';
 import { createDevTokenProvider } from './devTokenProvider';
-import { createDialogTokenProvider } from './dialogTokenProvider';
 import { createNaaTokenProvider, preloadMsal } from './naaTokenProvider';
 import { FIRST_CALL_SCOPES } from './scopes';
 
@@ -41,7 +40,10 @@ export function createTokenProvider(config: AppConfig, host: HostHint): TokenPro
     (chosen ??= host.whenHostReady.then(() =>
       chooseSignIn(config, host.nestedAppAuthRecommended()) === 'nestedAppAuth'
         ? createNaaTokenProvider({ clientId: auth.clientId, authority: auth.authority, loginHint: host.loginHint, whenHostReady: host.whenHostReady })
-        : createDialogTokenProvider({ appOrigin: config.appOrigin, loginHint: host.loginHint, authenticate: host.authenticate, firstScopes: FIRST_CALL_SCOPES }),
+        : // Only hosts without NAA need the window's provider: its own chunk, not in what every surface loads.
+          import(/* webpackChunkName: "sign-in-window" */ './dialogTokenProvider').then(({ createDialogTokenProvider }) =>
+            createDialogTokenProvider({ appOrigin: config.appOrigin, loginHint: host.loginHint, authenticate: host.authenticate, firstScopes: FIRST_CALL_SCOPES }),
+          ),
     ));
   return { getToken: async (scopes) => (await provider()).getToken(scopes) };
 }
