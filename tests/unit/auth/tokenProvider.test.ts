@@ -10,7 +10,7 @@ const TENANT_AUTHORITY = 'https://login.microsoftonline.com/7d3a5c1e-2b4f-4e8a-9
 
 class InteractionRequiredAuthError extends Error {}
 
-function fakeMsal(options: { silentFails?: boolean } = {}) {
+function fakeMsal(options: { silentFails?: boolean; popupFails?: { errorCode: string; errorMessage: string } } = {}) {
   const calls: string[] = [];
   const app = {
     getActiveAccount: () => null,
@@ -23,6 +23,7 @@ function fakeMsal(options: { silentFails?: boolean } = {}) {
     },
     acquireTokenPopup: async (r: { scopes: string[] }) => {
       calls.push(`popup:${r.scopes.join(' ')}`);
+      if (options.popupFails) throw Object.assign(new Error(options.popupFails.errorMessage), options.popupFails);
       return { accessToken: `popup-${r.scopes.join(',')}`, account: null };
     },
   };
@@ -154,6 +155,22 @@ describe('sign-in', () => {
     await expect(token).resolves.toBe('silent-Tasks.ReadWrite');
     await tokens.getToken(SCOPES.provisioning);
     expect(msal.calls).toEqual(['create', 'silent:Tasks.ReadWrite', 'silent:Sites.Manage.All']);
+  });
+
+  it('a consent the tenant refuses in the host’s popup is ConsentRequiredError, a disabled account SignInRefusedError', async () => {
+    const consent = fakeMsal({ silentFails: true, popupFails: { errorCode: 'invalid_grant', errorMessage: 'AADSTS65001: The user or administrator has not consented.' } });
+    const tokens = createNaaTokenProvider({ clientId: 'x', authority: TENANT_AUTHORITY, loginHint: 'a@b', whenHostReady: Promise.resolve(), loadMsal: consent.load });
+    await expect(tokens.getToken(SCOPES.groups)).rejects.toMatchObject({ code: 'consentRequired', scopes: ['GroupMember.Read.All'] });
+    const disabled = fakeMsal({ silentFails: true, popupFails: { errorCode: 'invalid_grant', errorMessage: 'AADSTS50057: The user account is disabled.' } });
+    const refused = createNaaTokenProvider({ clientId: 'x', authority: TENANT_AUTHORITY, loginHint: 'a@b', whenHostReady: Promise.resolve(), loadMsal: disabled.load });
+    await expect(refused.getToken(SCOPES.profile)).rejects.toBeInstanceOf(SignInRefusedError);
+  });
+
+  it('asks the bridge once when start-up’s prefetch and GET /me want the same token at the same moment', async () => {
+    const msal = fakeMsal();
+    const tokens = createNaaTokenProvider({ clientId: 'x', authority: TENANT_AUTHORITY, loginHint: 'a@b', whenHostReady: Promise.resolve(), loadMsal: msal.load });
+    await Promise.all([tokens.getToken(SCOPES.profile), tokens.getToken(SCOPES.profile)]);
+    expect(msal.calls).toEqual(['create', 'silent:User.Read']);
   });
 
   it('falls back to a popup when consent or interaction is needed', async () => {
