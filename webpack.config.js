@@ -31,6 +31,21 @@ const appHtml = `<!doctype html>
 </html>
 `;
 
+/** Teams' authentication window shows this while MSAL signs in and hands the token back. */
+const authHtml = `<!doctype html>
+<html lang="nl">
+  <head>
+    <meta charset="utf-8" />
+    <meta name="viewport" content="width=device-width, initial-scale=1" />
+    <title>Aanmelden – Gesprekstool</title>
+    <link rel="icon" href="data:," />
+  </head>
+  <body>
+    <main><p role="status">Aanmelden bij Gesprekstool…</p></main>
+  </body>
+</html>
+`;
+
 /**
  * `<link rel="preload">` in index.html for the chunks start-up imports at once — the shell (React,
  * Fluent UI) and teams-js — so they download beside the render-blocking scripts instead of after
@@ -116,7 +131,27 @@ function appBuild(mode, env) {
         },
       },
     },
-    plugins: [new HtmlWebpackPlugin({ templateContent: appHtml, filename: 'index.html', scriptLoading: 'defer' }), new PreloadStartChunks(['shell', 'teams-host'])],
+    plugins: [
+      new HtmlWebpackPlugin({ templateContent: appHtml, filename: 'index.html', scriptLoading: 'defer' }),
+      new PreloadStartChunks(['shell', 'teams-host']),
+    ],
+  };
+}
+
+/**
+ * auth.html, our page in Teams' authentication window (src/authPage.ts), as a compilation of its own
+ * into the app's folder after the app: in the same compilation webpack would keep, in the `msal` chunk
+ * the surfaces load, every MSAL export the page uses (PublicClientApplication and its redirect flow).
+ */
+function authBuild(mode, env) {
+  const app = appBuild(mode, env);
+  return {
+    ...common(mode),
+    name: 'auth',
+    dependencies: ['app'],
+    entry: { auth: path.join(root, 'src/authPage.ts') },
+    output: { ...app.output, clean: false },
+    plugins: [new HtmlWebpackPlugin({ templateContent: authHtml, filename: 'auth.html', scriptLoading: 'defer' })],
   };
 }
 
@@ -139,7 +174,7 @@ function hostBuild(mode, env) {
 module.exports = (env = {}, argv = {}) => {
   const mode = argv.mode || 'production';
   const builds = [];
-  if (!env.only || env.only === 'app') builds.push(appBuild(mode, env));
+  if (!env.only || env.only === 'app') builds.push(appBuild(mode, env), authBuild(mode, env));
   if (!env.only || env.only === 'host') builds.push(hostBuild(mode, env));
   return builds;
 };

@@ -3,7 +3,7 @@
 // one page. Prints the JavaScript the side panel's browser must fetch (raw and gzip -9) in three
 // sets — render-blocking (the <script>s of index.html), the side panel's own total before it is
 // interactive, and that total with MSAL (which nested app auth inside Teams loads before the first
-// Graph call; locally the app signs in with dev tokens) — and the time until the side panel is
+// Graph call; the simulator answers its bridge here as Teams does) — and the time until the side panel is
 // usable over cold loads of the meeting simulator in headless Chromium, at each Graph latency asked
 // for (the emulator's faults.latencyMs). Every figure is printed beside its target. It is not a test.
 //
@@ -28,7 +28,7 @@ import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
 import { SEED, startEmulator, type RunningEmulator } from '../dev/graph-emulator';
 import type { SeedUser } from '../dev/graph-emulator/seed';
 import { startSimulatorServer, type SimulatorServer } from '../dev/teams-host/server';
-import { AppConfigSchema } from '../src/app/config';
+import { emulatorTokenUrl, localAppConfig } from '../dev/teams-host/localSignIn';
 import { configureTab, join, shareToStage, SITE_URL_OF } from '../tests/e2e/support/flows';
 import { launchChromium } from '../tests/e2e/support/meeting';
 
@@ -330,9 +330,9 @@ async function main(): Promise<void> {
     // A private copy of the app, so its app-config.json can name this run's emulator.
     const appDir = path.join(workDir, 'app');
     cpSync(built.appDir, appDir, { recursive: true });
-    server = await startSimulatorServer({ port: 0, appDir, hostDir: built.hostDir, stateFile: path.join(workDir, 'simulator-state.json') });
-    const config = AppConfigSchema.parse({ auth: { mode: 'dev', tokenUrl: `${emulator.origin}/_emulator/token`, clientId: SEED.apps.gesprekstool.clientId }, graph: { loopbackOrigin: emulator.origin }, appOrigin: server.origin });
-    writeFileSync(path.join(appDir, 'app-config.json'), JSON.stringify(config));
+    // Signed in as inside Teams: MSAL's nested app auth through the simulator's bridge (dev/teams-host/localSignIn.ts).
+    server = await startSimulatorServer({ port: 0, appDir, hostDir: built.hostDir, stateFile: path.join(workDir, 'simulator-state.json'), tokenUrl: emulatorTokenUrl(emulator.origin) });
+    writeFileSync(path.join(appDir, 'app-config.json'), JSON.stringify(localAppConfig(emulator.origin, server.origin)));
 
     const fileOf = (name: string) => path.join(built.appDir, name);
     const indexHtml = readFileSync(fileOf('index.html'), 'utf8');

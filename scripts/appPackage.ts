@@ -7,7 +7,7 @@ import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import JSZip from 'jszip';
 import { z } from 'zod';
-import { AppConfigSchema, type AppConfig } from '../src/app/config';
+import { AppConfigSchema, tenantAuthority, TenantIdSchema, type AppConfig } from '../src/app/config';
 import { SCOPES } from '../src/auth/scopes';
 import { selectedScope } from '../src/graph/siteAccess';
 
@@ -31,6 +31,8 @@ export interface Deployment {
   origin: string;
   /** Application (client) id of the Entra app registration. */
   clientId: string;
+  /** Directory (tenant) id of the municipality's tenant, where the app is registered (single-tenant). */
+  tenantId: string;
   appId?: string;
   version?: string;
   privacyUrl?: string;
@@ -59,6 +61,9 @@ export function checkDeployment(deployment: Deployment): Required<Deployment> {
   if (url.protocol !== 'https:') throw new DeploymentError('--host moet https zijn: Teams laadt tabbladen alleen over https.');
   if (url.pathname !== '/' || url.search || url.hash) throw new DeploymentError('--host is alleen de oorsprong (https://host[:poort]), zonder pad: de app staat in de root van die host.');
   if (!CLIENT_ID.safeParse(deployment.clientId).success) throw new DeploymentError('--client-id moet de Application (client) ID van de Entra-appregistratie zijn (een GUID).');
+  if (!TenantIdSchema.safeParse(deployment.tenantId).success) {
+    throw new DeploymentError('--tenant-id moet de Directory (tenant) ID van de tenant van de gemeente zijn (een GUID), niet organizations of common: de app is in één tenant geregistreerd.');
+  }
   const appId = deployment.appId ?? DEFAULT_APP_ID;
   if (!GUID.test(appId)) throw new DeploymentError('--app-id moet een GUID zijn.');
   const version = deployment.version ?? (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }).version;
@@ -68,6 +73,7 @@ export function checkDeployment(deployment: Deployment): Required<Deployment> {
   return {
     origin: url.origin,
     clientId: deployment.clientId.toLowerCase(),
+    tenantId: deployment.tenantId.toLowerCase(),
     appId,
     version,
     privacyUrl: deployment.privacyUrl ?? `${url.origin}/`,
@@ -169,7 +175,7 @@ export async function buildAppPackage(deployment: Deployment): Promise<{ zip: Bu
 /** The runtime configuration of a production build: NAA sign-in, Graph itself. */
 export function productionAppConfig(deployment: Deployment): AppConfig {
   const checked = checkDeployment(deployment);
-  const config = AppConfigSchema.safeParse({ auth: { mode: 'naa', clientId: checked.clientId }, graph: { loopbackOrigin: null, siteAccess: checked.siteAccess }, appOrigin: checked.origin });
+  const config = AppConfigSchema.safeParse({ auth: { mode: 'naa', clientId: checked.clientId, authority: tenantAuthority(checked.tenantId) }, graph: { loopbackOrigin: null, siteAccess: checked.siteAccess }, appOrigin: checked.origin });
   if (!config.success) throw new DeploymentError(`De productieconfiguratie is ongeldig: ${config.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`).join('; ')}.`);
   return config.data;
 }

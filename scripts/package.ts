@@ -1,4 +1,4 @@
-// `npm run package -- --host https://gesprekstool.gemeente.nl --client-id <Entra application id>`
+// `npm run package -- --host https://gesprekstool.gemeente.nl --client-id <Entra application id> --tenant-id <Entra tenant id>`
 // Builds the app into dist/production with its production app-config.json, and dist/gesprekstool.zip
 // for Teams. `npm start` builds into dist/local, so the two configurations never share a folder.
 import { spawnSync } from 'node:child_process';
@@ -11,10 +11,11 @@ const root = path.resolve(__dirname, '..');
 const PRODUCTION_DIR = path.join(root, 'dist', 'production');
 const ZIP_FILE = path.join(root, 'dist', 'gesprekstool.zip');
 
-const HELP = `npm run package -- --host <https-oorsprong> --client-id <Entra application id> [opties]
+const HELP = `npm run package -- --host <https-oorsprong> --client-id <Entra application id> --tenant-id <Entra tenant id> [opties]
 
   --host <url>         https-oorsprong waar dist/production gehost wordt (verplicht)
   --client-id <guid>   Application (client) ID van de Entra-appregistratie (verplicht)
+  --tenant-id <guid>   Directory (tenant) ID van de tenant van de gemeente, waar de app geregistreerd is (verplicht)
   --app-id <guid>      Teams-app-id (standaard de vaste id van Gesprekstool)
   --version <x.y.z>    versie in het manifest (standaard die uit package.json)
   --privacy-url <url>  privacyverklaring (standaard de host)
@@ -51,6 +52,7 @@ function readOptions(): Deployment & { build: boolean } {
       options: {
         host: { type: 'string' },
         'client-id': { type: 'string' },
+        'tenant-id': { type: 'string' },
         'app-id': { type: 'string' },
         version: { type: 'string' },
         'privacy-url': { type: 'string' },
@@ -68,10 +70,11 @@ function readOptions(): Deployment & { build: boolean } {
     console.log(HELP);
     process.exit(0);
   }
-  if (!values.host || !values['client-id']) throw new UsageError('--host en --client-id zijn verplicht.');
+  if (!values.host || !values['client-id'] || !values['tenant-id']) throw new UsageError('--host, --client-id en --tenant-id zijn verplicht.');
   return {
     origin: values.host,
     clientId: values['client-id'],
+    tenantId: values['tenant-id'],
     appId: values['app-id'],
     version: values.version,
     privacyUrl: values['privacy-url'],

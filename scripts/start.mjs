@@ -188,12 +188,12 @@ async function build() {
 }
 
 /**
- * Local mode: tokens from the emulator's token endpoint for the Gesprekstool app registration of the
- * emulated tenant, and Graph requests rewritten to the emulator (see src/app/config.ts).
+ * Local mode: the production sign-in (nested app auth, answered by the meeting simulator with the
+ * emulator's tokens; Teams' authentication window against the emulator's /authorize and /token) at the
+ * emulated tenant's authority, and Graph requests rewritten to the emulator (dev/teams-host/localSignIn.ts).
  */
-function writeAppConfig(appOrigin, clientId) {
-  const graphOrigin = `http://${LOOPBACK}:${graphPort}`;
-  const config = { auth: { mode: 'dev', tokenUrl: `${graphOrigin}/_emulator/token`, clientId }, graph: { loopbackOrigin: graphOrigin }, appOrigin };
+function writeAppConfig(localSignIn, appOrigin) {
+  const config = localSignIn.localAppConfig(`http://${LOOPBACK}:${graphPort}`, appOrigin);
   writeFileSync(path.join(appDir, 'app-config.json'), JSON.stringify(config, null, 2) + '\n');
 }
 
@@ -219,16 +219,18 @@ async function main() {
   mkdirSync(graphDataDir, { recursive: true });
   await build();
   const appOrigin = `http://${LOOPBACK}:${port}`;
-  const { startEmulator, SEED } = await tsImport(path.join(root, 'dev/graph-emulator/index.ts'), import.meta.url);
-  writeAppConfig(appOrigin, SEED.apps.gesprekstool.clientId);
+  const { startEmulator } = await tsImport(path.join(root, 'dev/graph-emulator/index.ts'), import.meta.url);
+  const localSignIn = await tsImport(path.join(root, 'dev/teams-host/localSignIn.ts'), import.meta.url);
+  writeAppConfig(localSignIn, appOrigin);
 
   // nextLinks keep https://graph.microsoft.com: the app's last middleware rewrites them to loopback.
   const emulator = await startEmulator({ port: graphPort, host: LOOPBACK, dataDir: graphDataDir, faults, tenant });
   stoppers.push(() => emulator.close());
   const graphUrl = emulator.origin;
+  await localSignIn.registerSignInPage(graphUrl, appOrigin);
 
   const { startSimulatorServer } = await tsImport(path.join(root, 'dev/teams-host/server.ts'), import.meta.url);
-  const simulator = await startSimulatorServer({ port, host: LOOPBACK, appDir, hostDir, stateFile: simulatorStateFile });
+  const simulator = await startSimulatorServer({ port, host: LOOPBACK, appDir, hostDir, stateFile: simulatorStateFile, tokenUrl: localSignIn.emulatorTokenUrl(graphUrl) });
   stoppers.push(() => simulator.close());
 
   console.log(`

@@ -7,6 +7,7 @@ import { invalidRequest } from './errors';
 import type { FaultConfig, FaultInput, Faults } from './faults';
 import { FaultConfigSchema } from './faults';
 import { AdminConsentSchema, ConsentSettingsSchema, TokenError, TokenRequestSchema, type ConsentSettings, type IssueOptions, type TokenRequest, type TokenResponse } from './identity';
+import type { OAuthEndpoints } from './oauth';
 import type { RequestLog, RequestSummary } from './requestLog';
 import type { AppSiteRole } from './scopes';
 import { ALL_USERS, SEED, findUser } from './seed';
@@ -66,14 +67,20 @@ export interface EmulatorAdmin {
   /** Tenant-wide consent for an app; `grantedBy` must be a tenant administrator (default: SEED.users.siteAdmin). */
   grantAdminConsent(clientId: string, scopes: readonly string[], grantedBy?: string): ConsentSettings;
   revokeAdminConsent(clientId: string): ConsentSettings;
+  /**
+   * Adds a redirect URI to an app registration's single-page application platform, as an administrator
+   * does in the Entra admin center; /authorize accepts only registered ones (AADSTS50011).
+   */
+  registerRedirectUri(clientId: string, uri: string): string[];
   /** Disable (or enable) an account now: its tokens stop working, the token endpoint refuses it. Undone by reset. */
   setAccountEnabled(idOrUpn: string, enabled: boolean): void;
 }
 
 export const UsageQuerySchema = z.object({ minutes: z.coerce.number().int().min(1).max(120).optional() });
 
-export function createAdmin(env: Env, faults: Faults, startFaults: FaultInput, log: RequestLog): EmulatorAdmin {
+export function createAdmin(env: Env, faults: Faults, startFaults: FaultInput, log: RequestLog, oauth: OAuthEndpoints): EmulatorAdmin {
   const admin: EmulatorAdmin = {
+    registerRedirectUri: (clientId, uri) => oauth.registerRedirectUri(clientId, uri),
     getFaults: () => faults.get(),
     setFaults: (input) => faults.set(input),
     reset: () => {
@@ -154,6 +161,7 @@ export interface AdminResult {
 
 /** HTTP face of the admin API; `path` is after `/_emulator`. */
 const AccountSchema = z.object({ accountEnabled: z.boolean() });
+const RedirectUriSchema = z.object({ uri: z.string().url() });
 
 function parsed<S extends z.ZodType>(schema: S, body: unknown, what: string): z.infer<S> {
   const result = schema.safeParse(body ?? {});
@@ -178,6 +186,8 @@ function tokenEndpoint(admin: EmulatorAdmin, body: unknown, now: Date): AdminRes
 
 export function handleAdmin(admin: EmulatorAdmin, method: string, path: string, query: URLSearchParams, body: unknown, now: Date = new Date()): AdminResult {
   if (path === '/token' && method === 'POST') return tokenEndpoint(admin, body, now);
+  const redirect = /^\/apps\/([^/]+)\/redirect-uris$/.exec(path);
+  if (redirect && method === 'POST') return { status: 200, body: { redirectUris: admin.registerRedirectUri(redirect[1] ?? '', parsed(RedirectUriSchema, body, 'redirect URI').uri) } };
   if (path === '/consent' && method === 'GET') return { status: 200, body: admin.getConsent() };
   if (path === '/consent' && method === 'PUT') return { status: 200, body: admin.setConsent(parsed(ConsentSettingsSchema, body, 'consent settings')) };
   if (path === '/consent/grants' && method === 'POST') {

@@ -54,6 +54,8 @@ export const TokenRequestSchema = z.object({
   scopes: z.array(z.string().min(1)).min(1),
   /** Resource the token is for; by default the one the scopes name, else Graph. */
   resource: z.enum([GRAPH_RESOURCE, SHAREPOINT_RESOURCE]).optional(),
+  /** Echoed in the ID token's `nonce` claim (OpenID Connect Core 1.0 §3.1.2.1), as Entra does. */
+  nonce: z.string().min(1).optional(),
 });
 export type TokenRequest = z.infer<typeof TokenRequestSchema>;
 
@@ -80,6 +82,30 @@ export interface TokenResponse {
   expires_in: number;
   ext_expires_in: number;
   access_token: string;
+  /**
+   * Only when the request named the `openid` scope ("id_token: … issued if the original scope parameter
+   * included the openid scope", learn.microsoft.com/entra/identity-platform/v2-oauth2-auth-code-flow).
+   */
+  id_token?: string;
+  /** Base64url JSON `{ uid, utid }` that MSAL builds the account id from; sent with the ID token. */
+  client_info?: string;
+}
+
+/** ID token claims (learn.microsoft.com/entra/identity-platform/id-token-claims-reference), v2.0 tokens. */
+export interface IdTokenClaims {
+  aud: string;
+  iss: string;
+  iat: number;
+  nbf: number;
+  exp: number;
+  name: string;
+  oid: string;
+  preferred_username: string;
+  sub: string;
+  tid: string;
+  ver: '2.0';
+  nonce?: string;
+  login_hint: string;
 }
 
 /** Entra's error body (`{ error, error_description, error_codes, suberror? }`) with status 400. */
@@ -190,11 +216,7 @@ export class Identity {
 
   /** The token endpoint: Entra's checks (user exists and is enabled, scopes exist, consent), then a token. */
   requestToken(request: TokenRequest): TokenResponse {
-    const user = findUser(request.username);
-    if (!user) {
-      throw new TokenError('invalid_grant', 50034, `The user account ${request.username} does not exist in the ${TENANT_ID} directory. To sign into this application, the account must be added to the directory.`);
-    }
-    if (!this.isEnabled(user)) throw new TokenError('invalid_grant', 50057, 'The user account is disabled.');
+    const user = this.signInUser(request.username);
     const { resource, scopes } = resolveScopes(request.scopes, request.resource);
     const needAdmin = scopes.filter((s) => !this.consented(user, request.clientId, s));
     if (needAdmin.length > 0) {
@@ -205,7 +227,44 @@ export class Identity {
         'consent_required',
       );
     }
-    return this.tokenResponse(user, request.clientId, scopes, resource, DEFAULT_TOKEN_LIFETIME_SECONDS);
+    const response = this.tokenResponse(user, request.clientId, scopes, resource, DEFAULT_TOKEN_LIFETIME_SECONDS);
+    if (!request.scopes.some((s) => bareScope(s).scope === 'openid')) return response;
+    return { ...response, id_token: this.idToken(user, request.clientId, request.nonce), client_info: b64url(JSON.stringify({ uid: user.id, utid: user.homeTenantId })) };
+  }
+
+  /** Whether the person may sign in at all (exists, enabled): what /authorize checks before asking for consent. */
+  signInUser(username: string): SeedUser {
+    const user = findUser(username);
+    if (!user) {
+      throw new TokenError('invalid_grant', 50034, `The user account ${username} does not exist in the ${TENANT_ID} directory. To sign into this application, the account must be added to the directory.`);
+    }
+    if (!this.isEnabled(user)) throw new TokenError('invalid_grant', 50057, 'The user account is disabled.');
+    return user;
+  }
+
+  /**
+   * An ID token as Entra's v2.0 endpoint issues it, signed with the emulator's key like the access
+   * tokens. MSAL.js reads the claims of an ID token it got from the token endpoint and checks `nonce`.
+   */
+  private idToken(user: SeedUser, clientId: string, nonce: string | undefined): string {
+    const iat = Math.floor(this.now().getTime() / 1000);
+    const claims: IdTokenClaims = {
+      aud: clientId,
+      iss: `https://login.microsoftonline.com/${user.homeTenantId}/v2.0`,
+      iat,
+      nbf: iat,
+      exp: iat + DEFAULT_TOKEN_LIFETIME_SECONDS,
+      name: user.displayName,
+      oid: user.id,
+      preferred_username: user.userPrincipalName,
+      sub: user.id,
+      tid: user.homeTenantId,
+      ver: '2.0',
+      login_hint: user.userPrincipalName,
+      ...(nonce ? { nonce } : {}),
+    };
+    const unsigned = `${b64url(JSON.stringify({ typ: 'JWT', alg: 'HS256' }))}.${b64url(JSON.stringify(claims))}`;
+    return `${unsigned}.${this.sign(unsigned).toString('base64url')}`;
   }
 
   /** In-process issuing for tests: no consent check, the account must exist (it may be disabled). */

@@ -9,6 +9,7 @@ import type { EmuRequest, EmuResponse, Env } from './context';
 import { GraphHttpError } from './errors';
 import { Faults, type FaultInput } from './faults';
 import { Identity } from './identity';
+import { OAUTH_PATH, OAuthEndpoints } from './oauth';
 import { RequestLog, type LoggedRequest } from './requestLog';
 import { Router, errorResponse } from './router';
 import { requireAudience } from './scopes';
@@ -143,7 +144,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   };
   const log = new RequestLog();
   const router = new Router(env);
-  const admin = createAdmin(env, faults, startFaults, log);
+  const oauth = new OAuthEndpoints(env.identity, now);
+  const admin = createAdmin(env, faults, startFaults, log, oauth);
 
   const logEntry = (req: EmuRequest, response: EmuResponse): LoggedRequest => ({
     at: env.now().toISOString(),
@@ -211,6 +213,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
           return;
         }
         const raw = await readBody(req);
+        // Entra's sign-in endpoints take query strings and form bodies, not JSON (oauth.ts).
+        const oauthPath = OAUTH_PATH.exec(url.pathname);
+        if (oauthPath) {
+          const result = oauth.handle((req.method ?? 'GET').toUpperCase(), oauthPath[1] ?? '', oauthPath[2] === 'token' ? 'token' : 'authorize', url.searchParams, raw);
+          send(res, headers.origin, { status: result.status, headers: result.headers, body: result.body }, requestId, clientRequestId);
+          return;
+        }
         let body: unknown;
         if (raw.trim() !== '') {
           try {

@@ -23,6 +23,7 @@ import {
   type MeetingRole,
   type MeetingSettings,
   roleOf,
+  type SignInOffer,
   SimulatorStateSchema,
   type TabConfig,
   TabConfigSchema,
@@ -31,7 +32,8 @@ import {
   userById,
   usersNotInMeeting,
 } from './meeting';
-import { answer, type HostEvent, isHostRequest, type MeetingSide, responseTo, saveEvent, themeChangeEvent } from './protocol';
+import { answerBridgeRequest, NAA_FUNC, type TokenEndpoint, tokenEndpointAt } from './naaBridge';
+import { answer, type HostEvent, type HostRequest, isHostRequest, type MeetingSide, responseTo, saveEvent, themeChangeEvent } from './protocol';
 
 type View = 'meeting' | 'config' | 'tab';
 type FrameStatus = 'loading' | 'initialised' | 'ready' | 'failed';
@@ -108,6 +110,7 @@ function writeSettingsToUrl(): void {
   if (settings.theme !== 'default') params.set('theme', settings.theme);
   if (settings.locale !== 'nl-NL') params.set('locale', settings.locale);
   if (settings.channelMeeting) params.set('channel', '1');
+  if (requestedSignIn === 'dialog') params.set('signin', 'dialog');
   params.set('users', settings.participantIds.join(','));
   params.set('organiser', settings.organiserId);
   const withRole = (role: GrantedRole) => settings.participantIds.filter((id) => roleOf(settings, id) === role);
@@ -123,6 +126,12 @@ function writeSettingsToUrl(): void {
   params.set('open', open.length === settings.participantIds.length ? 'all' : open.join(','));
   window.history.replaceState(null, '', `${window.location.pathname}?${params.toString()}`);
 }
+
+/** `?signin=dialog`: every client is one without nested app authentication (meeting.ts SignInOffer). */
+const requestedSignIn: SignInOffer = new URLSearchParams(window.location.search).get('signin') === 'dialog' ? 'dialog' : 'naa';
+/** The emulator's token endpoint (from the server, /teams-host/identity); without it no client offers NAA. */
+let tokenEndpoint: TokenEndpoint | null = null;
+const IDENTITY_URL = '/teams-host/identity';
 
 const initial = settingsFromUrl();
 const settings = initial.settings;
@@ -178,6 +187,7 @@ function announce(message: string): void {
 // ---- words ----------------------------------------------------------------------------------------
 
 const KIND_LABEL: Record<FrameKind, string> = {
+  authentication: 'Aanmeldvenster',
   settings: 'Configuratie',
   content: 'Tabblad',
   sidePanel: 'Zijpaneel',
@@ -232,6 +242,7 @@ function isAllowedAppUrl(url: string): boolean {
 
 const meetingSide: MeetingSide = {
   context: (frame) => legacyContext(frame, settings, tab),
+  signInOffer: () => (tokenEndpoint ? requestedSignIn : 'dialog'),
   mayShareToStage: (frame) => settings.participantIds.includes(frame.user.id) && mayPresent(roleOf(settings, frame.user.id)),
   isSharingToStage: () => stageUrl !== null,
   shareToStage(frame, url, protocol) {
@@ -294,11 +305,98 @@ const meetingSide: MeetingSide = {
   registeredHandler: () => undefined,
 };
 
+// ---- sign-in: the nested app auth bridge and Teams' authentication window ----------------------------
+
+/** Answers MSAL's bridge request from a frame with the emulator's tokens for the person in it. */
+async function answerNestedAppAuth(frame: AppFrame, request: HostRequest): Promise<void> {
+  const data = (request as HostRequest & { data?: unknown }).data;
+  if (!tokenEndpoint) {
+    post(frame, responseTo(request, [null, null]));
+    return;
+  }
+  const json = await answerBridgeRequest(data, frame.user, tokenEndpoint);
+  if (json === null) return;
+  const summary = JSON.parse(json) as { success: boolean; error?: { status: string; code?: string } };
+  log(`→ ${who(frame)} ${NAA_FUNC} ${summary.success ? 'token' : `${summary.error?.status ?? ''} ${summary.error?.code ?? ''}`}`);
+  // teams-js hands MSAL the JSON in args[1] of the answer (processAuthBridgeMessage).
+  post(frame, responseTo(request, [null, json]));
+}
+
+/** An open authentication window: who asked (their request is answered when it ends). */
+interface AuthWindow {
+  window: Window;
+  opener: AppFrame;
+  request: HostRequest;
+  settled: boolean;
+  timer: number;
+}
+const authWindows: AuthWindow[] = [];
+
+function settleAuthWindow(entry: AuthWindow, args: [boolean, string]): void {
+  if (entry.settled) return;
+  entry.settled = true;
+  window.clearInterval(entry.timer);
+  authWindows.splice(authWindows.indexOf(entry), 1);
+  post(entry.opener, responseTo(entry.request, args));
+  log(`→ ${who(entry.opener)} authentication.authenticate ${args[0] ? 'gelukt' : `mislukt: ${args[1].slice(0, 200)}`}`);
+  // teams-js closes the window itself after notifySuccess/notifyFailure; Teams would too.
+  window.setTimeout(() => entry.window.close(), 500);
+}
+
+/**
+ * teams-js `authentication.authenticate` (args: url, width, height, isExternal): Teams opens the app's
+ * page in a window of its own and answers `[true, result]` or `[false, reason]` when the page calls
+ * notifySuccess/notifyFailure, or `CancelledByUser` when the person closes it (learn.microsoft.com/
+ * javascript/api/@microsoft/teams-js/authentication).
+ */
+function openAuthWindow(frame: AppFrame, request: HostRequest): void {
+  const [url, width, height] = request.args;
+  if (typeof url !== 'string' || !isAllowedAppUrl(url)) {
+    post(frame, responseTo(request, [false, `${String(url)} valt buiten de geldige domeinen van de app.`]));
+    return;
+  }
+  const size = (value: unknown, fallback: number) => (typeof value === 'number' && value > 0 ? Math.round(value) : fallback);
+  const opened = window.open(url, `teams-auth-${request.id}`, `popup,width=${size(width, 600)},height=${size(height, 535)}`);
+  if (!opened) {
+    post(frame, responseTo(request, [false, 'FailedToOpenWindow']));
+    return;
+  }
+  const entry: AuthWindow = { window: opened, opener: frame, request, settled: false, timer: 0 };
+  entry.timer = window.setInterval(() => {
+    if (opened.closed) settleAuthWindow(entry, [false, 'CancelledByUser']);
+  }, 250);
+  authWindows.push(entry);
+  announce(`Aanmeldvenster geopend voor ${frame.user.displayName}.`);
+}
+
+/** A message from our page in an authentication window: answered as the person whose tab opened it. */
+function answerAuthWindow(entry: AuthWindow, data: unknown): void {
+  if (!isHostRequest(data)) return;
+  const args = data.args ?? [];
+  if (data.func === 'authentication.authenticate.success') return settleAuthWindow(entry, [true, typeof args[0] === 'string' ? args[0] : '']);
+  if (data.func === 'authentication.authenticate.failure') return settleAuthWindow(entry, [false, typeof args[0] === 'string' ? args[0] : 'onbekende reden']);
+  const identity: FrameIdentity = { kind: 'authentication', user: entry.opener.user, client: entry.opener.client };
+  const answerArgs = answer(identity, data, meetingSide);
+  log(`← ${who(identity)} ${data.func}`);
+  if (answerArgs !== undefined) entry.window.postMessage(responseTo(data, answerArgs), APP_ORIGIN);
+}
+
 window.addEventListener('message', (event: MessageEvent) => {
   if (event.origin !== APP_ORIGIN) return;
+  const authWindow = authWindows.find((w) => w.window === event.source);
+  if (authWindow) return answerAuthWindow(authWindow, event.data);
   const frame = frames.find((f) => f.iframe.contentWindow === event.source);
   if (!frame || !isHostRequest(event.data)) return;
   const request = event.data;
+  if (request.func === NAA_FUNC) {
+    void answerNestedAppAuth(frame, request).catch((error: unknown) => log(`— ${NAA_FUNC} mislukt: ${String(error)}`));
+    return;
+  }
+  if (request.func === 'authentication.authenticate') {
+    log(`← ${who(frame)} authentication.authenticate`);
+    openAuthWindow(frame, request);
+    return;
+  }
   if (request.func === 'initialize') setFrameStatus(frame, 'initialised', STATUS_LABEL.initialised);
   const args = answer(frame, request, meetingSide);
   log(`← ${who(frame)} ${request.func} ${JSON.stringify(request.args ?? [])}`);
@@ -750,6 +848,12 @@ async function start(): Promise<void> {
   applyTheme();
   wireControls();
   await installCdnStandIn();
+  try {
+    const identity = (await (await fetch(IDENTITY_URL, { cache: 'no-store' })).json()) as { tokenUrl?: unknown };
+    if (typeof identity.tokenUrl === 'string') tokenEndpoint = tokenEndpointAt(identity.tokenUrl);
+  } catch (error) {
+    log(`— geen token-endpoint voor nested app auth: ${String(error)}`);
+  }
   try {
     await loadState();
   } catch (error) {

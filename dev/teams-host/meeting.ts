@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { ALL_USERS, SEED, SHAREPOINT_HOST, type SeedUser, TENANT_ID } from '../graph-emulator/seed';
 
 /** Teams' frame contexts for the surfaces the app declares in its manifest. */
-export type FrameKind = 'settings' | 'content' | 'sidePanel' | 'meetingStage';
+export type FrameKind = 'settings' | 'content' | 'sidePanel' | 'meetingStage' | 'authentication';
 export type TeamsTheme = 'default' | 'dark' | 'contrast';
 export type TeamsLocale = 'nl-NL' | 'en-US';
 
@@ -134,21 +134,27 @@ export function usersNotInMeeting(settings: MeetingSettings): SeedUser[] {
 }
 
 /**
- * The capabilities this host offers. teams-js refuses calls for capabilities missing here
- * (`pages.config.setConfig` needs `pages.config`). Nested app auth is deliberately absent:
- * locally the app signs in with the emulator's dev tokens, so MSAL must not expect a bridge.
+ * How the simulated client offers sign-in. `naa` (the default): nested app authentication, recommended
+ * (runtime `isNAAChannelRecommended` and `supports.nestedAppAuth`), answered with the emulator's tokens
+ * (naaBridge.ts). `dialog`: a client without NAA, as older or other Microsoft 365 hosts are; the app
+ * then signs in through Teams' authentication window (`authentication.authenticate`).
  */
-export function runtimeConfig(): string {
+export type SignInOffer = 'naa' | 'dialog';
+
+/** The capabilities this host offers. teams-js refuses calls for capabilities missing here (`pages.config.setConfig` needs `pages.config`). */
+export function runtimeConfig(signIn: SignInOffer = 'naa'): string {
   return JSON.stringify({
     apiVersion: 4,
     hostVersionsInfo: { adaptiveCardSchemaVersion: { majorVersion: 1, minorVersion: 5 } },
-    isNAAChannelRecommended: false,
+    isNAAChannelRecommended: signIn === 'naa',
     isLegacyTeams: false,
     supports: {
       app: {},
       appInstallDialog: {},
+      authentication: {},
       interactive: {},
       meeting: {},
+      ...(signIn === 'naa' ? { nestedAppAuth: {} } : {}),
       pages: { appButton: {}, tabs: {}, config: {}, backStack: {} },
       teamsCore: {},
     },

@@ -2,7 +2,7 @@
 // `{ id, uuidAsString, func, args }`; the answer echoes `id` and `uuidAsString` with `args`; an event
 // from the host is `{ func, args }` without an id (teams-js src/internal/communication.ts).
 // This file decides answers; host.ts owns the frames and the page.
-import { type FrameIdentity, runtimeConfig, SIMULATED_CLIENT_SDK_VERSION, type TabConfig } from './meeting';
+import { type FrameIdentity, runtimeConfig, type SignInOffer, SIMULATED_CLIENT_SDK_VERSION, type TabConfig } from './meeting';
 
 export interface HostRequest {
   id: number;
@@ -32,6 +32,8 @@ export function sdkError(errorCode: number, message: string): { errorCode: numbe
 /** What the protocol needs from the meeting around it. */
 export interface MeetingSide {
   context(frame: FrameIdentity): Record<string, unknown>;
+  /** Whether this client offers nested app authentication (meeting.ts SignInOffer); `naa` when not given. */
+  signInOffer?(): SignInOffer;
   /** Organisers, co-organisers and presenters may put app content on the stage; attendees may not. */
   mayShareToStage(frame: FrameIdentity): boolean;
   isSharingToStage(): boolean;
@@ -75,7 +77,10 @@ export function answer(frame: FrameIdentity, request: HostRequest, meeting: Meet
   const args = request.args ?? [];
   switch (request.func) {
     case 'initialize':
-      return [frame.kind, frame.client, runtimeConfig(), SIMULATED_CLIENT_SDK_VERSION];
+      // Teams' order: the SDK version third and the runtime fourth. teams-js accepts either order for the
+      // runtime (app initializeHelper), but installs the nested app auth bridge only from the fourth
+      // argument (communication.ts initializeCommunication → tryPolyfillWithNestedAppAuthBridge).
+      return [frame.kind, frame.client, SIMULATED_CLIENT_SDK_VERSION, runtimeConfig(meeting.signInOffer?.() ?? 'naa')];
     case 'getContext':
       return [meeting.context(frame)];
     case 'registerHandler':

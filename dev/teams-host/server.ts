@@ -4,6 +4,7 @@
 import { createReadStream } from 'node:fs';
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { SimulatorStateSchema, type SimulatorState } from './meeting';
@@ -22,7 +23,19 @@ export interface SimulatorServerOptions {
   hostDir: string;
   /** Where the simulator keeps the saved tab configuration between runs. */
   stateFile: string;
+  /**
+   * The Graph emulator's token endpoint, where the simulated clients get the tokens they broker for
+   * nested app authentication (naaBridge.ts). Without it the clients offer no NAA.
+   */
+  tokenUrl?: string;
+  /**
+   * Serve over https with this key and certificate (PEM), as Teams requires of an app: teams-js opens
+   * the authentication window only for an https URL (authentication.authenticate → validateUrl).
+   */
+  tls?: { key: string; cert: string };
 }
+
+export const IDENTITY_PATH = '/teams-host/identity';
 
 export interface SimulatorServer {
   origin: string;
@@ -128,7 +141,7 @@ export async function startSimulatorServer(options: SimulatorServerOptions): Pro
   const host = options.host ?? '127.0.0.1';
   const appDir = path.resolve(options.appDir);
   const hostDir = path.resolve(options.hostDir);
-  const server = createServer((request, response) => {
+  const handler = (request: IncomingMessage, response: ServerResponse) => {
     const url = new URL(request.url ?? '/', 'http://simulator.invalid');
     let work: Promise<void>;
     if (url.pathname === '/teams-host') {
@@ -137,6 +150,7 @@ export async function startSimulatorServer(options: SimulatorServerOptions): Pro
       return;
     }
     if (url.pathname === SIMULATOR_PATH + 'state') work = handleState(request, response, options.stateFile);
+    else if (url.pathname === IDENTITY_PATH) work = Promise.resolve(send(response, 200, JSON.stringify({ tokenUrl: options.tokenUrl ?? null }), MIME_TYPES['.json']));
     else if (request.method !== 'GET' && request.method !== 'HEAD') work = Promise.resolve(send(response, 405, 'Alleen GET'));
     else if (url.pathname === CDN_STAND_IN_PATH) work = serveFile(response, hostDir, '/cdn-stand-in.js', false, { 'Service-Worker-Allowed': '/' });
     else if (url.pathname.startsWith(SIMULATOR_PATH)) work = serveFile(response, hostDir, url.pathname.slice(SIMULATOR_PATH.length - 1), false);
@@ -145,13 +159,14 @@ export async function startSimulatorServer(options: SimulatorServerOptions): Pro
       if (!response.headersSent) send(response, 500, String(error));
       else response.destroy();
     });
-  });
+  };
+  const server = options.tls ? createHttpsServer({ key: options.tls.key, cert: options.tls.cert }, handler) : createServer(handler);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, host, () => resolve());
   });
   const { port } = server.address() as AddressInfo;
-  const origin = `http://${host}:${port}`;
+  const origin = `${options.tls ? 'https' : 'http'}://${host}:${port}`;
   return {
     origin,
     url: `${origin}${SIMULATOR_PATH}`,

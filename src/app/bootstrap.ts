@@ -6,7 +6,7 @@
 // identity) — and beside /me already the session this frame shows, whose key and site are in the URL.
 // Each step that fails is reported as a BootError naming the step, so the shell can tell the person
 // what to do next instead of showing a stack trace.
-import { createTokenProvider, preloadSignIn } from '../auth';
+import { createTokenProvider, preloadSignIn, SCOPES } from '../auth';
 import { openInstrument } from '../domain/openInstrument';
 import type { Instrument } from '../domain/instrument';
 import { createGraphServices } from '../graph';
@@ -85,6 +85,8 @@ export const browserBootDependencies: BootDependencies = {
     createTokenProvider(config, {
       loginHint: host.context().user.userPrincipalName,
       whenHostReady: whenHostReady().then(() => undefined),
+      nestedAppAuthRecommended: () => host.signIn.nestedAppAuthRecommended(),
+      authenticate: (request) => host.signIn.authenticate(request),
     }),
   graph: (config, tokens, instrument) => createGraphServices(config, tokens, { instrument }),
 };
@@ -124,8 +126,11 @@ export async function bootstrap(deps: BootDependencies = browserBootDependencies
     const instrumentRead = (deps.instrument ?? ((l: Locale) => openInstrument(l)))(locale);
     instrumentRead.catch(() => undefined);
     const config = await configRead;
+    // GET /me is the first call: its token is asked for now, while the instrument may still be loading.
+    const tokens = deps.tokens(config, host);
+    tokens.getToken(SCOPES.profile).catch(() => undefined);
     const instrument = await instrumentRead;
-    const graph = deps.graph(config, deps.tokens(config, host), instrument);
+    const graph = deps.graph(config, tokens, instrument);
     const sessionStart = SESSION_SURFACES.has(host.context().surface) ? startSessionRead(host, (deps.url ?? (() => new URL(window.location.href)))(), graph) : null;
     let me: SignedInUser;
     try {

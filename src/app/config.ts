@@ -4,10 +4,42 @@ import { z } from 'zod';
 
 export const GRAPH_BASE_URL = 'https://graph.microsoft.com/v1.0';
 
+/** An Entra tenant id: the Directory (tenant) ID of the organisation the app is registered in. */
+export const TenantIdSchema = z.string().uuid();
+
+export const ENTRA_LOGIN = 'https://login.microsoftonline.com';
+
+/**
+ * The app registration is single-tenant, so sign-in goes to that tenant's own authority, never to
+ * `organizations` or `common` ("Single tenant … authority: https://login.microsoftonline.com/{tenant}",
+ * learn.microsoft.com/entra/identity-platform/msal-client-application-configuration#authority).
+ */
+export const TenantAuthoritySchema = z
+  .string()
+  .refine((value) => value.startsWith(`${ENTRA_LOGIN}/`) && TenantIdSchema.safeParse(value.slice(ENTRA_LOGIN.length + 1)).success, {
+    message: `must be ${ENTRA_LOGIN}/<tenant id>, the tenant the app is registered in`,
+  });
+
+export function tenantAuthority(tenantId: string): string {
+  return `${ENTRA_LOGIN}/${tenantId.toLowerCase()}`;
+}
+
 export const AppConfigSchema = z.object({
   auth: z.discriminatedUnion('mode', [
-    /** Production: MSAL nested app authentication inside Teams. */
-    z.object({ mode: z.literal('naa'), clientId: z.string().uuid(), authority: z.string().url().default('https://login.microsoftonline.com/organizations') }),
+    /**
+     * Production, and `npm start` and the browser tests: MSAL nested app authentication where Teams
+     * recommends it, otherwise Teams' authentication dialog with our sign-in page (src/auth/index.ts).
+     */
+    z.object({
+      mode: z.literal('naa'),
+      clientId: z.string().uuid(),
+      authority: TenantAuthoritySchema,
+      /**
+       * Local only: the emulator's /authorize and /token, which the sign-in page's MSAL uses instead of
+       * Entra's (MSAL's `authorityMetadata`); the authority itself stays Entra's tenant-specific one.
+       */
+      identityEndpoints: z.object({ authorize: z.string().url(), token: z.string().url() }).nullable().default(null),
+    }),
     /**
      * Local: access tokens from the Graph emulator's token endpoint (`POST {tokenUrl}`), for the user the
      * simulator says is here and exactly the scopes each call names, as MSAL asks Entra ID.

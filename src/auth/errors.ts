@@ -35,3 +35,34 @@ export class SignInRefusedError extends Error {
     super(detail);
   }
 }
+
+/** Entra's AADSTS codes for a person who may not sign in here (unknown, disabled, from another tenant). */
+const REFUSED_SIGN_IN = new Set([50020, 50034, 50053, 50057, 50058]);
+
+/**
+ * The fields MSAL's errors carry (AuthError: errorCode, errorMessage, subError), read without importing
+ * MSAL, so the NAA provider and the sign-in dialog share one translation into the typed errors above.
+ */
+export interface AuthErrorLike {
+  errorCode?: string;
+  errorMessage?: string;
+  subError?: string;
+  message?: string;
+}
+
+/**
+ * A consent refusal (AADSTS65001 / suberror `consent_required`, "Handle errors and exceptions in MSAL.js",
+ * learn.microsoft.com/entra/identity-platform/msal-error-handling-js) becomes ConsentRequiredError, a refused
+ * account SignInRefusedError; anything else is returned as it was.
+ */
+export function typedSignInError(error: unknown, scopes: readonly string[]): unknown {
+  if (!error || typeof error !== 'object') return error;
+  const e = error as AuthErrorLike;
+  const description = e.errorMessage || e.message || e.errorCode || 'sign-in failed';
+  const text = `${e.errorCode ?? ''} ${e.subError ?? ''} ${description}`;
+  if (/\bconsent_required\b|AADSTS65001\b/.test(text)) return new ConsentRequiredError(scopes, description);
+  const aadsts = /AADSTS(\d+)/.exec(text);
+  const code = aadsts ? Number(aadsts[1]) : null;
+  if (code !== null && REFUSED_SIGN_IN.has(code)) return new SignInRefusedError(e.errorCode || 'invalid_grant', code, description);
+  return error;
+}

@@ -4,8 +4,9 @@ import type { AppConfig } from '../app/config';
 import type { TokenProvider } from '../graph/contracts';
 import { createDevTokenProvider } from './devTokenProvider';
 import { createNaaTokenProvider, preloadMsal } from './naaTokenProvider';
+import { FIRST_CALL_SCOPES } from './scopes';
 
-export { SCOPES, type ScopeSet } from './scopes';
+export { FIRST_CALL_SCOPES, SCOPES, type ScopeSet } from './scopes';
 export { ConsentRequiredError, MissingLoginHintError, SignInRefusedError } from './errors';
 
 export interface HostHint {
@@ -13,11 +14,38 @@ export interface HostHint {
   loginHint: string | null;
   /** Resolves once teams-js has initialised (the host adapter's app.initialize()). */
   whenHostReady: Promise<void>;
+  /** The host's sign-in offer (src/teams HostSignIn); read once the host is ready. */
+  nestedAppAuthRecommended: () => boolean;
+  authenticate: (request: { url: string; width: number; height: number }) => Promise<string>;
+}
+
+export type SignInRoute = 'dev' | 'nestedAppAuth' | 'authenticationDialog';
+
+/**
+ * NAA where the host recommends it, Teams' authentication dialog where it does not ("If NAA isn't
+ * supported, … fall back to the existing authentication options", learn.microsoft.com/microsoftteams/
+ * platform/concepts/authentication/nested-authentication#best-practices). Dev tokens only when the
+ * configuration says so (integration tests and benchmarks below the UI).
+ */
+export function chooseSignIn(config: AppConfig, nestedAppAuthRecommended: boolean): SignInRoute {
+  if (config.auth.mode === 'dev') return 'dev';
+  return nestedAppAuthRecommended ? 'nestedAppAuth' : 'authenticationDialog';
 }
 
 export function createTokenProvider(config: AppConfig, host: HostHint): TokenProvider {
-  if (config.auth.mode === 'dev') return createDevTokenProvider({ loginHint: host.loginHint, tokenUrl: config.auth.tokenUrl, clientId: config.auth.clientId });
-  return createNaaTokenProvider({ clientId: config.auth.clientId, authority: config.auth.authority, loginHint: host.loginHint, whenHostReady: host.whenHostReady });
+  const auth = config.auth;
+  if (auth.mode === 'dev') return createDevTokenProvider({ loginHint: host.loginHint, tokenUrl: auth.tokenUrl, clientId: auth.clientId });
+  let chosen: Promise<TokenProvider> | null = null;
+  const provider = () =>
+    (chosen ??= host.whenHostReady.then(() =>
+      chooseSignIn(config, host.nestedAppAuthRecommended()) === 'nestedAppAuth'
+        ? createNaaTokenProvider({ clientId: auth.clientId, authority: auth.authority, loginHint: host.loginHint, whenHostReady: host.whenHostReady })
+        : // Only hosts without NAA need the window's provider: its own chunk, not in what every surface loads.
+          import(/* webpackChunkName: "sign-in-window" */ './dialogTokenProvider').then(({ createDialogTokenProvider }) =>
+            createDialogTokenProvider({ appOrigin: config.appOrigin, loginHint: host.loginHint, authenticate: host.authenticate, firstScopes: FIRST_CALL_SCOPES }),
+          ),
+    ));
+  return { getToken: async (scopes) => (await provider()).getToken(scopes) };
 }
 
 /** Starts downloading what sign-in will need, before the host is ready; nothing to fetch for dev tokens. */

@@ -1,7 +1,10 @@
-// Production sign-in inside Teams: MSAL nested app authentication. MSAL is imported lazily so the
-// first paint of a surface does not wait for it (performance budget: render-blocking JS ≤ 160 KB).
+// Sign-in where the host recommends nested app authentication: MSAL asks the host (Teams, or locally the
+// meeting simulator) for tokens through the bridge teams-js installs (learn.microsoft.com/
+// microsoftteams/platform/concepts/authentication/nested-authentication). MSAL is imported lazily so
+// the first paint of a surface does not wait for it (performance budget: render-blocking JS ≤ 160 KB).
 import type { IPublicClientApplication } from '@azure/msal-browser';
 import type { TokenProvider } from '../graph/contracts';
+import { typedSignInError } from './errors';
 
 export interface NaaOptions {
   clientId: string;
@@ -46,21 +49,38 @@ export function createNaaTokenProvider(options: NaaOptions): TokenProvider {
     return pca;
   };
 
-  return {
-    async getToken(scopes) {
-      const { app, msal } = await client();
-      const account = app.getActiveAccount() ?? app.getAllAccounts()[0] ?? null;
-      const request = { scopes: [...scopes], account: account ?? undefined, loginHint: options.loginHint ?? undefined };
+  async function acquire(scopes: readonly string[]): Promise<string> {
+    const { app, msal } = await client();
+    const account = app.getActiveAccount() ?? app.getAllAccounts()[0] ?? null;
+    const request = { scopes: [...scopes], account: account ?? undefined, loginHint: options.loginHint ?? undefined };
+    try {
+      const result = await app.acquireTokenSilent(request);
+      if (result.account) app.setActiveAccount(result.account);
+      return result.accessToken;
+    } catch (err) {
+      if (!(err instanceof msal.InteractionRequiredAuthError)) throw typedSignInError(err, scopes);
+      // The host shows its own consent prompt; the tenant decides whether the person may consent.
       try {
-        const result = await app.acquireTokenSilent(request);
-        if (result.account) app.setActiveAccount(result.account);
-        return result.accessToken;
-      } catch (err) {
-        if (!(err instanceof msal.InteractionRequiredAuthError)) throw err;
         const result = await app.acquireTokenPopup({ scopes: [...scopes], loginHint: options.loginHint ?? undefined });
         if (result.account) app.setActiveAccount(result.account);
         return result.accessToken;
+      } catch (popupError) {
+        throw typedSignInError(popupError, scopes);
       }
+    }
+  }
+
+  // One bridge request per scope set at a time: start-up prefetches /me's token while /me may already ask.
+  const inFlight = new Map<string, Promise<string>>();
+  return {
+    getToken(scopes) {
+      const key = [...new Set(scopes)].sort().join(' ');
+      let pending = inFlight.get(key);
+      if (!pending) {
+        pending = acquire(scopes).finally(() => inFlight.delete(key));
+        inFlight.set(key, pending);
+      }
+      return pending;
     },
   };
 }

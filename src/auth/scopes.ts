@@ -25,3 +25,10 @@ export type ScopeSet = keyof typeof SCOPES;
 
 /** Every scope the app may ask for: what the app registration lists and an administrator consents to. */
 export const ALL_APP_SCOPES: readonly string[] = [...new Set(Object.values(SCOPES).flat())];
+
+/**
+ * What start-up's first calls need: GET /me and, beside it, the frame's session in the SharePoint
+ * lists (src/app/bootstrap.ts). The manifest asks Teams to prefetch the session's token
+ * (scripts/appPackage.ts, webApplicationInfo.nestedAppAuthInfo); start-up asks for /me's at once.
+ */
+export const FIRST_CALL_SCOPES: readonly string[] = [...SCOPES.profile, ...SCOPES.sites];

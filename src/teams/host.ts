@@ -45,8 +45,30 @@ export interface ConfigPage {
   onSave(handler: () => Promise<TabConfig>): void;
 }
 
+export interface AuthenticateRequest {
+  /** A page of ours (same origin as the app), opened in Teams' authentication window. */
+  url: string;
+  width: number;
+  height: number;
+}
+
+/** What the host offers for sign-in; src/auth decides what to do with it. */
+export interface HostSignIn {
+  /**
+   * Whether the host brokers MSAL's token requests (nested app authentication) and recommends it:
+   * teams-js `nestedAppAuth.isNAAChannelRecommended()`.
+   */
+  nestedAppAuthRecommended(): boolean;
+  /**
+   * Teams' authentication window (teams-js `authentication.authenticate`): resolves with what our page
+   * passed to `notifySuccess`, rejects with its `notifyFailure` reason (or `CancelledByUser`, …).
+   */
+  authenticate(request: AuthenticateRequest): Promise<string>;
+}
+
 export interface Host {
   readonly kind: 'teams' | 'standalone';
+  signIn: HostSignIn;
   context(): HostContext;
   onThemeChange(listener: (theme: HostTheme) => void): () => void;
   stage: StageSharing;

@@ -1,8 +1,8 @@
 // The app opened in a plain browser tab, outside any host: the URL says what Teams would have said
 // (`?surface=sidePanel&theme=dark&locale=en-US&user=megan@contoso.nl&entityId=…`).
-import type { ConfigPage, Host, HostContext, HostTheme, StageSharing, Surface } from './host';
+import type { ConfigPage, Host, HostContext, HostSignIn, HostTheme, StageSharing, Surface } from './host';
 import { themeFromHost } from './contextMapping';
-import { StageSharingUnavailableError } from './errors';
+import { HostRequestError, StageSharingUnavailableError } from './errors';
 
 const SURFACES: readonly Surface[] = ['settings', 'sidePanel', 'stage', 'tab', 'remove'];
 
@@ -80,8 +80,17 @@ export function createStandaloneHost(win: Window = window): Host {
   // the meeting simulator, which both play the host's Save button.
   const config: ConfigPage = { setValid: () => undefined, onSave: () => undefined };
 
+  // Outside a host there is nobody to broker a token or open an authentication window.
+  const signIn: HostSignIn = {
+    nestedAppAuthRecommended: () => false,
+    authenticate: async () => {
+      throw new HostRequestError('authentication.authenticate', null, 'Aanmelden kan alleen in Teams of in de vergadersimulator.');
+    },
+  };
+
   return {
     kind: 'standalone',
+    signIn,
     context: () => context,
     onThemeChange(listener) {
       listeners.add(listener);

@@ -1,7 +1,7 @@
 // The Host implementation inside Teams (or the local meeting simulator): every call goes through
 // the real teams-js message path. Only this file imports teams-js.
-import { app, meeting, pages } from '@microsoft/teams-js';
-import type { ConfigPage, Host, HostContext, HostTheme, StageSharing } from './host';
+import { app, authentication, meeting, nestedAppAuth, pages } from '@microsoft/teams-js';
+import type { ConfigPage, Host, HostContext, HostSignIn, HostTheme, StageSharing } from './host';
 import { hostContextFromTeams, themeFromHost } from './contextMapping';
 import { HostRequestError } from './errors';
 
@@ -65,6 +65,19 @@ function configPage(frameContext: string): ConfigPage {
   };
 }
 
+/**
+ * Sign-in as the host offers it. `isNAAChannelRecommended` reads the runtime the host sent with
+ * `initialize` ("Use isNAAChannelRecommended to determine whether the host supports NAA … fall back
+ * to the Teams authentication dialog otherwise", learn.microsoft.com/microsoftteams/platform/concepts/
+ * authentication/nested-authentication). `authentication.authenticate` opens our page in Teams'
+ * authentication window, which hands the result back with notifySuccess/notifyFailure
+ * (learn.microsoft.com/microsoftteams/platform/tabs/how-to/authentication/auth-tab-aad).
+ */
+const signIn: HostSignIn = {
+  nestedAppAuthRecommended: () => nestedAppAuth.isNAAChannelRecommended(),
+  authenticate: ({ url, width, height }) => authentication.authenticate({ url, width, height }),
+};
+
 /** Resolves once teams-js has initialised, so MSAL's nested app auth bridge is in place. */
 export async function createTeamsHost(validMessageOrigins?: string[]): Promise<Host> {
   await app.initialize(validMessageOrigins);
@@ -77,6 +90,7 @@ export async function createTeamsHost(validMessageOrigins?: string[]): Promise<H
 
   return {
     kind: 'teams',
+    signIn,
     context: () => context,
     onThemeChange(listener) {
       listeners.add(listener);

@@ -6,10 +6,11 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Frame, type FrameLocator, type Locator, type Page } from 'playwright-core';
-import { SEED, startEmulator, type RunningEmulator } from '../../../dev/graph-emulator';
+import { startEmulator, type RunningEmulator } from '../../../dev/graph-emulator';
 import type { SeedUser } from '../../../dev/graph-emulator/seed';
 import { startSimulatorServer, type SimulatorServer } from '../../../dev/teams-host/server';
-import { AppConfigSchema } from '../../../src/app/config';
+import { emulatorTokenUrl, localAppConfig, registerSignInPage } from '../../../dev/teams-host/localSignIn';
+import { loopbackCertificate } from '../../../dev/teams-host/tls';
 
 export const ROOT = path.resolve(__dirname, '../../..');
 export const RESULTS_DIR = path.join(ROOT, 'test-results', 'e2e');
@@ -49,6 +50,8 @@ export interface MeetingSetup {
    * Collapsed clients keep running either way.
    */
   open?: 'all' | readonly SeedUser[];
+  /** How every client offers sign-in: nested app auth (the default) or only Teams' authentication window. */
+  signIn?: 'naa' | 'dialog';
 }
 
 export function launchChromium(): Promise<Browser> {
@@ -104,8 +107,12 @@ export async function launchPersistentChromium(userDataDir: string): Promise<Per
   };
 }
 
-/** Serves a private copy of the production app whose runtime config points at `emulatorOrigin`. */
-export async function serveApp(emulatorOrigin: string): Promise<{ server: SimulatorServer; appDir: string; cleanup: () => Promise<void> }> {
+/**
+ * Serves a private copy of the production app whose runtime config points at `emulatorOrigin`. It signs
+ * in as in production (dev/teams-host/localSignIn.ts): through the simulator's nested app auth bridge,
+ * or Teams' authentication window where the simulator offers no NAA (`?signin=dialog`).
+ */
+export async function serveApp(emulatorOrigin: string, options: WorldOptions = {}): Promise<{ server: SimulatorServer; appDir: string; cleanup: () => Promise<void> }> {
   const built = path.join(ROOT, 'dist', 'app');
   const hostDir = path.join(ROOT, 'dist', 'host');
   if (!existsSync(path.join(built, 'index.html')) || !existsSync(path.join(hostDir, 'index.html'))) {
@@ -114,10 +121,10 @@ export async function serveApp(emulatorOrigin: string): Promise<{ server: Simula
   const dir = mkdtempSync(path.join(tmpdir(), 'gesprekstool-e2e-'));
   const appDir = path.join(dir, 'app');
   cpSync(built, appDir, { recursive: true });
-  const server = await startSimulatorServer({ port: 0, appDir, hostDir, stateFile: path.join(dir, 'simulator-state.json') });
+  const server = await startSimulatorServer({ port: 0, appDir, hostDir, stateFile: path.join(dir, 'simulator-state.json'), tokenUrl: emulatorTokenUrl(emulatorOrigin), ...(options.https ? { tls: loopbackCertificate() } : {}) });
   // The server reads files per request, so the config can name the origin it got.
-  const config = AppConfigSchema.parse({ auth: { mode: 'dev', tokenUrl: `${emulatorOrigin}/_emulator/token`, clientId: SEED.apps.gesprekstool.clientId }, graph: { loopbackOrigin: emulatorOrigin }, appOrigin: server.origin });
-  writeFileSync(path.join(appDir, 'app-config.json'), JSON.stringify(config));
+  writeFileSync(path.join(appDir, 'app-config.json'), JSON.stringify(localAppConfig(emulatorOrigin, server.origin)));
+  await registerSignInPage(emulatorOrigin, server.origin);
   return {
     server,
     appDir,
@@ -128,17 +135,25 @@ export async function serveApp(emulatorOrigin: string): Promise<{ server: Simula
   };
 }
 
+export interface WorldOptions {
+  /**
+   * Serve the app and the simulator over https (a throwaway loopback certificate the browser is told to
+   * accept), as Teams does: teams-js opens Teams' authentication window only for an https page.
+   */
+  https?: boolean;
+}
+
 /** Starts the world before this file's tests and closes it after; call the result inside tests. */
-export function meetingPerTestFile(): () => MeetingWorld {
+export function meetingPerTestFile(options: WorldOptions = {}): () => MeetingWorld {
   let world: MeetingWorld | undefined;
   let cleanupApp: (() => Promise<void>) | undefined;
   beforeAll(async () => {
     const emulator = await startEmulator({ port: 0, dataDir: ':memory:', seed: 7 });
-    const served = await serveApp(emulator.origin);
+    const served = await serveApp(emulator.origin, options);
     cleanupApp = served.cleanup;
     const browser = await launchChromium();
     // axe-core/playwright opens a helper page in the same context, which browser.newPage() does not allow.
-    const context = await browser.newContext({ viewport: { width: 1800, height: 1100 }, acceptDownloads: true });
+    const context = await browser.newContext({ viewport: { width: 1800, height: 1100 }, acceptDownloads: true, ...(options.https ? { ignoreHTTPSErrors: true } : {}) });
     const page = await context.newPage();
     const pageErrors: string[] = [];
     const dialogs: string[] = [];
@@ -165,6 +180,7 @@ export function simulatorUrl(world: Pick<MeetingWorld, 'server'>, setup: Meeting
   if (setup.view && setup.view !== 'meeting') params.set('view', setup.view);
   if (setup.theme && setup.theme !== 'default') params.set('theme', setup.theme);
   if (setup.locale && setup.locale !== 'nl-NL') params.set('locale', setup.locale);
+  if (setup.signIn === 'dialog') params.set('signin', 'dialog');
   params.set('users', setup.users.map((u) => u.id).join(','));
   params.set('organiser', (setup.organiser ?? setup.users[0])?.id ?? '');
   const ids = (users: readonly SeedUser[] | undefined) => (users ?? []).map((u) => u.id).join(',');

@@ -205,6 +205,12 @@ export function fakeHost(context: Partial<HostContext> = {}, options: { canShare
   };
   const host: FakeHost = {
     kind: 'teams',
+    signIn: {
+      nestedAppAuthRecommended: () => true,
+      authenticate: async () => {
+        throw new Error('the UI tests sign in with fake tokens, never through the authentication window');
+      },
+    },
     valid: [],
     saveHandler: null,
     shared: [],

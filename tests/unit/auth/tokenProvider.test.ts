@@ -6,9 +6,11 @@ import { describeError } from '../../../src/ui/common/errors';
 import { createNaaTokenProvider } from '../../../src/auth/naaTokenProvider';
 import { AppConfigSchema } from '../../../src/app/config';
 
+const TENANT_AUTHORITY = 'https://login.microsoftonline.com/7d3a5c1e-2b4f-4e8a-9c6d-0f1e2a3b4c5d';
+
 class InteractionRequiredAuthError extends Error {}
 
-function fakeMsal(options: { silentFails?: boolean } = {}) {
+function fakeMsal(options: { silentFails?: boolean; popupFails?: { errorCode: string; errorMessage: string } } = {}) {
   const calls: string[] = [];
   const app = {
     getActiveAccount: () => null,
@@ -21,6 +23,7 @@ function fakeMsal(options: { silentFails?: boolean } = {}) {
     },
     acquireTokenPopup: async (r: { scopes: string[] }) => {
       calls.push(`popup:${r.scopes.join(' ')}`);
+      if (options.popupFails) throw Object.assign(new Error(options.popupFails.errorMessage), options.popupFails);
       return { accessToken: `popup-${r.scopes.join(',')}`, account: null };
     },
   };
@@ -33,6 +36,16 @@ function fakeMsal(options: { silentFails?: boolean } = {}) {
   };
   return { calls, load: async () => module as unknown as typeof import('@azure/msal-browser') };
 }
+
+/** A host whose sign-in offer must not be used (dev tokens ask the emulator directly). */
+const noHostSignIn = {
+  nestedAppAuthRecommended: () => {
+    throw new Error('dev tokens do not ask the host');
+  },
+  authenticate: async () => {
+    throw new Error('dev tokens do not open a window');
+  },
+};
 
 describe('sign-in', () => {
   const tokenUrl = 'http://127.0.0.1:4000/_emulator/token';
@@ -66,7 +79,7 @@ describe('sign-in', () => {
       return new Response(JSON.stringify({ access_token: 't', expires_in: 3600 }), { status: 200 });
     }) as typeof fetch;
     try {
-      await createTokenProvider(devConfig, { loginHint: 'a@b.nl', whenHostReady: Promise.resolve() }).getToken(SCOPES.profile);
+      await createTokenProvider(devConfig, { ...noHostSignIn, loginHint: 'a@b.nl', whenHostReady: Promise.resolve() }).getToken(SCOPES.profile);
     } finally {
       globalThis.fetch = realFetch;
     }
@@ -117,7 +130,7 @@ describe('sign-in', () => {
   });
 
   it('refuses to guess a user when the host names none', async () => {
-    await expect(createTokenProvider(devConfig, { loginHint: null, whenHostReady: Promise.resolve() }).getToken(SCOPES.profile)).rejects.toBeInstanceOf(MissingLoginHintError);
+    await expect(createTokenProvider(devConfig, { ...noHostSignIn, loginHint: null, whenHostReady: Promise.resolve() }).getToken(SCOPES.profile)).rejects.toBeInstanceOf(MissingLoginHintError);
   });
 
   it('a sign-in failure wrapped by the Graph client stays a typed, non-transient error for the UI', async () => {
@@ -134,7 +147,7 @@ describe('sign-in', () => {
     let ready!: () => void;
     const whenHostReady = new Promise<void>((r) => (ready = r));
     const msal = fakeMsal();
-    const tokens = createNaaTokenProvider({ clientId: '00000000-0000-4000-8000-000000000000', authority: 'https://login.microsoftonline.com/organizations', loginHint: null, whenHostReady, loadMsal: msal.load });
+    const tokens = createNaaTokenProvider({ clientId: '00000000-0000-4000-8000-000000000000', authority: TENANT_AUTHORITY, loginHint: null, whenHostReady, loadMsal: msal.load });
     const token = tokens.getToken(SCOPES.planner);
     await new Promise((r) => setTimeout(r, 5));
     expect(msal.calls).toEqual([]);
@@ -144,9 +157,25 @@ describe('sign-in', () => {
     expect(msal.calls).toEqual(['create', 'silent:Tasks.ReadWrite', 'silent:Sites.Manage.All']);
   });
 
+  it('a consent the tenant refuses in the host’s popup is ConsentRequiredError, a disabled account SignInRefusedError', async () => {
+    const consent = fakeMsal({ silentFails: true, popupFails: { errorCode: 'invalid_grant', errorMessage: 'AADSTS65001: The user or administrator has not consented.' } });
+    const tokens = createNaaTokenProvider({ clientId: 'x', authority: TENANT_AUTHORITY, loginHint: 'a@b', whenHostReady: Promise.resolve(), loadMsal: consent.load });
+    await expect(tokens.getToken(SCOPES.groups)).rejects.toMatchObject({ code: 'consentRequired', scopes: ['GroupMember.Read.All'] });
+    const disabled = fakeMsal({ silentFails: true, popupFails: { errorCode: 'invalid_grant', errorMessage: 'AADSTS50057: The user account is disabled.' } });
+    const refused = createNaaTokenProvider({ clientId: 'x', authority: TENANT_AUTHORITY, loginHint: 'a@b', whenHostReady: Promise.resolve(), loadMsal: disabled.load });
+    await expect(refused.getToken(SCOPES.profile)).rejects.toBeInstanceOf(SignInRefusedError);
+  });
+
+  it('asks the bridge once when start-up’s prefetch and GET /me want the same token at the same moment', async () => {
+    const msal = fakeMsal();
+    const tokens = createNaaTokenProvider({ clientId: 'x', authority: TENANT_AUTHORITY, loginHint: 'a@b', whenHostReady: Promise.resolve(), loadMsal: msal.load });
+    await Promise.all([tokens.getToken(SCOPES.profile), tokens.getToken(SCOPES.profile)]);
+    expect(msal.calls).toEqual(['create', 'silent:User.Read']);
+  });
+
   it('falls back to a popup when consent or interaction is needed', async () => {
     const msal = fakeMsal({ silentFails: true });
-    const tokens = createNaaTokenProvider({ clientId: 'x', authority: 'https://login.microsoftonline.com/organizations', loginHint: 'a@b', whenHostReady: Promise.resolve(), loadMsal: msal.load });
+    const tokens = createNaaTokenProvider({ clientId: 'x', authority: TENANT_AUTHORITY, loginHint: 'a@b', whenHostReady: Promise.resolve(), loadMsal: msal.load });
     await expect(tokens.getToken(SCOPES.sites)).resolves.toBe('popup-Sites.ReadWrite.All');
     expect(msal.calls).toEqual(['create', 'silent:Sites.ReadWrite.All', 'popup:Sites.ReadWrite.All']);
   });

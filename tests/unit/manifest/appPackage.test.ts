@@ -19,7 +19,7 @@ import {
 } from '../../../scripts/appPackage';
 import { decodePng } from '../../../scripts/png';
 
-const municipality: Deployment = { origin: 'https://gesprekstool.gemeente-voorbeeld.nl', clientId: '3f2a1b0c-9d8e-4f7a-b6c5-d4e3f2a1b0c9' };
+const municipality: Deployment = { origin: 'https://gesprekstool.gemeente-voorbeeld.nl', clientId: '3f2a1b0c-9d8e-4f7a-b6c5-d4e3f2a1b0c9', tenantId: '7d3a5c1e-2b4f-4e8a-9c6d-0f1e2a3b4c5d' };
 const assets = path.resolve(__dirname, '../../../assets');
 
 /** The parts of manifest.json these tests read. */
@@ -101,14 +101,16 @@ describe('deployment parameters', () => {
     ['a GUID-shaped client id that is no UUID (variant digit 1)', { clientId: '3f2a1b0c-9d8e-4f7a-16c5-d4e3f2a1b0c9' }, /GUID/],
     ['a version that is not semver', { version: 'v2' }, /semver/],
     ['a site access that does not exist', { siteAccess: 'some' }, /kies all .* of selected/],
+    ['the multi-tenant authority name instead of a tenant id', { tenantId: 'organizations' }, /^--tenant-id moet de Directory \(tenant\) ID van de tenant van de gemeente zijn \(een GUID\), niet organizations of common: de app is in één tenant geregistreerd\.$/],
+    ['a tenant domain instead of its id', { tenantId: 'gemeente.onmicrosoft.com' }, /--tenant-id/],
   ])('refuses %s with a sentence saying what to give instead', (_case, change, message) => {
     expect(() => checkDeployment({ ...municipality, ...change })).toThrow(message);
   });
 
-  it('the production app configuration signs in with NAA and talks to Graph itself', () => {
-    const config = productionAppConfig(municipality);
+  it('the production app configuration signs in with NAA at the municipality’s own tenant and talks to Graph itself', () => {
+    const config = productionAppConfig({ ...municipality, tenantId: '7D3A5C1E-2B4F-4E8A-9C6D-0F1E2A3B4C5D' });
     expect(AppConfigSchema.parse(config)).toEqual({
-      auth: { mode: 'naa', clientId: '3f2a1b0c-9d8e-4f7a-b6c5-d4e3f2a1b0c9', authority: 'https://login.microsoftonline.com/organizations' },
+      auth: { mode: 'naa', clientId: '3f2a1b0c-9d8e-4f7a-b6c5-d4e3f2a1b0c9', authority: 'https://login.microsoftonline.com/7d3a5c1e-2b4f-4e8a-9c6d-0f1e2a3b4c5d', identityEndpoints: null },
       graph: { loopbackOrigin: null, siteAccess: 'all' },
       appOrigin: 'https://gesprekstool.gemeente-voorbeeld.nl',
     });
@@ -191,10 +193,12 @@ describe('npm run package on the command line', () => {
   }
 
   it.each([
-    ['a malformed client id', ['--host', municipality.origin, '--client-id', '3f2a1b0c-9d8e-4f7a-16c5-d4e3f2a1b0c9'], '--client-id moet de Application (client) ID van de Entra-appregistratie zijn (een GUID).'],
-    ['an http host', ['--host', 'http://gemeente.nl', '--client-id', municipality.clientId], '--host moet https zijn: Teams laadt tabbladen alleen over https.'],
+    ['a malformed client id', ['--host', municipality.origin, '--client-id', '3f2a1b0c-9d8e-4f7a-16c5-d4e3f2a1b0c9', '--tenant-id', municipality.tenantId], '--client-id moet de Application (client) ID van de Entra-appregistratie zijn (een GUID).'],
+    ['an http host', ['--host', 'http://gemeente.nl', '--client-id', municipality.clientId, '--tenant-id', municipality.tenantId], '--host moet https zijn: Teams laadt tabbladen alleen over https.'],
+    ['the organizations authority', ['--host', municipality.origin, '--client-id', municipality.clientId, '--tenant-id', 'organizations'], '--tenant-id moet de Directory (tenant) ID van de tenant van de gemeente zijn (een GUID), niet organizations of common: de app is in één tenant geregistreerd.'],
     ['an unknown option', ['--host', municipality.origin, '--client-id', municipality.clientId, '--hots', 'x'], 'Onbekende optie --hots.'],
-    ['a missing client id', ['--host', municipality.origin], '--host en --client-id zijn verplicht.'],
+    ['a missing client id', ['--host', municipality.origin], '--host, --client-id en --tenant-id zijn verplicht.'],
+    ['a missing tenant id', ['--host', municipality.origin, '--client-id', municipality.clientId], '--host, --client-id en --tenant-id zijn verplicht.'],
   ])('answers %s with one sentence and the usage, no stack trace, exit code 2', (_case, args, sentence) => {
     const { status, stdout, stderr } = packageCli(...args);
     expect(status).toBe(2);

@@ -1,0 +1,103 @@
+// Sign-in where the host does not recommend nested app authentication: Teams' authentication window
+// opens our sign-in page (auth.html, src/authPage.ts), which signs in with MSAL's redirect flow at the
+// tenant's authority and hands the token back with authentication.notifySuccess (learn.microsoft.com/
+// microsoftteams/platform/tabs/how-to/authentication/auth-flow-tab). The window has its own MSAL cache
+// (top-level storage, not the tab's partitioned one), so a second window for new scopes closes by itself
+// once Entra knows the person.
+import { z } from 'zod';
+import type { TokenProvider } from '../graph/contracts';
+import { SignInRefusedError, typedSignInError } from './errors';
+import { RENEW_BEFORE_EXPIRY_MS } from './devTokenProvider';
+
+/** What the sign-in page passes to notifySuccess (as JSON). */
+export const DialogTokenSchema = z.object({ accessToken: z.string().min(1), expiresOn: z.number(), scopes: z.array(z.string()) });
+export type DialogToken = z.infer<typeof DialogTokenSchema>;
+
+/** What the sign-in page passes to notifyFailure (as JSON): MSAL's error fields. */
+export const DialogFailureSchema = z.object({ errorCode: z.string(), subError: z.string().optional(), errorMessage: z.string() });
+export type DialogFailure = z.infer<typeof DialogFailureSchema>;
+
+/** Teams' size for its authentication window; the page is one sentence and a spinner. */
+export const DIALOG_SIZE = { width: 600, height: 535 } as const;
+export const SIGN_IN_PAGE = 'auth.html';
+
+export interface DialogOptions {
+  /** Where the app is served; the sign-in page is `auth.html` next to index.html. */
+  appOrigin: string;
+  loginHint: string | null;
+  authenticate: (request: { url: string; width: number; height: number }) => Promise<string>;
+  /** Scopes the first window asks for besides the call's own, so start-up needs one window, not two. */
+  firstScopes?: readonly string[];
+  now?: () => number;
+}
+
+interface Cached {
+  token: string;
+  scopes: ReadonlySet<string>;
+  renewAt: number;
+}
+
+const OIDC = new Set(['openid', 'profile', 'offline_access', 'email']);
+const isGraphScope = (scope: string) => !/^https:\/\//i.test(scope) || scope.toLowerCase().startsWith('https://graph.microsoft.com/');
+
+export function signInPageUrl(appOrigin: string, scopes: readonly string[], loginHint: string | null): string {
+  const url = new URL(SIGN_IN_PAGE, `${appOrigin.replace(/\/+$/, '')}/`);
+  url.searchParams.set('scopes', scopes.join(' '));
+  if (loginHint) url.searchParams.set('loginHint', loginHint);
+  return url.toString();
+}
+
+/** The window's reason for failing, as a typed error: the page's MSAL error, or Teams' own (`CancelledByUser`, …). */
+export function dialogFailure(error: unknown, scopes: readonly string[]): unknown {
+  const reason = error instanceof Error ? error.message : String(error);
+  let parsed: DialogFailure | null = null;
+  try {
+    const result = DialogFailureSchema.safeParse(JSON.parse(reason));
+    parsed = result.success ? result.data : null;
+  } catch {
+    parsed = null;
+  }
+  if (parsed) {
+    const typed = typedSignInError(parsed, scopes);
+    return typed === parsed ? new SignInRefusedError(parsed.errorCode, null, parsed.errorMessage) : typed;
+  }
+  return new SignInRefusedError(reason || 'authentication_failed', null, `Teams' aanmeldvenster: ${reason || 'geen reden'}`);
+}
+
+export function createDialogTokenProvider(options: DialogOptions): TokenProvider {
+  const now = options.now ?? (() => Date.now());
+  const cache: Cached[] = [];
+  let first = true;
+  // One window at a time, as Teams shows one; a call waits for the window before it and may find its token there.
+  let queue: Promise<unknown> = Promise.resolve();
+
+  const cached = (scopes: readonly string[]) => cache.find((c) => now() < c.renewAt && scopes.every((s) => OIDC.has(s) || c.scopes.has(s.toLowerCase())))?.token ?? null;
+
+  async function openWindow(scopes: readonly string[]): Promise<string> {
+    const hit = cached(scopes);
+    if (hit) return hit;
+    // A token is for one resource (AADSTS28000): only Graph scopes are added to a Graph call's window.
+    const extra = first && scopes.every(isGraphScope) ? (options.firstScopes ?? []) : [];
+    first = false;
+    const asked = [...new Set([...scopes, ...extra])];
+    let raw: string;
+    try {
+      raw = await options.authenticate({ url: signInPageUrl(options.appOrigin, asked, options.loginHint), ...DIALOG_SIZE });
+    } catch (err) {
+      throw dialogFailure(err, asked);
+    }
+    const token = DialogTokenSchema.parse(JSON.parse(raw));
+    cache.push({ token: token.accessToken, scopes: new Set((token.scopes.length > 0 ? token.scopes : asked).map((s) => s.toLowerCase())), renewAt: token.expiresOn - RENEW_BEFORE_EXPIRY_MS });
+    return token.accessToken;
+  }
+
+  return {
+    getToken(scopes) {
+      const hit = cached(scopes);
+      if (hit) return Promise.resolve(hit);
+      const next = queue.then(() => openWindow(scopes));
+      queue = next.catch(() => undefined);
+      return next;
+    },
+  };
+}

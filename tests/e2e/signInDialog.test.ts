@@ -1,0 +1,39 @@
+// Sign-in where the Teams client offers no nested app authentication (the simulator's `?signin=dialog`):
+// the app opens Teams' authentication window with our sign-in page, which signs in with MSAL's redirect
+// flow at the tenant's authority (here the emulator's /authorize and /token, by configuration) and hands
+// the token back. Served over https, as Teams requires: teams-js opens the window only for an https page.
+import { SEED } from '../../dev/graph-emulator/seed';
+import { configureTab, join, SITE_URL_OF } from './support/flows';
+import { meetingPerTestFile, simulatorUrl, surfaces, waitReady } from './support/meeting';
+import { recordCalls } from './support/tokens';
+
+jest.setTimeout(240_000);
+
+const world = meetingPerTestFile({ https: true });
+const { facilitator, ggdNurse } = SEED.users;
+
+it('signs in through Teams’ authentication window where the client offers no nested app auth', async () => {
+  const { page, context, emulator } = world();
+  const calls = recordCalls(page, emulator.origin);
+  const windows: string[] = [];
+  context.on('page', (popup) => {
+    popup.on('framenavigated', (frame) => {
+      if (frame === popup.mainFrame()) windows.push(frame.url());
+    });
+  });
+  await page.goto(simulatorUrl(world(), { users: [facilitator, ggdNurse], view: 'config', signIn: 'dialog' }));
+  await configureTab(page, { siteUrl: SITE_URL_OF(SEED.groups.team.site), groupName: null, municipality: 'Voorbeeldstad', title: 'Aanmelden via het venster', purpose: 'agendering' });
+  await waitReady(surfaces.sidePanelCard(page, ggdNurse), 90_000);
+  const panel = await join(page, ggdNurse, 'Gezondheid');
+  await panel.getByRole('button', { name: 'Meedoen' }).waitFor({ state: 'detached' });
+
+  // Our page opened in the window, went to the tenant's /authorize and came back to itself.
+  expect(windows.some((u) => new URL(u).pathname === '/auth.html')).toBe(true);
+  expect(calls.some((c) => c.path === `/${SEED.tenantId}/oauth2/v2.0/authorize`)).toBe(true);
+  expect(calls.some((c) => c.path === `/${SEED.tenantId}/oauth2/v2.0/token`)).toBe(true);
+  // The first window brought what start-up needs (GET /me and the session) in one token.
+  const mine = calls.filter((c) => c.upn === ggdNurse.userPrincipalName && c.path.startsWith('/v1.0/'));
+  expect(mine.find((c) => c.path === '/v1.0/me')?.scp).toBe('Sites.ReadWrite.All User.Read');
+  // Nobody used the bridge (whose tokens come from the emulator's own token endpoint) or dev tokens.
+  expect(calls.filter((c) => c.path === '/_emulator/token')).toEqual([]);
+});

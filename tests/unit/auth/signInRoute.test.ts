@@ -1,0 +1,141 @@
+// Which way the app signs in (NAA where the host recommends it, else Teams' authentication window),
+// the tenant-specific authority, and what the authentication window's answers become.
+import { AppConfigSchema, tenantAuthority } from '../../../src/app/config';
+import { chooseSignIn, ConsentRequiredError, createTokenProvider, FIRST_CALL_SCOPES, SCOPES, SignInRefusedError } from '../../../src/auth';
+import { createDialogTokenProvider, dialogFailure, signInPageUrl } from '../../../src/auth/dialogTokenProvider';
+import { typedSignInError } from '../../../src/auth/errors';
+
+const TENANT = '7d3a5c1e-2b4f-4e8a-9c6d-0f1e2a3b4c5d';
+const CLIENT = '3f6a9c2e-7b1d-4e5a-8c3f-2d9e0a1b4c6d';
+const naaConfig = AppConfigSchema.parse({ auth: { mode: 'naa', clientId: CLIENT, authority: tenantAuthority(TENANT) }, graph: {}, appOrigin: 'https://app.gemeente.nl' });
+const devConfig = AppConfigSchema.parse({ auth: { mode: 'dev', tokenUrl: 'http://127.0.0.1:4000/_emulator/token', clientId: CLIENT }, graph: {}, appOrigin: 'https://app.gemeente.nl' });
+
+describe('the authority', () => {
+  it('is the tenant’s own: organizations, common, another host or a tenant name are refused', () => {
+    const withAuthority = (authority: string) => AppConfigSchema.safeParse({ auth: { mode: 'naa', clientId: CLIENT, authority }, graph: {}, appOrigin: 'https://app.gemeente.nl' }).success;
+    expect(withAuthority(`https://login.microsoftonline.com/${TENANT}`)).toBe(true);
+    expect(withAuthority('https://login.microsoftonline.com/organizations')).toBe(false);
+    expect(withAuthority('https://login.microsoftonline.com/common')).toBe(false);
+    expect(withAuthority('https://login.microsoftonline.com/gemeente.onmicrosoft.com')).toBe(false);
+    expect(withAuthority(`http://127.0.0.1:4000/${TENANT}`)).toBe(false);
+    expect(withAuthority(`https://login.microsoftonline.com/${TENANT}/v2.0`)).toBe(false);
+    expect(AppConfigSchema.safeParse({ auth: { mode: 'naa', clientId: CLIENT }, graph: {}, appOrigin: 'https://app.gemeente.nl' }).success).toBe(false);
+  });
+
+  it('is written from a tenant id in lower case', () => {
+    expect(tenantAuthority(TENANT.toUpperCase())).toBe(`https://login.microsoftonline.com/${TENANT}`);
+  });
+});
+
+describe('the sign-in route', () => {
+  it('is NAA where the host recommends it, the authentication window where it does not, dev tokens only when configured', () => {
+    expect(chooseSignIn(naaConfig, true)).toBe('nestedAppAuth');
+    expect(chooseSignIn(naaConfig, false)).toBe('authenticationDialog');
+    expect(chooseSignIn(devConfig, true)).toBe('dev');
+    expect(chooseSignIn(devConfig, false)).toBe('dev');
+  });
+
+  it('asks the host only once it is ready, and opens Teams’ window when NAA is not recommended', async () => {
+    let ready!: () => void;
+    const asked: string[] = [];
+    const tokens = createTokenProvider(naaConfig, {
+      loginHint: 'sanne@gemeente.nl',
+      whenHostReady: new Promise<void>((r) => (ready = r)),
+      nestedAppAuthRecommended: () => {
+        asked.push('recommended?');
+        return false;
+      },
+      authenticate: async ({ url }) => {
+        asked.push(url);
+        return JSON.stringify({ accessToken: 'from-window', expiresOn: Date.now() + 3600_000, scopes: ['User.Read', 'Sites.ReadWrite.All'] });
+      },
+    });
+    const token = tokens.getToken(SCOPES.profile);
+    await new Promise((r) => setTimeout(r, 5));
+    expect(asked).toEqual([]);
+    ready();
+    await expect(token).resolves.toBe('from-window');
+    expect(asked).toEqual(['recommended?', signInPageUrl('https://app.gemeente.nl', FIRST_CALL_SCOPES, 'sanne@gemeente.nl')]);
+  });
+});
+
+describe('the authentication window', () => {
+  const ok = (token: string, scopes: string[], expiresOn = 10_000_000) => JSON.stringify({ accessToken: token, expiresOn, scopes });
+
+  it('opens our page with the call’s scopes and the login hint; the first window also asks what start-up needs', async () => {
+    const urls: string[] = [];
+    const tokens = createDialogTokenProvider({
+      appOrigin: 'https://app.gemeente.nl/',
+      loginHint: 'sanne@gemeente.nl',
+      firstScopes: FIRST_CALL_SCOPES,
+      now: () => 0,
+      authenticate: async ({ url, width, height }) => {
+        urls.push(`${url} ${width}x${height}`);
+        const scopes = new URL(url).searchParams.get('scopes')?.split(' ') ?? [];
+        return ok(`t${urls.length}`, scopes);
+      },
+    });
+    await expect(tokens.getToken(SCOPES.profile)).resolves.toBe('t1');
+    // The session's token came with the first window.
+    await expect(tokens.getToken(SCOPES.sites)).resolves.toBe('t1');
+    // A feature's own scope is asked when the feature is used, in a window of its own.
+    await expect(tokens.getToken(SCOPES.planner)).resolves.toBe('t2');
+    expect(urls).toEqual([
+      'https://app.gemeente.nl/auth.html?scopes=User.Read+Sites.ReadWrite.All&loginHint=sanne%40gemeente.nl 600x535',
+      'https://app.gemeente.nl/auth.html?scopes=Tasks.ReadWrite&loginHint=sanne%40gemeente.nl 600x535',
+    ]);
+  });
+
+  it('shows one window at a time; a call waiting for it takes the token that window brought', async () => {
+    let open = 0;
+    let most = 0;
+    const tokens = createDialogTokenProvider({
+      appOrigin: 'https://app.gemeente.nl',
+      loginHint: null,
+      firstScopes: FIRST_CALL_SCOPES,
+      now: () => 0,
+      authenticate: async ({ url }) => {
+        open += 1;
+        most = Math.max(most, open);
+        await new Promise((r) => setTimeout(r, 5));
+        open -= 1;
+        return ok('one', new URL(url).searchParams.get('scopes')?.split(' ') ?? []);
+      },
+    });
+    await expect(Promise.all([tokens.getToken(SCOPES.profile), tokens.getToken(SCOPES.sites)])).resolves.toEqual(['one', 'one']);
+    expect(most).toBe(1);
+  });
+
+  it('asks again five minutes before the token expires', async () => {
+    let now = 0;
+    let n = 0;
+    const tokens = createDialogTokenProvider({ appOrigin: 'https://a.nl', loginHint: null, now: () => now, authenticate: async () => ok(`t${++n}`, ['User.Read'], 3600_000) });
+    await tokens.getToken(SCOPES.profile);
+    now = 3600_000 - 5 * 60_000 - 1;
+    await expect(tokens.getToken(SCOPES.profile)).resolves.toBe('t1');
+    now += 2;
+    await expect(tokens.getToken(SCOPES.profile)).resolves.toBe('t2');
+  });
+
+  it('turns the page’s consent refusal into ConsentRequiredError and Teams’ own reasons into SignInRefusedError', async () => {
+    const refusal = JSON.stringify({ errorCode: 'invalid_grant', subError: 'consent_required', errorMessage: 'AADSTS65001: The user or administrator has not consented.' });
+    const consent = dialogFailure(new Error(refusal), SCOPES.groups);
+    expect(consent).toBeInstanceOf(ConsentRequiredError);
+    expect(consent).toMatchObject({ scopes: ['GroupMember.Read.All'] });
+    expect(dialogFailure(new Error('CancelledByUser'), SCOPES.profile)).toMatchObject({ code: 'signInRefused', oauthError: 'CancelledByUser' });
+    const failing = createDialogTokenProvider({ appOrigin: 'https://a.nl', loginHint: null, authenticate: async () => Promise.reject(new Error(refusal)) });
+    await expect(failing.getToken(SCOPES.groups)).rejects.toBeInstanceOf(ConsentRequiredError);
+  });
+});
+
+describe('MSAL’s errors as the app’s', () => {
+  it('consent_required (as the bridge or Entra says it) is ConsentRequiredError; a refused account SignInRefusedError; the rest unchanged', () => {
+    expect(typedSignInError({ errorCode: 'invalid_grant', errorMessage: 'AADSTS65001: not consented' }, ['X'])).toBeInstanceOf(ConsentRequiredError);
+    expect(typedSignInError({ errorCode: 'consent_required', errorMessage: 'needs consent' }, ['X'])).toBeInstanceOf(ConsentRequiredError);
+    const refused = typedSignInError({ errorCode: 'invalid_grant', errorMessage: 'AADSTS50057: The user account is disabled.' }, ['X']);
+    expect(refused).toBeInstanceOf(SignInRefusedError);
+    expect(refused).toMatchObject({ aadsts: 50057 });
+    const other = { errorCode: 'no_network_connectivity', errorMessage: 'offline' };
+    expect(typedSignInError(other, ['X'])).toBe(other);
+  });
+});
