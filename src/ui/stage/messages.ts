@@ -94,6 +94,7 @@ export const stageMessages = defineMessages({
     stateSetup: 'De sessie is nog niet begonnen.',
     stateClosed: 'De sessie is afgesloten.',
     explanationEmpty: 'Geen toelichting.',
+    facilitatorBar: 'Gespreksleider',
   },
   en: {
     progressTitle: 'Who is taking part',
@@ -187,6 +188,7 @@ export const stageMessages = defineMessages({
     stateSetup: 'The session has not started yet.',
     stateClosed: 'The session is closed.',
     explanationEmpty: 'No explanation.',
+    facilitatorBar: 'Facilitator',
   },
 });
 

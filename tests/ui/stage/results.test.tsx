@@ -101,12 +101,39 @@ describe('"Wat opvalt…" note', () => {
     expect(screen.queryByRole('textbox')).toBeNull();
   });
 
-  it('lets the facilitator edit and save it', async () => {
+  it('saves what the facilitator types by itself once typing pauses, once, with no Opslaan button', async () => {
     const onSave = jest.fn(async () => true);
     renderUi(<TextNote label="Wat opvalt…" text="" editable onSave={onSave} />);
-    fireEvent.change(screen.getByRole('textbox', { name: 'Wat opvalt…' }), { target: { value: 'Iedereen twijfelt over D' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Opslaan' }));
-    await waitFor(() => expect(screen.getByText('Opgeslagen.')).toBeTruthy());
-    expect(onSave).toHaveBeenCalledWith('Iedereen twijfelt over D');
+    const box = screen.getByRole('textbox', { name: 'Wat opvalt…' });
+    fireEvent.change(box, { target: { value: 'Iedereen' } });
+    fireEvent.change(box, { target: { value: 'Iedereen twijfelt over D' } });
+    expect(screen.queryByRole('button', { name: 'Opslaan' })).toBeNull();
+    expect(screen.getByRole('status').textContent).toBe('Opslaan…');
+    expect(onSave).not.toHaveBeenCalled();
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Opgeslagen'), { timeout: 3000 });
+    expect(onSave.mock.calls).toEqual([['Iedereen twijfelt over D']]);
+  });
+
+  it('saves at once when the facilitator leaves the field', async () => {
+    const onSave = jest.fn(async () => true);
+    renderUi(<TextNote label="Wat opvalt…" text="" editable onSave={onSave} />);
+    const box = screen.getByRole('textbox', { name: 'Wat opvalt…' });
+    fireEvent.change(box, { target: { value: 'B verdient aandacht' } });
+    fireEvent.blur(box);
+    await waitFor(() => expect(onSave).toHaveBeenCalledWith('B verdient aandacht'), { timeout: 300 });
+  });
+
+  it('says when a save failed, keeps the text and tries again on request', async () => {
+    const onSave = jest.fn(async () => false);
+    renderUi(<TextNote label="Wat opvalt…" text="" editable onSave={onSave} />);
+    const box = screen.getByRole('textbox', { name: 'Wat opvalt…' });
+    fireEvent.change(box, { target: { value: 'B verdient aandacht' } });
+    fireEvent.blur(box);
+    await screen.findByText(/^Niet opgeslagen\./);
+    expect((box as HTMLTextAreaElement).value).toBe('B verdient aandacht');
+    onSave.mockImplementation(async () => true);
+    fireEvent.click(screen.getByRole('button', { name: 'Opnieuw proberen' }));
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Opgeslagen'));
+    expect(onSave).toHaveBeenLastCalledWith('B verdient aandacht');
   });
 });
