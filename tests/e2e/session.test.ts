@@ -193,8 +193,10 @@ describe('a whole session in the meeting: set up, score, reveal, deepen, agree o
     // What strikes the group, noted by the facilitator on the stage for everyone.
     const note = stage.getByRole('textbox', { name: 'Wat opvalt …' });
     await note.fill(NOTE);
-    await note.locator('xpath=ancestor::section[1]').getByRole('button', { name: 'Opslaan', exact: true }).click();
-    await stage.getByText('Opgeslagen.', { exact: true }).waitFor({ timeout: 30_000 });
+    // It saves itself once typing pauses, with the answers' indicator ("Opslaan…" until SharePoint has it).
+    const noteStatus = note.locator('xpath=ancestor::section[1]').getByRole('status');
+    await noteStatus.filter({ hasText: /^Opslaan…$/ }).waitFor({ timeout: 30_000 });
+    await noteStatus.filter({ hasText: /^Opgeslagen$/ }).waitFor({ timeout: 30_000 });
 
     // Each side panel still shows only its own scores; the group's are on the stage.
     for (const user of participants) {
@@ -335,8 +337,8 @@ describe('a whole session in the meeting: set up, score, reveal, deepen, agree o
     await followUp.getByRole('radio', { name: 'Ja, we komen in dezelfde samenstelling weer bij elkaar' }).check();
     await followUp.getByLabel('Datum van de volgende bijeenkomst').fill(MEET_AGAIN);
     await followUp.getByRole('textbox', { name: /^Hoe houden de deelnemers elkaar aan de afspraken/ }).fill(ACCOUNTABILITY);
-    await followUp.getByRole('button', { name: 'Opslaan', exact: true }).click();
-    await followUp.getByText('Opgeslagen.', { exact: true }).waitFor({ timeout: 30_000 });
+    await followUp.getByRole('status').filter({ hasText: /^Opslaan…$/ }).waitFor({ timeout: 30_000 });
+    await followUp.getByRole('status').filter({ hasText: /^Opgeslagen$/ }).waitFor({ timeout: 30_000 });
   });
 
   test('the tab shows the results and the agenda with Planner links, and SharePoint holds the session, the answers and the actions', async () => {

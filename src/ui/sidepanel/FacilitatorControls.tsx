@@ -39,7 +39,7 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
   },
   titleRow: { display: 'flex', flexWrap: 'wrap', alignItems: 'baseline', columnGap: tokens.spacingHorizontalS },
-  row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
+  row: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
 });
 
 const OFFSET = '--gesprekstool-sticky-offset';
@@ -85,14 +85,17 @@ export function FacilitatorControls({ progress }: { session: Session; progress: 
   }, [host]);
 
   return (
-    <section className={styles.root} aria-labelledby="facilitator-heading" ref={stickyRef}>
-      <div className={styles.titleRow}>
-        <Subtitle2 as="h2" id="facilitator-heading">
-          {t('heading')}
-        </Subtitle2>
-        {progress ? <span>{t('doneCount', progress)}</span> : null}
-      </div>
-      <FacilitatorMoves />
+    <>
+      <section className={styles.root} aria-labelledby="facilitator-heading" ref={stickyRef}>
+        <div className={styles.titleRow}>
+          <Subtitle2 as="h2" id="facilitator-heading">
+            {t('heading')}
+          </Subtitle2>
+          {progress ? <span>{t('doneCount', progress)}</span> : null}
+        </div>
+        <FacilitatorMoves />
+      </section>
+      {/* Sharing is done once: it scrolls away with the panel, the moves stay. */}
       {canShare && link ? (
         <div className={styles.row}>
           <Button
@@ -106,14 +109,14 @@ export function FacilitatorControls({ progress }: { session: Session; progress: 
           >
             {t('share')}
           </Button>
+          {shared ? <span role="status">{t('shared')}</span> : null}
         </div>
       ) : null}
-      {shared ? <span role="status">{t('shared')}</span> : null}
       {shareError ? (
         <MessageBar intent="error">
           <MessageBarBody>{shareError}</MessageBarBody>
         </MessageBar>
       ) : null}
-    </section>
+    </>
   );
 }
