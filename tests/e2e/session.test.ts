@@ -319,7 +319,7 @@ describe('a whole session in the meeting: set up, score, reveal, deepen, agree o
     const newDue = daysFromToday(75);
     await stage.getByRole('button', { name: `Wijzigen: ${moved.title}` }).click();
     const form = stage.getByRole('listitem').filter({ has: stage.locator('form') });
-    await form.getByLabel('Uiterlijk klaar op').fill(newDue);
+    await form.getByLabel('Wanneer klaar?').fill(newDue);
     await form.getByRole('button', { name: 'Opslaan', exact: true }).click();
     await form.waitFor({ state: 'detached', timeout: 30_000 });
 

@@ -188,10 +188,10 @@ export async function addActionOnStage(stage: FrameLocator, action: ActionDraft)
   await stage.getByRole('button', { name: `Actie toevoegen bij ${action.theme}`, exact: true }).click();
   const theme = stage.getByRole('region', { name: new RegExp(`^${action.theme}\\. `) });
   const form = theme.locator('form');
-  await form.getByRole('textbox', { name: 'Actie' }).fill(action.title);
-  await form.getByRole('combobox', { name: 'Wie' }).selectOption(action.owner ? { label: action.owner.displayName } : { value: '' });
+  await form.getByRole('textbox', { name: 'Wat gaan we doen?' }).fill(action.title);
+  await form.getByRole('combobox', { name: 'Wie pakt het op?' }).selectOption(action.owner ? { label: action.owner.displayName } : { value: '' });
   await form.getByRole('combobox', { name: 'Afdeling' }).fill(action.department);
-  await form.getByLabel('Uiterlijk klaar op').fill(action.dueDate);
+  await form.getByLabel('Wanneer klaar?').fill(action.dueDate);
   await form.getByRole('button', { name: 'Opslaan', exact: true }).click();
   await form.waitFor({ state: 'detached', timeout: 30_000 });
   await theme.getByRole('listitem').filter({ hasText: action.title }).waitFor({ timeout: 30_000 });

@@ -94,6 +94,27 @@ describe('step-2 overview', () => {
   });
 });
 
+describe('question 14’s sub-heading "Wij hebben verder:" (the paper’s, between its two groups of options)', () => {
+  const q14 = instrumentNl.themes.flatMap((th) => th.questions).find((q) => q.number === 14);
+  if (!q14) throw new Error('instrument has no question 14');
+  const plan = q14.options.find((o) => o.text === 'Een concreet plan van aanpak.');
+  if (!plan) throw new Error('question 14 lacks its plan option');
+  const answers: Response[] = [response(anouk, {}, { step2: { questions: { [q14.id]: { selected: [plan.id], freeText: {} } }, comments: {} } })];
+
+  it('heads the options it stands over in the stage’s table', () => {
+    renderUi(<Step2Overview instrument={instrumentNl} mode="separate" facilitatorId={bram.id} responses={answers} />);
+    const table = screen.getByRole('rowheader', { name: plan.text }).closest('table') as HTMLElement;
+    const rows = within(table).getAllByRole('rowheader').map((th) => th.textContent);
+    expect(rows.indexOf('Wij hebben verder:')).toBe(rows.indexOf(plan.text) - 1);
+    expect(rows.indexOf('Wij hebben verder:')).toBe(3);
+  });
+
+  it('stays with the option in the joint answer', () => {
+    renderUi(<Step2Overview instrument={instrumentNl} mode="joint" facilitatorId={anouk.id} responses={answers} />);
+    expect(screen.getByText(/^Wij hebben verder: Een concreet plan van aanpak\.$/)).toBeTruthy();
+  });
+});
+
 describe('"Wat opvalt…" note', () => {
   it('is read-only for everyone but the facilitator', () => {
     renderUi(<TextNote label="Wat opvalt…" text="B verdient aandacht" editable={false} />);
