@@ -25,7 +25,7 @@ import {
   type ActionDraft,
   type ScoreSheet,
 } from './support/flows';
-import { frameOf, meetingPerTestFile, screenshot, simulatorUrl, surfaces, type MeetingWorld } from './support/meeting';
+import { eventually, frameOf, meetingPerTestFile, screenshot, simulatorUrl, surfaces, type MeetingWorld } from './support/meeting';
 
 jest.setTimeout(150_000);
 
@@ -164,7 +164,8 @@ describe('a whole session in the meeting: set up, score, reveal, deepen, agree o
   });
 
   test('the facilitator reveals: the stage shows the spider chart and the table, largest disagreement first and the weet niet called out', async () => {
-    const { page } = meeting();
+    const world = meeting();
+    const { page } = world;
     await facilitatorPresses(page, facilitator, 'Scores onthullen');
     const stage = surfaces.stage(page);
     await stage.getByRole('img', { name: /^Spindiagram: scores per stelling/ }).waitFor({ timeout: 30_000 });
@@ -193,10 +194,9 @@ describe('a whole session in the meeting: set up, score, reveal, deepen, agree o
     // What strikes the group, noted by the facilitator on the stage for everyone.
     const note = stage.getByRole('textbox', { name: 'Wat opvalt …' });
     await note.fill(NOTE);
-    // It saves itself once typing pauses, with the answers' indicator ("Opslaan…" until SharePoint has it).
-    const noteStatus = note.locator('xpath=ancestor::section[1]').getByRole('status');
-    await noteStatus.filter({ hasText: /^Opslaan…$/ }).waitFor({ timeout: 30_000 });
-    await noteStatus.filter({ hasText: /^Opgeslagen$/ }).waitFor({ timeout: 30_000 });
+    // It saves itself once typing pauses (no Opslaan), with the answers' indicator.
+    await eventually(() => listItems(world, 'Gesprekstool sessies'), (items) => items[0]?.WatOpvalt === NOTE, 'the note in SharePoint');
+    await note.locator('xpath=ancestor::section[1]').getByRole('status').filter({ hasText: /^Opgeslagen$/ }).waitFor({ timeout: 30_000 });
 
     // Each side panel still shows only its own scores; the group's are on the stage.
     for (const user of participants) {
@@ -332,12 +332,14 @@ describe('a whole session in the meeting: set up, score, reveal, deepen, agree o
   });
 
   test('the facilitator records on the stage that the group meets again, when, and how they hold each other to the agreements', async () => {
-    const { page } = meeting();
+    const world = meeting();
+    const { page } = world;
     const followUp = surfaces.stage(page).getByRole('region', { name: 'Vervolgafspraken' });
     await followUp.getByRole('radio', { name: 'Ja, we komen in dezelfde samenstelling weer bij elkaar' }).check();
     await followUp.getByLabel('Datum van de volgende bijeenkomst').fill(MEET_AGAIN);
     await followUp.getByRole('textbox', { name: /^Hoe houden de deelnemers elkaar aan de afspraken/ }).fill(ACCOUNTABILITY);
-    await followUp.getByRole('status').filter({ hasText: /^Opslaan…$/ }).waitFor({ timeout: 30_000 });
+    // Saved by itself once typing pauses (no Opslaan), before anyone moves on.
+    await eventually(() => listItems(world, 'Gesprekstool sessies'), (items) => items[0]?.VervolgAfspraak === ACCOUNTABILITY, 'the follow-up in SharePoint');
     await followUp.getByRole('status').filter({ hasText: /^Opgeslagen$/ }).waitFor({ timeout: 30_000 });
   });
 
