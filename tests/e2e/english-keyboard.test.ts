@@ -5,7 +5,7 @@
 // document says lang="en" so screen readers pronounce it right.
 import type { Frame, FrameLocator, Locator, Page } from 'playwright-core';
 import { SEED, type SeedUser } from '../../dev/graph-emulator/seed';
-import { configureTab, SITE_URL_OF } from './support/flows';
+import { configureTab, movesAsk, SITE_URL_OF } from './support/flows';
 import { frameOf, meetingPerTestFile, screenshot, simulatorUrl, surfaces, waitReady } from './support/meeting';
 
 jest.setTimeout(180_000);
@@ -64,6 +64,13 @@ async function facilitatorPressesByKeyboard(page: Page, name: string): Promise<v
   const frame = await focusSidePanel(page, facilitator);
   await tabTo(page, frame, button);
   await page.keyboard.press('Enter');
+  if (movesAsk(name)) {
+    // Start, reveal and the way to step 2 ask first; the focus lands on the confirming move in the dialog.
+    const confirm = panel.getByRole('dialog').getByRole('button', { name, exact: true });
+    await confirm.waitFor({ timeout: 30_000 });
+    await tabTo(page, frame, confirm);
+    await page.keyboard.press('Enter');
+  }
   await button.waitFor({ state: 'detached', timeout: 30_000 });
 }
 

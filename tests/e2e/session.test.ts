@@ -25,7 +25,7 @@ import {
   type ActionDraft,
   type ScoreSheet,
 } from './support/flows';
-import { frameOf, meetingPerTestFile, screenshot, simulatorUrl, surfaces, type MeetingWorld } from './support/meeting';
+import { eventually, frameOf, meetingPerTestFile, screenshot, simulatorUrl, surfaces, type MeetingWorld } from './support/meeting';
 
 jest.setTimeout(150_000);
 
@@ -164,7 +164,8 @@ describe('a whole session in the meeting: set up, score, reveal, deepen, agree o
   });
 
   test('the facilitator reveals: the stage shows the spider chart and the table, largest disagreement first and the weet niet called out', async () => {
-    const { page } = meeting();
+    const world = meeting();
+    const { page } = world;
     await facilitatorPresses(page, facilitator, 'Scores onthullen');
     const stage = surfaces.stage(page);
     await stage.getByRole('img', { name: /^Spindiagram: scores per stelling/ }).waitFor({ timeout: 30_000 });
@@ -193,8 +194,9 @@ describe('a whole session in the meeting: set up, score, reveal, deepen, agree o
     // What strikes the group, noted by the facilitator on the stage for everyone.
     const note = stage.getByRole('textbox', { name: 'Wat opvalt …' });
     await note.fill(NOTE);
-    await note.locator('xpath=ancestor::section[1]').getByRole('button', { name: 'Opslaan', exact: true }).click();
-    await stage.getByText('Opgeslagen.', { exact: true }).waitFor({ timeout: 30_000 });
+    // It saves itself once typing pauses (no Opslaan), with the answers' indicator.
+    await eventually(() => listItems(world, 'Gesprekstool sessies'), (items) => items[0]?.WatOpvalt === NOTE, 'the note in SharePoint');
+    await note.locator('xpath=ancestor::section[1]').getByRole('status').filter({ hasText: /^Opgeslagen$/ }).waitFor({ timeout: 30_000 });
 
     // Each side panel still shows only its own scores; the group's are on the stage.
     for (const user of participants) {
@@ -317,7 +319,7 @@ describe('a whole session in the meeting: set up, score, reveal, deepen, agree o
     const newDue = daysFromToday(75);
     await stage.getByRole('button', { name: `Wijzigen: ${moved.title}` }).click();
     const form = stage.getByRole('listitem').filter({ has: stage.locator('form') });
-    await form.getByLabel('Uiterlijk klaar op').fill(newDue);
+    await form.getByLabel('Wanneer klaar?').fill(newDue);
     await form.getByRole('button', { name: 'Opslaan', exact: true }).click();
     await form.waitFor({ state: 'detached', timeout: 30_000 });
 
@@ -330,13 +332,15 @@ describe('a whole session in the meeting: set up, score, reveal, deepen, agree o
   });
 
   test('the facilitator records on the stage that the group meets again, when, and how they hold each other to the agreements', async () => {
-    const { page } = meeting();
+    const world = meeting();
+    const { page } = world;
     const followUp = surfaces.stage(page).getByRole('region', { name: 'Vervolgafspraken' });
     await followUp.getByRole('radio', { name: 'Ja, we komen in dezelfde samenstelling weer bij elkaar' }).check();
     await followUp.getByLabel('Datum van de volgende bijeenkomst').fill(MEET_AGAIN);
     await followUp.getByRole('textbox', { name: /^Hoe houden de deelnemers elkaar aan de afspraken/ }).fill(ACCOUNTABILITY);
-    await followUp.getByRole('button', { name: 'Opslaan', exact: true }).click();
-    await followUp.getByText('Opgeslagen.', { exact: true }).waitFor({ timeout: 30_000 });
+    // Saved by itself once typing pauses (no Opslaan), before anyone moves on.
+    await eventually(() => listItems(world, 'Gesprekstool sessies'), (items) => items[0]?.VervolgAfspraak === ACCOUNTABILITY, 'the follow-up in SharePoint');
+    await followUp.getByRole('status').filter({ hasText: /^Opgeslagen$/ }).waitFor({ timeout: 30_000 });
   });
 
   test('the tab shows the results and the agenda with Planner links, and SharePoint holds the session, the answers and the actions', async () => {

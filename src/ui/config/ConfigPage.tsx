@@ -1,7 +1,7 @@
 // The organiser's configuration page (Teams "settings" frame): where the session is kept, which
 // group's Planner gets the agenda, municipality, title and purpose. Save (the host's button)
 // creates the lists if needed and the session, and gives Teams the tab configuration.
-import { Body1, Field, Input, MessageBar, MessageBarBody, ProgressBar, Radio, RadioGroup, Select, Title3, makeStyles, tokens } from '@fluentui/react-components';
+import { Body1, Body1Strong, Field, Input, MessageBar, MessageBarBody, ProgressBar, Radio, RadioGroup, Select, Title3, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { GroupChoice, SessionLocation, SiteChoice } from '../../graph/contracts';
 import type { TabConfig } from '../../teams';
@@ -9,7 +9,7 @@ import { describeErrorText } from '../common/errors';
 import { defineMessages, useT } from '../i18n';
 import { sessionUrl, useAppServices } from '../session';
 import { InstallationCheck } from './InstallationCheck';
-import { resolveSite } from './resolveSite';
+import { resolveSite, SiteNotFound } from './resolveSite';
 import { validateConfig, type ConfigForm, type ConfigProblem } from './validation';
 
 const messages = defineMessages({
@@ -45,6 +45,12 @@ const messages = defineMessages({
     stepSession: 'Sessie aanmaken…',
     stepDone: 'Klaar: de sessie is aangemaakt.',
     groupsFailed: 'De groepen konden niet worden geladen. {reason}',
+    createsTitle: 'Wat Opslaan aanmaakt en wie het kan lezen',
+    createsLists: 'Op de gekozen site drie lijsten, als ze er nog niet zijn: Gesprekstool sessies, Gesprekstool antwoorden en Gesprekstool acties; en in de eerste lijst deze sessie, met u als gespreksleider.',
+    readsSession: 'De sessie en de actieagenda: iedereen met toegang tot de site. Wijzigen: alleen wie het item maakte (de sessie: u).',
+    readsAnswers: 'De antwoorden: ieder alleen de eigen. U als eigenaar van de site leest ze allemaal; de groep ziet de scores pas als u ze onthult.',
+    readsOwners: 'Eigenaren van de site kunnen in SharePoint zelf altijd alles inzien en wijzigen.',
+    siteNotFound: 'Op {url} is geen SharePoint-site gevonden. Controleer het adres (bijvoorbeeld https://gemeente.sharepoint.com/sites/naam) of kies hierboven een andere site.',
   },
   en: {
     heading: 'Set up the conversation tool',
@@ -78,6 +84,12 @@ const messages = defineMessages({
     stepSession: 'Creating the session…',
     stepDone: 'Done: the session has been created.',
     groupsFailed: 'The groups could not be loaded. {reason}',
+    createsTitle: 'What Save creates and who can read it',
+    createsLists: 'On the chosen site three lists, if they are not there yet: Gesprekstool sessies, Gesprekstool antwoorden and Gesprekstool acties; and in the first list this session, with you as facilitator.',
+    readsSession: 'The session and the action agenda: everyone with access to the site. Changing: only whoever made the item (the session: you).',
+    readsAnswers: 'The answers: everyone only their own. You, as an owner of the site, read them all; the group sees the scores only when you reveal them.',
+    readsOwners: 'Owners of the site can always see and change everything in SharePoint itself.',
+    siteNotFound: 'There is no SharePoint site at {url}. Check the address (for example https://municipality.sharepoint.com/sites/name) or choose another site above.',
   },
 });
 
@@ -86,6 +98,7 @@ const PROGRESS_VALUE: Record<Progress, number> = { stepSite: 0.15, stepLists: 0.
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, padding: tokens.spacingHorizontalL, maxWidth: '640px' },
+  creates: { '& h2': { margin: 0 }, '& ul': { margin: `${tokens.spacingVerticalXS} 0 0`, paddingLeft: '1.2em' } },
 });
 
 export function ConfigPage() {
@@ -152,12 +165,12 @@ export function ConfigPage() {
         return { entityId: key, contentUrl: url, websiteUrl: url, suggestedDisplayName: current.title.trim() };
       } catch (err) {
         setProgress(null);
-        const text = describeErrorText(err, locale);
+        const text = err instanceof SiteNotFound ? t('siteNotFound', { url: err.url }) : describeErrorText(err, locale);
         setSaveError(text);
         throw new Error(text, { cause: err });
       }
     });
-  }, [host, graph, me, config, team, context.meetingId, locale]);
+  }, [host, graph, me, config, team, context.meetingId, locale, t]);
 
   const set = <K extends keyof ConfigForm>(key: K, value: ConfigForm[K]) => setForm((f) => ({ ...f, [key]: value }));
   const touch = (key: keyof ConfigForm) => setTouched((s) => ({ ...s, [key]: true }));
@@ -216,6 +229,24 @@ export function ConfigPage() {
           ))}
         </RadioGroup>
       </Field>
+
+      <section className={styles.creates} aria-labelledby="config-creates">
+        <Body1Strong as="h2" id="config-creates" block>
+          {t('createsTitle')}
+        </Body1Strong>
+        <Body1 block>{t('createsLists')}</Body1>
+        <ul>
+          <li>
+            <Body1>{t('readsSession')}</Body1>
+          </li>
+          <li>
+            <Body1>{t('readsAnswers')}</Body1>
+          </li>
+          <li>
+            <Body1>{t('readsOwners')}</Body1>
+          </li>
+        </ul>
+      </section>
 
       <InstallationCheck form={form} team={team} disabled={busy} />
 

@@ -7,7 +7,7 @@ import type { CheckId, CheckLine } from '../../graph';
 import { describeErrorText } from '../common/errors';
 import { defineMessages, useT } from '../i18n';
 import { useAppServices } from '../session';
-import { resolveSite, type TeamOfTab } from './resolveSite';
+import { resolveSite, SiteNotFound, type TeamOfTab } from './resolveSite';
 import type { ConfigForm } from './validation';
 
 const messages = defineMessages({
@@ -21,6 +21,7 @@ const messages = defineMessages({
     part: 'Onderdeel',
     outcome: 'Uitkomst',
     siteFailed: 'De site kon niet worden gevonden. {reason}',
+    siteNotFound: 'Op {url} is geen SharePoint-site gevonden. Controleer het adres of kies hierboven een andere site.',
     allWell: 'Alles werkt. Opslaan maakt aan wat nog ontbreekt.',
     toFix: 'Te regelen: {count} punt(en). Zie de tabel.',
     signIn: 'Aanmelden',
@@ -58,6 +59,7 @@ const messages = defineMessages({
     part: 'Part',
     outcome: 'Outcome',
     siteFailed: 'The site could not be found. {reason}',
+    siteNotFound: 'There is no SharePoint site at {url}. Check the address or choose another site above.',
     allWell: 'Everything works. Save creates what is still missing.',
     toFix: 'To sort out: {count} point(s). See the table.',
     signIn: 'Signing in',
@@ -146,7 +148,7 @@ export function InstallationCheck({ form, team, disabled }: { form: ConfigForm; 
       const site = await resolveSite(graph.directory, form, team);
       setLines(await graph.installation.check({ siteId: site.id, siteUrl: site.webUrl, groupId: groupId || null }));
     } catch (err) {
-      setSiteError(t('siteFailed', { reason: describeErrorText(err, locale) }));
+      setSiteError(err instanceof SiteNotFound ? t('siteNotFound', { url: err.url }) : t('siteFailed', { reason: describeErrorText(err, locale) }));
     } finally {
       setRunning(false);
     }

@@ -36,6 +36,8 @@ const messages = defineMessages({
     doneAt: 'U heeft aangegeven dat u klaar bent met stap 2.',
     answered: '{count} van {total} vragen beantwoord',
     introToggle: 'Uitleg bij stap 2',
+    clearedByExclusive: '{chosen} sluit de andere antwoorden uit. Vinkje weggehaald bij: {options}.',
+    clearedExclusive: 'Vinkje weggehaald bij {options}: dat sluit andere antwoorden uit.',
   },
   en: {
     counter: '{count} of {limit} characters',
@@ -47,6 +49,8 @@ const messages = defineMessages({
     doneAt: 'You said you are done with step 2.',
     answered: '{count} of {total} questions answered',
     introToggle: 'About step 2',
+    clearedByExclusive: '{chosen} rules out the other answers. Tick removed from: {options}.',
+    clearedExclusive: 'Tick removed from {options}: it rules out other answers.',
   },
 });
 
@@ -57,6 +61,7 @@ const useStyles = makeStyles({
   legend: { padding: 0, marginBottom: tokens.spacingVerticalXS, fontWeight: tokens.fontWeightSemibold },
   heading: { marginTop: tokens.spacingVerticalS },
   freeText: { marginLeft: tokens.spacingHorizontalXXL },
+  cleared: { color: tokens.colorNeutralForeground2 },
   // The instrument's intro is long; in a 320 px panel it would push the questions below the fold.
   intro: { '& > summary': { cursor: 'pointer', color: tokens.colorBrandForegroundLink, paddingBlock: tokens.spacingVerticalXS } },
 });
@@ -100,8 +105,20 @@ function Question({ question, answer, editable, onChange }: { question: Instrume
   const t = useT(messages);
   const styles = useStyles();
   const legendId = `${question.id}-legend`;
+  // An exclusive option ("Nee.", "Weet niet.") and the others clear each other: say which ticks went,
+  // in a polite live region, instead of clearing them silently.
+  const [cleared, setCleared] = useState('');
   const apply = (next: (a: QuestionAnswer) => QuestionAnswer) =>
     onChange((r) => ({ ...r, step2: { ...r.step2, questions: { ...r.step2.questions, [question.id]: next(r.step2.questions[question.id] ?? emptyAnswer()) } } }));
+  const toggle = (optionId: string) => {
+    const after = toggleOption(question, answer, optionId);
+    const gone = question.options.filter((o) => o.id !== optionId && answer.selected.includes(o.id) && !after.selected.includes(o.id));
+    const chosen = question.options.find((o) => o.id === optionId);
+    const options = gone.map((o) => `‘${o.text}’`).join(', ');
+    if (gone.length === 0 || !chosen) setCleared('');
+    else setCleared(chosen.exclusive ? t('clearedByExclusive', { chosen: `‘${chosen.text}’`, options }) : t('clearedExclusive', { options }));
+    apply((a) => toggleOption(question, a, optionId));
+  };
   return (
     <fieldset className={styles.fieldset} aria-labelledby={legendId}>
       <legend id={legendId} className={styles.legend}>
@@ -112,7 +129,7 @@ function Question({ question, answer, editable, onChange }: { question: Instrume
         return (
           <div key={option.id}>
             {option.headingBefore ? <Caption1 className={styles.heading}>{option.headingBefore}</Caption1> : null}
-            <Checkbox label={option.text} checked={chosen} disabled={!editable} onChange={() => apply((a) => toggleOption(question, a, option.id))} />
+            <Checkbox label={option.text} checked={chosen} disabled={!editable} onChange={() => toggle(option.id)} />
             {option.freeText && chosen ? (
               <FreeTextInput
                 label={t('freeTextLabel', { option: option.text })}
@@ -124,6 +141,9 @@ function Question({ question, answer, editable, onChange }: { question: Instrume
           </div>
         );
       })}
+      <Caption1 role="status" aria-live="polite" className={styles.cleared}>
+        {cleared}
+      </Caption1>
     </fieldset>
   );
 }

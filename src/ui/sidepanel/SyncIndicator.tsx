@@ -1,7 +1,7 @@
 // Whether the person's own answers are safe, announced politely to screen readers. "Opgeslagen" only
 // for what SharePoint confirmed; waiting changes are promised "later verstuurd" only when a local
 // draft a crash cannot lose holds them (`kept`, src/graph/contracts.ts SyncState).
-import { Button, Caption1, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Caption1, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { SyncState } from '../../graph/contracts';
 import { describeErrorText } from '../common/errors';
 import { defineMessages, useLocale, useT } from '../i18n';
@@ -32,15 +32,18 @@ const messages = defineMessages({
 });
 
 const useStyles = makeStyles({
-  // Sticky: someone editing far down stap 2 still sees "Geen verbinding" or an error appear.
   root: {
     display: 'flex',
     alignItems: 'center',
     gap: tokens.spacingHorizontalS,
     flexWrap: 'wrap',
     minHeight: '24px',
+  },
+  // Sticky: someone editing far down stap 2 still sees "Geen verbinding" or an error appear; below
+  // the facilitator's moves when those stick to the top too (FacilitatorMoves sets the offset).
+  sticky: {
     position: 'sticky',
-    top: 0,
+    top: 'var(--gesprekstool-sticky-offset, 0px)',
     zIndex: 1,
     paddingBlock: tokens.spacingVerticalXXS,
     backgroundColor: tokens.colorNeutralBackground1,
@@ -49,7 +52,8 @@ const useStyles = makeStyles({
   error: { color: tokens.colorPaletteRedForeground1 },
 });
 
-export function SyncIndicator({ state, onRetry }: { state: SyncState; onRetry: () => void }) {
+/** `inline`: beside a single field (a note on the stage) rather than stuck to the top of the panel. */
+export function SyncIndicator({ state, onRetry, inline = false }: { state: SyncState; onRetry: () => void; inline?: boolean }) {
   const t = useT(messages);
   const locale = useLocale();
   const styles = useStyles();
@@ -70,7 +74,7 @@ export function SyncIndicator({ state, onRetry }: { state: SyncState; onRetry: (
       break;
   }
   return (
-    <div className={styles.root}>
+    <div className={inline ? styles.root : mergeClasses(styles.root, styles.sticky)}>
       <Caption1 role="status" aria-live="polite" className={state.kind === 'error' ? styles.error : undefined}>
         {text}
       </Caption1>

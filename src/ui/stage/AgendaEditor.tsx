@@ -85,6 +85,7 @@ const PROBLEM_KEYS: Record<ActionProblem['code'], StageMessageKey> = {
 
 function ActionForm({
   initial,
+  titleLabel,
   participants,
   departments,
   today,
@@ -92,6 +93,8 @@ function ActionForm({
   onCancel,
 }: {
   initial: ActionItem;
+  /** The instrument's own question ("Wat gaan we doen?"), as the side panel's form labels it too. */
+  titleLabel: string;
   participants: readonly Participant[];
   departments: readonly string[];
   today: string;
@@ -145,10 +148,10 @@ function ActionForm({
         void submit();
       }}
     >
-      <Field className={styles.wide} label={t('actionTitle')} validationMessage={messageFor('title')} validationState={state('title')} required>
+      <Field className={styles.wide} label={titleLabel} validationMessage={messageFor('title')} validationState={state('title')} required>
         <Input value={draft.title} maxLength={LIMITS.actionTitle + 50} onChange={(_, d) => setDraft({ ...draft, title: d.value })} />
       </Field>
-      <Field label={t('owner')} validationMessage={messageFor('ownerId')} validationState={state('ownerId')}>
+      <Field label={t('ownerField')} validationMessage={messageFor('ownerId')} validationState={state('ownerId')}>
         <Select value={draft.ownerId ?? ''} onChange={(_, d) => setDraft({ ...draft, ownerId: d.value === '' ? null : d.value })}>
           <ParticipantOptions participants={participants} noneLabel={t('ownerNone')} />
         </Select>
@@ -161,7 +164,7 @@ function ActionForm({
           <option key={d} value={d} />
         ))}
       </datalist>
-      <Field label={t('dueDate')} validationMessage={messageFor('dueDate')} validationState={state('dueDate')}>
+      <Field label={t('dueDateField')} validationMessage={messageFor('dueDate')} validationState={state('dueDate')}>
         <Input
           type="date"
           min={today}
@@ -256,7 +259,7 @@ export function AgendaEditor(props: AgendaEditorProps) {
               {list.map((action) => (
                 <li key={action.id} className={styles.action}>
                   {editingHere?.action.id === action.id ? (
-                    <ActionForm initial={action} participants={participants} departments={departments} today={today} onSubmit={submit} onCancel={() => setEditing(null)} />
+                    <ActionForm initial={action} titleLabel={instrument.step3.question} participants={participants} departments={departments} today={today} onSubmit={submit} onCancel={() => setEditing(null)} />
                   ) : (
                     <>
                       <ActionView action={action} locale={locale} />
@@ -281,7 +284,7 @@ export function AgendaEditor(props: AgendaEditorProps) {
               ))}
             </ul>
             {isNew && editingHere && (
-              <ActionForm initial={editingHere.action} participants={participants} departments={departments} today={today} onSubmit={submit} onCancel={() => setEditing(null)} />
+              <ActionForm initial={editingHere.action} titleLabel={instrument.step3.question} participants={participants} departments={departments} today={today} onSubmit={submit} onCancel={() => setEditing(null)} />
             )}
             {canEdit && !isNew && (
               <Button style={{ marginTop: 8 }} onClick={() => setEditing({ theme: theme.id, action: blank(theme.id) })}>

@@ -1,9 +1,11 @@
 // The follow-up agreement of Stap 3: does the group meet again (and when), and how participants
 // hold each other to the agreements, "zodat de plannen niet in de waan van de dag wegzakken".
-import { Button, Field, Input, Radio, RadioGroup, Textarea } from '@fluentui/react-components';
-import { useState } from 'react';
+// The facilitator's choices and text save themselves (src/ui/common/useAutosave.ts).
+import { Field, Input, Radio, RadioGroup, Textarea } from '@fluentui/react-components';
 import { isCalendarDate, LIMITS, type FollowUp, type Instrument } from '../../domain';
+import { useAutosave } from '../common/useAutosave';
 import { useLocale, useT } from '../i18n';
+import { SyncIndicator } from '../sidepanel/SyncIndicator';
 import { formatCalendarDate } from './calendarText';
 import { stageMessages } from './messages';
 
@@ -21,45 +23,41 @@ const fromChoice = (choice: string): boolean | null => (choice === 'yes' ? true 
 export function FollowUpEditor({ instrument, followUp, editable, onSave }: FollowUpEditorProps) {
   const t = useT(stageMessages);
   const locale = useLocale();
-  const [draft, setDraft] = useState<FollowUp | null>(null);
-  const [state, setState] = useState<'idle' | 'saving' | 'saved' | 'failed' | 'badDate'>('idle');
-  const value = draft ?? followUp;
   const choiceText = { yes: t('meetAgainYes'), no: t('meetAgainNo'), unknown: t('meetAgainUnknown') };
 
-  if (!editable || !onSave) {
-    return (
-      <section aria-labelledby="follow-up-title">
-        <h2 id="follow-up-title">{t('followUpTitle')}</h2>
-        <p>
-          <strong>{instrument.step3.meetAgainQuestion}</strong>
-          <br />
-          {choiceText[toChoice(followUp.meetAgain)]}
-          {followUp.meetAgain && followUp.meetAgainDate ? ` (${formatCalendarDate(followUp.meetAgainDate, locale)})` : ''}
-        </p>
-        <p style={{ whiteSpace: 'pre-wrap' }}>
-          <strong>{instrument.step3.accountabilityQuestion}</strong>
-          <br />
-          {followUp.accountability.trim() === '' ? t('notesEmpty') : followUp.accountability}
-        </p>
-      </section>
-    );
-  }
+  if (editable && onSave) return <EditableFollowUp instrument={instrument} followUp={followUp} onSave={onSave} choiceText={choiceText} />;
+  return (
+    <section aria-labelledby="follow-up-title">
+      <h2 id="follow-up-title">{t('followUpTitle')}</h2>
+      <p>
+        <strong>{instrument.step3.meetAgainQuestion}</strong>
+        <br />
+        {choiceText[toChoice(followUp.meetAgain)]}
+        {followUp.meetAgain && followUp.meetAgainDate ? ` (${formatCalendarDate(followUp.meetAgainDate, locale)})` : ''}
+      </p>
+      <p style={{ whiteSpace: 'pre-wrap' }}>
+        <strong>{instrument.step3.accountabilityQuestion}</strong>
+        <br />
+        {followUp.accountability.trim() === '' ? t('notesEmpty') : followUp.accountability}
+      </p>
+    </section>
+  );
+}
 
-  const change = (next: FollowUp) => {
-    setDraft(next);
-    setState('idle');
-  };
-  const save = async () => {
-    if (value.meetAgain && value.meetAgainDate !== null && !isCalendarDate(value.meetAgainDate)) {
-      setState('badDate');
-      return;
-    }
-    setState('saving');
-    const ok = await onSave({ ...value, meetAgainDate: value.meetAgain ? value.meetAgainDate : null });
-    setState(ok ? 'saved' : 'failed');
-    if (ok) setDraft(null);
-  };
+const sameFollowUp = (a: FollowUp, b: FollowUp) => a.meetAgain === b.meetAgain && a.meetAgainDate === b.meetAgainDate && a.accountability === b.accountability;
 
+function EditableFollowUp({ instrument, followUp, onSave, choiceText }: Required<Pick<FollowUpEditorProps, 'instrument' | 'followUp' | 'onSave'>> & { choiceText: Record<MeetAgain, string> }) {
+  const t = useT(stageMessages);
+  const draft = useAutosave<FollowUp>({
+    server: followUp,
+    equal: sameFollowUp,
+    // A half-typed date is not saved; the field says why and the move waits.
+    problem: (v) => (v.meetAgain && v.meetAgainDate !== null && !isCalendarDate(v.meetAgainDate) ? 'unknown' : null),
+    save: (v) => onSave({ ...v, meetAgainDate: v.meetAgain ? v.meetAgainDate : null }),
+  });
+  const value = draft.value;
+  const change = draft.change;
+  const badDate = value.meetAgain === true && value.meetAgainDate !== null && !isCalendarDate(value.meetAgainDate);
   return (
     <section aria-labelledby="follow-up-title">
       <h2 id="follow-up-title">{t('followUpTitle')}</h2>
@@ -71,17 +69,21 @@ export function FollowUpEditor({ instrument, followUp, editable, onSave }: Follo
         </RadioGroup>
       </Field>
       {value.meetAgain && (
-        <Field label={t('meetAgainDate')} validationState={state === 'badDate' ? 'error' : 'none'} validationMessage={state === 'badDate' ? t('problemDueDateInvalid') : undefined}>
-          <Input type="date" value={value.meetAgainDate ?? ''} onChange={(_, d) => change({ ...value, meetAgainDate: d.value === '' ? null : d.value })} />
+        <Field label={t('meetAgainDate')} validationState={badDate ? 'error' : 'none'} validationMessage={badDate ? t('problemDueDateInvalid') : undefined}>
+          <Input type="date" value={value.meetAgainDate ?? ''} onChange={(_, d) => change({ ...value, meetAgainDate: d.value === '' ? null : d.value })} onBlur={() => void draft.flush()} />
         </Field>
       )}
       <Field label={instrument.step3.accountabilityQuestion}>
-        <Textarea value={value.accountability} maxLength={LIMITS.longText} rows={3} resize="vertical" onChange={(_, d) => change({ ...value, accountability: d.value })} />
+        <Textarea
+          value={value.accountability}
+          maxLength={LIMITS.longText}
+          rows={3}
+          resize="vertical"
+          onChange={(_, d) => change({ ...value, accountability: d.value })}
+          onBlur={() => void draft.flush()}
+        />
       </Field>
-      <Button appearance="primary" style={{ marginTop: 8 }} disabled={draft === null || state === 'saving'} onClick={() => void save()}>
-        {t('save')}
-      </Button>{' '}
-      <span aria-live="polite">{state === 'saving' ? t('saving') : state === 'saved' ? t('saved') : state === 'failed' ? t('saveFailed') : ''}</span>
+      <SyncIndicator inline state={draft.sync} onRetry={() => void draft.flush()} />
     </section>
   );
 }

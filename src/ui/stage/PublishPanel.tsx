@@ -86,7 +86,7 @@ export function PublishPanel({ actions, groupName, hasGroup, editable, publish }
 
   return (
     <section aria-labelledby="publish-title">
-      <h2 id="publish-title">{t('publishTitle')}</h2>
+      <h2 id="publish-title" tabIndex={-1}>{t('publishTitle')}</h2>
       {!hasGroup && <p>{t('publishNoGroup')}</p>}
       {hasGroup && actions.length === 0 && <p>{t('publishNoActions')}</p>}
       {editable && (

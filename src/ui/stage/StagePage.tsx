@@ -1,16 +1,21 @@
 // The stage: one screen the whole meeting reads together, so large type and one thing at a time.
 // What it shows follows the session state the facilitator sets; editing controls appear only in
-// the facilitator's own client (every participant's Teams renders the stage as themselves).
+// the facilitator's own client (every participant's Teams renders the stage as themselves), and so
+// does the facilitator's bar of moves, which stays at the top while the stage scrolls. After a
+// step change the stage starts at its top with the focus on its heading, so nobody (and no screen
+// reader) is left halfway down the previous step.
 import { Button, MessageBar, MessageBarBody, makeStyles, tokens } from '@fluentui/react-components';
-import { useMemo } from 'react';
+import { useEffect, useId, useMemo, useRef, type ReactNode } from 'react';
 import { isEditable, newActionId, visibleProgress, visibleResponses, visibleTo, type Instrument, type StepId } from '../../domain';
 import type { SessionSnapshot } from '../../graph/contracts';
 import { ErrorScreen } from '../common/ErrorScreen';
 import { GroupViewNotice } from '../common/GroupViewNotice';
 import { InvalidItemsNotice } from '../common/InvalidItemsNotice';
 import { Loading } from '../common/Loading';
+import { FacilitatorMoves } from '../facilitator/FacilitatorMoves';
 import { useT } from '../i18n';
 import { useAppServices, useSession, useSessionInstrument, type SessionCommands } from '../session';
+import { PendingTextProvider } from '../session/pendingText';
 import { AgendaEditor } from './AgendaEditor';
 import { localCalendarDate } from './calendarText';
 import { FollowUpEditor } from './FollowUpEditor';
@@ -33,8 +38,23 @@ const useStyles = makeStyles({
     flexDirection: 'column',
     gap: tokens.spacingVerticalXXL,
     '& h1': { fontSize: tokens.fontSizeHero800, lineHeight: tokens.lineHeightHero800, margin: 0 },
-    '& h2': { fontSize: tokens.fontSizeBase600, lineHeight: tokens.lineHeightBase600 },
+    '& h2': { fontSize: tokens.fontSizeBase600, lineHeight: tokens.lineHeightBase600, scrollMarginTop: '7rem' },
   },
+  bar: {
+    position: 'sticky',
+    top: 0,
+    zIndex: 2,
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalL,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    backgroundColor: tokens.colorNeutralBackground2,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
+    borderRadius: tokens.borderRadiusMedium,
+    boxShadow: tokens.shadow4,
+  },
+  barLabel: { fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase400 },
   subtitle: { margin: 0, color: tokens.colorNeutralForeground2 },
   columns: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(32rem, 1fr))', gap: tokens.spacingHorizontalXXL, alignItems: 'start' },
 });
@@ -48,12 +68,14 @@ export interface StageViewProps {
   newId: () => string;
   commands: Pick<SessionCommands, 'setNotes' | 'setExplanation' | 'setFollowUp' | 'saveAction' | 'deleteAction'>;
   publish: ReturnType<typeof usePublish>;
+  /** The facilitator's moves, shown only in the facilitator's own client. */
+  bar?: ReactNode;
 }
 
 const STEP_OF_STATE: Partial<Record<string, StepId>> = { setup: 'step1', step1: 'step1', step2: 'step2', step3: 'step3' };
 
 /** The stage for a session, from plain data: what the page renders once the session is read. */
-export function StageView({ instrument, snapshot, meId, today, newId, commands, publish }: StageViewProps) {
+export function StageView({ instrument, snapshot, meId, today, newId, commands, publish, bar }: StageViewProps) {
   const t = useT(stageMessages);
   const styles = useStyles();
   const session = snapshot.session.value;
@@ -68,12 +90,24 @@ export function StageView({ instrument, snapshot, meId, today, newId, commands, 
     session.state === 'step2' ? instrument.step2.title : session.state === 'step3' ? instrument.step3.title : session.state === 'setup' ? t('stateSetup') : session.state === 'closed' ? t('stateClosed') : instrument.step1.title;
   const leads = visibleTo({ id: meId }, session).facilitatorControls;
   const canEditAgenda = leads && isEditable(session, 'actions', meId);
+  const subtitleId = useId();
+  const heading = useRef<HTMLHeadingElement>(null);
+  const shownState = useRef(session.state);
+  useEffect(() => {
+    if (shownState.current === session.state) return;
+    shownState.current = session.state;
+    heading.current?.ownerDocument.defaultView?.scrollTo({ top: 0 });
+    heading.current?.focus({ preventScroll: true });
+  }, [session.state]);
 
   return (
     <main className={styles.root}>
+      {leads && bar ? bar : null}
       <header>
-        <h1>{session.title}</h1>
-        <p className={styles.subtitle}>
+        <h1 ref={heading} tabIndex={-1} aria-describedby={subtitleId}>
+          {session.title}
+        </h1>
+        <p className={styles.subtitle} id={subtitleId}>
           {session.municipality} · {stepTitle}
         </p>
       </header>
@@ -117,6 +151,26 @@ export function StageView({ instrument, snapshot, meId, today, newId, commands, 
   );
 }
 
+/** The facilitator's moves on the stage, sticky at its top; "Publiceren" brings the publish panel into view. */
+function FacilitatorBar() {
+  const t = useT(stageMessages);
+  const styles = useStyles();
+  const labelId = useId();
+  const showPublish = () => {
+    const target = document.getElementById('publish-title');
+    target?.scrollIntoView({ block: 'start' });
+    target?.focus({ preventScroll: true });
+  };
+  return (
+    <section className={styles.bar} aria-labelledby={labelId}>
+      <span id={labelId} className={styles.barLabel}>
+        {t('facilitatorBar')}
+      </span>
+      <FacilitatorMoves size="large" onPublish={showPublish} />
+    </section>
+  );
+}
+
 export function StagePage() {
   const t = useT(stageMessages);
   const services = useAppServices();
@@ -131,7 +185,7 @@ export function StagePage() {
   if (!api.snapshot) return <Loading label={t('loading')} />;
 
   return (
-    <>
+    <PendingTextProvider>
       {api.commandError && (
         <MessageBar intent="error" role="alert">
           <MessageBarBody>{api.commandError}</MessageBarBody>
@@ -150,8 +204,9 @@ export function StagePage() {
         newId={() => newActionId(services.random)}
         commands={api.commands}
         publish={publish}
+        bar={<FacilitatorBar />}
       />
-    </>
+    </PendingTextProvider>
   );
 }
 

@@ -7,6 +7,7 @@ import { visuallyHidden } from '../charts';
 import { useT } from '../i18n';
 import { OnBehalfNote, useMarkedName } from '../common/OnBehalf';
 import { stageMessages } from './messages';
+import { Fragment } from 'react';
 
 const useStyles = makeStyles({
   table: { borderCollapse: 'collapse', width: '100%', marginBottom: tokens.spacingVerticalM },
@@ -77,8 +78,10 @@ function JointAnswers({ instrument, response }: { instrument: Step2OverviewProps
                     <ul>
                       {chosen.map((option) => {
                         const text = answer?.freeText[option.id];
+                        const subheading = subheadingOf(question, option.id);
                         return (
                           <li key={option.id} className={styles.freeText}>
+                            {subheading ? `${subheading} ` : ''}
                             {option.text}
                             {text ? ` ${text}` : ''}
                           </li>
@@ -105,6 +108,19 @@ function JointAnswers({ instrument, response }: { instrument: Step2OverviewProps
 type Tally = ReturnType<typeof aggregateStep2>['questions'][number];
 type Question = Instrument['themes'][number]['questions'][number];
 
+/**
+ * The paper's sub-heading an option stands under (q14: "Wij hebben verder:" before the second group
+ * of options; src/content/README.md `headingBefore`), or undefined before the first sub-heading.
+ */
+function subheadingOf(question: Question, optionId: string): string | undefined {
+  let heading: string | undefined;
+  for (const option of question.options) {
+    if (option.headingBefore) heading = option.headingBefore;
+    if (option.id === optionId) return heading;
+  }
+  return undefined;
+}
+
 /** Per option of one question: how many chose it, and each person's choice in a column. */
 function OptionTable({ question, tally, responses }: { question: Question; tally: Tally | undefined; responses: Step2OverviewProps['responses'] }) {
   const t = useT(stageMessages);
@@ -125,7 +141,15 @@ function OptionTable({ question, tally, responses }: { question: Question; tally
           {question.options.map((option) => {
             const count = tally?.options.find((o) => o.optionId === option.id)?.count ?? 0;
             return (
-              <tr key={option.id} className={count > 0 ? styles.chosenRow : undefined}>
+              <Fragment key={option.id}>
+              {option.headingBefore ? (
+                <tr>
+                  <th scope="rowgroup" colSpan={2 + responses.length} className={mergeClasses(styles.cell, styles.optionCell, styles.optionRowHeader)}>
+                    {option.headingBefore}
+                  </th>
+                </tr>
+              ) : null}
+              <tr className={count > 0 ? styles.chosenRow : undefined}>
                 <th scope="row" className={mergeClasses(styles.cell, styles.optionCell, styles.optionRowHeader)}>{option.text}</th>
                 <td className={styles.cell}>{count}</td>
                 {responses.map((r) =>
@@ -141,6 +165,7 @@ function OptionTable({ question, tally, responses }: { question: Question; tally
                   ),
                 )}
               </tr>
+              </Fragment>
             );
           })}
         </tbody>

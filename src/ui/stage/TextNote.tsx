@@ -1,9 +1,12 @@
 // A shared note ("Wat opvalt…", "Ruimte voor toelichting"): everyone reads it, only the
-// facilitator writes it, and it is saved on request so a half sentence never lands in SharePoint.
-import { Button, Field, Textarea } from '@fluentui/react-components';
-import { useId, useState } from 'react';
+// facilitator writes it, and it saves itself a moment after typing stops, on leaving the field and
+// before any move (src/ui/common/useAutosave.ts), with the same indicator as the answers.
+import { Field, Textarea } from '@fluentui/react-components';
+import { useId } from 'react';
 import { LIMITS } from '../../domain';
+import { useAutosave } from '../common/useAutosave';
 import { useT } from '../i18n';
+import { SyncIndicator } from '../sidepanel/SyncIndicator';
 import { stageMessages } from './messages';
 
 export interface TextNoteProps {
@@ -14,52 +17,38 @@ export interface TextNoteProps {
   onSave?: (text: string) => Promise<boolean>;
 }
 
-type SaveState = 'idle' | 'saving' | 'saved' | 'failed';
-
 export function TextNote({ label, text, editable, emptyText, onSave }: TextNoteProps) {
   const t = useT(stageMessages);
   const headingId = useId();
-  const [draft, setDraft] = useState<string | null>(null);
-  const [state, setState] = useState<SaveState>('idle');
-  const value = draft ?? text;
-
   if (!editable || !onSave) {
     return (
-      <section>
-        <h2>{label}</h2>
+      <section aria-labelledby={headingId}>
+        <h2 id={headingId}>{label}</h2>
         <p style={{ whiteSpace: 'pre-wrap' }}>{text.trim() === '' ? (emptyText ?? t('notesEmpty')) : text}</p>
       </section>
     );
   }
+  return <EditableNote label={label} text={text} onSave={onSave} headingId={headingId} />;
+}
 
-  const save = async () => {
-    setState('saving');
-    const ok = await onSave(value);
-    setState(ok ? 'saved' : 'failed');
-    if (ok) setDraft(null);
-  };
-
-  const message = state === 'saving' ? t('saving') : state === 'saved' ? t('saved') : state === 'failed' ? t('saveFailed') : t('charactersLeft', { count: LIMITS.longText - value.length });
-
+function EditableNote({ label, text, onSave, headingId }: { label: string; text: string; onSave: (text: string) => Promise<boolean>; headingId: string }) {
+  const t = useT(stageMessages);
+  const note = useAutosave({ server: text, save: onSave });
   return (
-    <section>
+    <section aria-labelledby={headingId}>
       <h2 id={headingId}>{label}</h2>
-      <Field hint={<span aria-live="polite">{message}</span>} validationState={state === 'failed' ? 'error' : 'none'}>
+      <Field hint={t('charactersLeft', { count: LIMITS.longText - note.value.length })}>
         <Textarea
           aria-labelledby={headingId}
-          value={value}
+          value={note.value}
           maxLength={LIMITS.longText}
           resize="vertical"
           rows={4}
-          onChange={(_, data) => {
-            setDraft(data.value);
-            setState('idle');
-          }}
+          onChange={(_, data) => note.change(data.value)}
+          onBlur={() => void note.flush()}
         />
       </Field>
-      <Button appearance="primary" onClick={() => void save()} disabled={state === 'saving' || draft === null} style={{ marginTop: 8 }}>
-        {t('save')}
-      </Button>
+      <SyncIndicator inline state={note.sync} onRetry={() => void note.flush()} />
     </section>
   );
 }

@@ -37,6 +37,9 @@ export const stageMessages = defineMessages({
     agendaEmptyTheme: 'Nog geen acties.',
     actionTitle: 'Actie',
     owner: 'Wie',
+    // The form's labels are the side panel's (src/ui/sidepanel/Step3Agenda.tsx), so both surfaces ask the same.
+    ownerField: 'Wie pakt het op?',
+    dueDateField: 'Wanneer klaar?',
     ownerNone: 'Nog niemand',
     department: 'Afdeling',
     dueDate: 'Uiterlijk klaar op',
@@ -94,6 +97,7 @@ export const stageMessages = defineMessages({
     stateSetup: 'De sessie is nog niet begonnen.',
     stateClosed: 'De sessie is afgesloten.',
     explanationEmpty: 'Geen toelichting.',
+    facilitatorBar: 'Gespreksleider',
   },
   en: {
     progressTitle: 'Who is taking part',
@@ -130,6 +134,8 @@ export const stageMessages = defineMessages({
     agendaEmptyTheme: 'No actions yet.',
     actionTitle: 'Action',
     owner: 'Who',
+    ownerField: 'Who takes it on?',
+    dueDateField: 'Done by when?',
     ownerNone: 'Nobody yet',
     department: 'Department',
     dueDate: 'Done by',
@@ -187,6 +193,7 @@ export const stageMessages = defineMessages({
     stateSetup: 'The session has not started yet.',
     stateClosed: 'The session is closed.',
     explanationEmpty: 'No explanation.',
+    facilitatorBar: 'Facilitator',
   },
 });
 

@@ -63,14 +63,40 @@ export async function join(page: Page, user: SeedUser, domain: JoinDomain, partn
   return panel;
 }
 
-/** The facilitator's control in their side panel ("Start stap 1", "Scores onthullen", …). */
-export async function facilitatorPresses(page: Page, facilitator: SeedUser, name: string): Promise<void> {
-  const panel = surfaces.sidePanel(page, facilitator);
-  const controls = panel.getByRole('region', { name: 'Gespreksleider' });
+/**
+ * Moves that ask first (src/ui/facilitator/FacilitatorMoves.tsx): start and reveal cannot be undone,
+ * and the way to stap 2 asks "ieder apart of samen?". The dialog's confirming button has the move's name.
+ */
+const ASKING_MOVES: ReadonlySet<string> = new Set(['Start stap 1', 'Scores onthullen', 'Naar stap 2', 'Start step 1', 'Reveal scores', 'Go to step 2']);
+export const movesAsk = (name: string): boolean => ASKING_MOVES.has(name);
+
+export interface MoveOptions {
+  /** Stap 2's way of filling in, chosen in the dialog on the way there; the session's current mode when not given. */
+  mode?: 'separate' | 'joint';
+}
+
+/** Presses a move in `surface`'s "Gespreksleider" region and confirms its dialog when it asks; waits until the move is done. */
+async function pressMove(surface: FrameLocator, name: string, options: MoveOptions): Promise<void> {
+  const controls = surface.getByRole('region', { name: 'Gespreksleider' });
   const button = controls.getByRole('button', { name, exact: true });
-  await button.and(panel.locator(':enabled')).waitFor({ timeout: 30_000 });
+  await button.and(surface.locator(':enabled')).waitFor({ timeout: 30_000 });
   await button.click();
+  if (movesAsk(name)) {
+    const dialog = surface.getByRole('dialog');
+    if (options.mode) await dialog.getByRole('radio', { name: options.mode === 'joint' ? /^Samen/ : /^Ieder apart/ }).check({ timeout: 30_000 });
+    await dialog.getByRole('button', { name, exact: true }).click({ timeout: 30_000 });
+  }
   await button.waitFor({ state: 'detached', timeout: 30_000 });
+}
+
+/** The facilitator's control in their side panel ("Start stap 1", "Scores onthullen", …), confirmed where it asks. */
+export async function facilitatorPresses(page: Page, facilitator: SeedUser, name: string, options: MoveOptions = {}): Promise<void> {
+  await pressMove(surfaces.sidePanel(page, facilitator), name, options);
+}
+
+/** The same move on the bar at the top of the facilitator's own stage. */
+export async function facilitatorPressesOnStage(stage: FrameLocator, name: string, options: MoveOptions = {}): Promise<void> {
+  await pressMove(stage, name, options);
 }
 
 /**
@@ -162,10 +188,10 @@ export async function addActionOnStage(stage: FrameLocator, action: ActionDraft)
   await stage.getByRole('button', { name: `Actie toevoegen bij ${action.theme}`, exact: true }).click();
   const theme = stage.getByRole('region', { name: new RegExp(`^${action.theme}\\. `) });
   const form = theme.locator('form');
-  await form.getByRole('textbox', { name: 'Actie' }).fill(action.title);
-  await form.getByRole('combobox', { name: 'Wie' }).selectOption(action.owner ? { label: action.owner.displayName } : { value: '' });
+  await form.getByRole('textbox', { name: 'Wat gaan we doen?' }).fill(action.title);
+  await form.getByRole('combobox', { name: 'Wie pakt het op?' }).selectOption(action.owner ? { label: action.owner.displayName } : { value: '' });
   await form.getByRole('combobox', { name: 'Afdeling' }).fill(action.department);
-  await form.getByLabel('Uiterlijk klaar op').fill(action.dueDate);
+  await form.getByLabel('Wanneer klaar?').fill(action.dueDate);
   await form.getByRole('button', { name: 'Opslaan', exact: true }).click();
   await form.waitFor({ state: 'detached', timeout: 30_000 });
   await theme.getByRole('listitem').filter({ hasText: action.title }).waitFor({ timeout: 30_000 });

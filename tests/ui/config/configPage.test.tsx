@@ -110,4 +110,32 @@ describe('configuration page', () => {
     expect(await screen.findByRole('alert')).toHaveProperty('textContent', expect.stringContaining('U heeft geen toegang tot deze SharePoint-site of groep.'));
     expect(store.created).toHaveLength(0);
   });
+
+  it('says before Save what it creates and who can read what', async () => {
+    await openConfig();
+    const section = screen.getByRole('region', { name: 'Wat Opslaan aanmaakt en wie het kan lezen' });
+    expect(section.textContent).toContain('Gesprekstool sessies, Gesprekstool antwoorden en Gesprekstool acties');
+    expect(section.textContent).toContain('met u als gespreksleider');
+    expect(section.textContent).toContain('De antwoorden: ieder alleen de eigen.');
+    expect(section.textContent).toContain('De sessie en de actieagenda: iedereen met toegang tot de site.');
+  });
+
+  it('a site address that does not exist gets its own sentence, not "sessie of lijst niet gevonden"', async () => {
+    const store = new FakeStore();
+    const siteByUrl = jest.fn(async () => {
+      throw Object.assign(new Error('404'), { code: 'notFound' });
+    });
+    const { host } = await openConfig({ store, directory: { siteByUrl } });
+    await userEvent.click(screen.getByRole('radio', { name: 'Een andere site (adres)' }));
+    await userEvent.type(screen.getByRole('textbox', { name: /Adres van de SharePoint-site/ }), 'https://contoso.sharepoint.com/sites/bestaatniet');
+    await fillIn();
+    await expect(host.saveHandler!()).rejects.toThrow(/geen SharePoint-site gevonden/);
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toBe(
+      'Op https://contoso.sharepoint.com/sites/bestaatniet is geen SharePoint-site gevonden. Controleer het adres (bijvoorbeeld https://gemeente.sharepoint.com/sites/naam) of kies hierboven een andere site.',
+    );
+    expect(alert.textContent).not.toContain('stel het tabblad opnieuw in');
+    expect(siteByUrl).toHaveBeenCalledWith('https://contoso.sharepoint.com/sites/bestaatniet');
+    expect(store.created).toHaveLength(0);
+  });
 });

@@ -138,6 +138,10 @@ describe('side panel', () => {
     store.addResponse(responseOf(facilitator));
     await openPanel({ me: facilitator, store });
     await userEvent.click(await screen.findByRole('button', { name: 'Scores onthullen' }));
+    // The reveal cannot be undone, so it is confirmed first.
+    const dialog = await screen.findByRole('dialog', { name: 'Scores onthullen?', hidden: true }, { timeout: 15_000 });
+    expect(store.session.value.state).toBe('step1');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Scores onthullen', hidden: true }));
     await waitFor(() => expect(store.session.value.state).toBe('revealed'));
     expect(await screen.findByText(/De scores van iedereen staan nu op het gedeelde scherm/)).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Naar stap 2' })).toBeTruthy();
@@ -174,6 +178,7 @@ describe('side panel', () => {
     // Meanwhile, on the facilitator's other device, the session moved on to stap 3.
     store.session = { ...store.session, value: { ...store.session.value, state: 'step3' } };
     await userEvent.click(reveal);
+    await userEvent.click(within(await screen.findByRole('dialog', { hidden: true }, { timeout: 15_000 })).getByRole('button', { name: 'Scores onthullen', hidden: true }));
     expect(await screen.findByText('Vanuit deze stap kan de sessie niet meteen daarheen.')).toBeTruthy();
     expect(screen.queryByText(/Iemand anders heeft dit net ook gewijzigd/)).toBeNull();
     expect(store.session.value.state).toBe('step3');

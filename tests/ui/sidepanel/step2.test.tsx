@@ -44,6 +44,24 @@ describe('side panel step 2', () => {
     expect(noReason).toHaveProperty('checked', false);
   });
 
+  it('says which ticks an exclusive option cleared, and which exclusive tick another choice cleared, in a polite live region', async () => {
+    const question = await openThemeA(step2Store());
+    const status = within(question).getByRole('status');
+    expect(status.getAttribute('aria-live')).toBe('polite');
+    expect(status.textContent).toBe('');
+    const first = within(question).getByRole('checkbox', { name: /^Veel van onze inwoners/ });
+    const second = within(question).getByRole('checkbox', { name: /^We bedienen onze inwoners/ });
+    await userEvent.click(first);
+    await userEvent.click(second);
+    expect(status.textContent).toBe('');
+    await userEvent.click(within(question).getByRole('checkbox', { name: 'Wij zien geen reden.' }));
+    expect(status.textContent).toBe(
+      '‘Wij zien geen reden.’ sluit de andere antwoorden uit. Vinkje weggehaald bij: ‘Veel van onze inwoners kampen zowel met armoede als met gezondheidsproblemen.’, ‘We bedienen onze inwoners beter met een (levens)brede aanpak van problemen.’.',
+    );
+    await userEvent.click(first);
+    expect(status.textContent).toBe('Vinkje weggehaald bij ‘Wij zien geen reden.’: dat sluit andere antwoorden uit.');
+  });
+
   it('free text appears only for a chosen free-text option and asks for words when left empty', async () => {
     const question = await openThemeA(step2Store());
     expect(within(question).queryByRole('textbox')).toBeNull();

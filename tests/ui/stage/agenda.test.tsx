@@ -55,11 +55,22 @@ describe('agenda editor', () => {
     expect(themeSection('A').textContent).toContain('Nog geen acties.');
   });
 
+  it('asks for an action in the instrument’s words, as the side panel does ("Wat gaan we doen?", not "Actie")', () => {
+    renderAgenda();
+    const a = themeSection('A');
+    fireEvent.click(within(a).getByRole('button', { name: 'Actie toevoegen bij A' }));
+    expect(instrumentNl.step3.question).toBe('Wat gaan we doen?');
+    expect(within(a).getByRole('textbox', { name: instrumentNl.step3.question })).toBeTruthy();
+    expect(within(a).getByRole('combobox', { name: 'Wie pakt het op?' })).toBeTruthy();
+    expect(within(a).getByLabelText('Wanneer klaar?')).toBeTruthy();
+    expect(within(a).queryByRole('textbox', { name: 'Actie' })).toBeNull();
+  });
+
   it('shows the domain’s validation problems at their fields and does not save', async () => {
     const onSave = renderAgenda();
     const a = themeSection('A');
     fireEvent.click(within(a).getByRole('button', { name: 'Actie toevoegen bij A' }));
-    fireEvent.change(within(a).getByLabelText(/Uiterlijk klaar op/), { target: { value: '2026-03-01' } });
+    fireEvent.change(within(a).getByLabelText(/Wanneer klaar\?/), { target: { value: '2026-03-01' } });
     fireEvent.click(within(a).getByRole('button', { name: 'Opslaan' }));
     await waitFor(() => expect(within(a).getByText('Beschrijf de actie.')).toBeTruthy());
     expect(within(a).getByText('Kies een datum vanaf vandaag.')).toBeTruthy();
@@ -70,8 +81,8 @@ describe('agenda editor', () => {
     const onSave = renderAgenda();
     const a = themeSection('A');
     fireEvent.click(within(a).getByRole('button', { name: 'Actie toevoegen bij A' }));
-    fireEvent.change(within(a).getByRole('textbox', { name: /Actie/ }), { target: { value: 'Gezamenlijke visie opstellen' } });
-    const due = within(a).getByLabelText(/Uiterlijk klaar op/);
+    fireEvent.change(within(a).getByRole('textbox', { name: 'Wat gaan we doen?' }), { target: { value: 'Gezamenlijke visie opstellen' } });
+    const due = within(a).getByLabelText(/Wanneer klaar\?/);
     expect(due.getAttribute('max')).toBe('2031-03-10');
     fireEvent.change(due, { target: { value: '9999-12-31' } });
     fireEvent.click(within(a).getByRole('button', { name: 'Opslaan' }));
@@ -83,10 +94,10 @@ describe('agenda editor', () => {
     const onSave = renderAgenda();
     const a = themeSection('A');
     fireEvent.click(within(a).getByRole('button', { name: 'Actie toevoegen bij A' }));
-    fireEvent.change(within(a).getByRole('textbox', { name: /Actie/ }), { target: { value: 'Gezamenlijke visie opstellen' } });
+    fireEvent.change(within(a).getByRole('textbox', { name: 'Wat gaan we doen?' }), { target: { value: 'Gezamenlijke visie opstellen' } });
     // What Chromium's date field reports after typing 29-02-2031: an empty value and validity.badInput
     // (jsdom sanitises the value the same way but does not track what was typed).
-    const due = within(a).getByLabelText(/Uiterlijk klaar op/) as HTMLInputElement;
+    const due = within(a).getByLabelText(/Wanneer klaar\?/) as HTMLInputElement;
     Object.defineProperty(due, 'validity', { configurable: true, get: () => ({ valid: false, badInput: true }) });
     fireEvent.click(within(a).getByRole('button', { name: 'Opslaan' }));
     await waitFor(() => expect(within(a).getByText('Vul een bestaande datum in.')).toBeTruthy());
@@ -97,10 +108,10 @@ describe('agenda editor', () => {
     const onSave = renderAgenda();
     const a = themeSection('A');
     fireEvent.click(within(a).getByRole('button', { name: 'Actie toevoegen bij A' }));
-    fireEvent.change(within(a).getByRole('textbox', { name: /Actie/ }), { target: { value: '  Gezamenlijke visie opstellen ' } });
-    fireEvent.change(within(a).getByRole('combobox', { name: 'Wie' }), { target: { value: sanne.id } });
+    fireEvent.change(within(a).getByRole('textbox', { name: 'Wat gaan we doen?' }), { target: { value: '  Gezamenlijke visie opstellen ' } });
+    fireEvent.change(within(a).getByRole('combobox', { name: 'Wie pakt het op?' }), { target: { value: sanne.id } });
     fireEvent.change(within(a).getByRole('combobox', { name: 'Afdeling' }), { target: { value: 'Wijkteam' } });
-    fireEvent.change(within(a).getByLabelText(/Uiterlijk klaar op/), { target: { value: '2026-04-01' } });
+    fireEvent.change(within(a).getByLabelText(/Wanneer klaar\?/), { target: { value: '2026-04-01' } });
     fireEvent.click(within(a).getByRole('button', { name: 'Opslaan' }));
     await waitFor(() => expect(onSave).toHaveBeenCalledTimes(1));
     expect(onSave.mock.calls[0]?.[0]).toMatchObject({
@@ -130,14 +141,15 @@ describe('agenda editor', () => {
 });
 
 describe('follow-up agreement', () => {
-  it('saves whether the group meets again, when, and how they hold each other to it', async () => {
+  it('saves by itself whether the group meets again, when, and how they hold each other to it', async () => {
     const onSave = jest.fn(async () => true);
     renderUi(<FollowUpEditor instrument={instrumentNl} followUp={{ meetAgain: null, meetAgainDate: null, accountability: '' }} editable onSave={onSave} />);
     fireEvent.click(screen.getByRole('radio', { name: /Ja, we komen/ }));
     fireEvent.change(screen.getByLabelText('Datum van de volgende bijeenkomst'), { target: { value: '2026-09-15' } });
     fireEvent.change(screen.getByRole('textbox', { name: instrumentNl.step3.accountabilityQuestion }), { target: { value: 'Elke maand een mail' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Opslaan' }));
-    await waitFor(() => expect(onSave).toHaveBeenCalledWith({ meetAgain: true, meetAgainDate: '2026-09-15', accountability: 'Elke maand een mail' }));
+    expect(screen.queryByRole('button', { name: 'Opslaan' })).toBeNull();
+    await waitFor(() => expect(onSave).toHaveBeenCalledWith({ meetAgain: true, meetAgainDate: '2026-09-15', accountability: 'Elke maand een mail' }), { timeout: 3000 });
+    expect(onSave).toHaveBeenCalledTimes(1);
   });
 });
 

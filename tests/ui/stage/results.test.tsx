@@ -94,6 +94,27 @@ describe('step-2 overview', () => {
   });
 });
 
+describe('question 14’s sub-heading "Wij hebben verder:" (the paper’s, between its two groups of options)', () => {
+  const q14 = instrumentNl.themes.flatMap((th) => th.questions).find((q) => q.number === 14);
+  if (!q14) throw new Error('instrument has no question 14');
+  const plan = q14.options.find((o) => o.text === 'Een concreet plan van aanpak.');
+  if (!plan) throw new Error('question 14 lacks its plan option');
+  const answers: Response[] = [response(anouk, {}, { step2: { questions: { [q14.id]: { selected: [plan.id], freeText: {} } }, comments: {} } })];
+
+  it('heads the options it stands over in the stage’s table', () => {
+    renderUi(<Step2Overview instrument={instrumentNl} mode="separate" facilitatorId={bram.id} responses={answers} />);
+    const table = screen.getByRole('rowheader', { name: plan.text }).closest('table') as HTMLElement;
+    const rows = within(table).getAllByRole('rowheader').map((th) => th.textContent);
+    expect(rows.indexOf('Wij hebben verder:')).toBe(rows.indexOf(plan.text) - 1);
+    expect(rows.indexOf('Wij hebben verder:')).toBe(3);
+  });
+
+  it('stays with the option in the joint answer', () => {
+    renderUi(<Step2Overview instrument={instrumentNl} mode="joint" facilitatorId={anouk.id} responses={answers} />);
+    expect(screen.getByText(/^Wij hebben verder: Een concreet plan van aanpak\.$/)).toBeTruthy();
+  });
+});
+
 describe('"Wat opvalt…" note', () => {
   it('is read-only for everyone but the facilitator', () => {
     renderUi(<TextNote label="Wat opvalt…" text="B verdient aandacht" editable={false} />);
@@ -101,12 +122,39 @@ describe('"Wat opvalt…" note', () => {
     expect(screen.queryByRole('textbox')).toBeNull();
   });
 
-  it('lets the facilitator edit and save it', async () => {
+  it('saves what the facilitator types by itself once typing pauses, once, with no Opslaan button', async () => {
     const onSave = jest.fn(async () => true);
     renderUi(<TextNote label="Wat opvalt…" text="" editable onSave={onSave} />);
-    fireEvent.change(screen.getByRole('textbox', { name: 'Wat opvalt…' }), { target: { value: 'Iedereen twijfelt over D' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Opslaan' }));
-    await waitFor(() => expect(screen.getByText('Opgeslagen.')).toBeTruthy());
-    expect(onSave).toHaveBeenCalledWith('Iedereen twijfelt over D');
+    const box = screen.getByRole('textbox', { name: 'Wat opvalt…' });
+    fireEvent.change(box, { target: { value: 'Iedereen' } });
+    fireEvent.change(box, { target: { value: 'Iedereen twijfelt over D' } });
+    expect(screen.queryByRole('button', { name: 'Opslaan' })).toBeNull();
+    expect(screen.getByRole('status').textContent).toBe('Opslaan…');
+    expect(onSave).not.toHaveBeenCalled();
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Opgeslagen'), { timeout: 3000 });
+    expect(onSave.mock.calls).toEqual([['Iedereen twijfelt over D']]);
+  });
+
+  it('saves at once when the facilitator leaves the field', async () => {
+    const onSave = jest.fn(async () => true);
+    renderUi(<TextNote label="Wat opvalt…" text="" editable onSave={onSave} />);
+    const box = screen.getByRole('textbox', { name: 'Wat opvalt…' });
+    fireEvent.change(box, { target: { value: 'B verdient aandacht' } });
+    fireEvent.blur(box);
+    await waitFor(() => expect(onSave).toHaveBeenCalledWith('B verdient aandacht'), { timeout: 300 });
+  });
+
+  it('says when a save failed, keeps the text and tries again on request', async () => {
+    const onSave = jest.fn(async () => false);
+    renderUi(<TextNote label="Wat opvalt…" text="" editable onSave={onSave} />);
+    const box = screen.getByRole('textbox', { name: 'Wat opvalt…' });
+    fireEvent.change(box, { target: { value: 'B verdient aandacht' } });
+    fireEvent.blur(box);
+    await screen.findByText(/^Niet opgeslagen\./);
+    expect((box as HTMLTextAreaElement).value).toBe('B verdient aandacht');
+    onSave.mockImplementation(async () => true);
+    fireEvent.click(screen.getByRole('button', { name: 'Opnieuw proberen' }));
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Opgeslagen'));
+    expect(onSave).toHaveBeenLastCalledWith('B verdient aandacht');
   });
 });

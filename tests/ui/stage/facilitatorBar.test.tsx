@@ -1,0 +1,180 @@
+// The facilitator's bar on the stage: the moves of the current step, only in the facilitator's own
+// client, confirmed where they cannot be undone, and never losing text typed just before a move.
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import type { Session } from '../../../src/domain/model';
+import StagePage from '../../../src/ui/stage/StagePage';
+import { SidePanel } from '../../../src/ui/sidepanel/SidePanel';
+import { FakeStore, facilitator, fakeHost, fakeServices, lotte, renderWith, responseOf, sanne, sessionIn } from '../fakes';
+
+function storeIn(state: Session['state'], extra: Partial<Session> = {}): FakeStore {
+  const store = new FakeStore(sessionIn(state, extra));
+  store.addResponse(responseOf(sanne, { A: 2, B: 5, C: 'weetNiet', D: 3, E: 3, F: 3 }));
+  store.addResponse(responseOf(lotte, { A: 2, B: 1, C: 'weetNiet', D: 3, E: 4, F: 3 }));
+  return store;
+}
+
+/** Every session the store was given, as [state, notes]: the order in which SharePoint saw them. */
+function recordWrites(store: FakeStore): Array<[Session['state'], string]> {
+  const writes: Array<[Session['state'], string]> = [];
+  const update = store.updateSession.bind(store);
+  store.updateSession = async (current, change) => {
+    const saved = await update(current, change);
+    writes.push([saved.value.state, saved.value.notes]);
+    return saved;
+  };
+  return writes;
+}
+
+async function openStage(store: FakeStore, me = facilitator) {
+  const services = fakeServices({ me, store, host: fakeHost({ surface: 'stage' }) });
+  renderWith(<StagePage />, services);
+  await screen.findByRole('heading', { level: 1, name: 'Armoede en gezondheid 2026' });
+  return services;
+}
+
+// Stap 2's overview is 14 tables: rendering it in jsdom on the shared machine takes seconds.
+jest.setTimeout(30_000);
+
+const bar = () => screen.getByRole('region', { name: 'Gespreksleider' });
+/**
+ * jsdom has no layout, so Fluent sometimes finds nothing visible to focus in a dialog, focuses the
+ * surface itself, and Tabster then marks that surface aria-hidden: a jsdom artefact, so dialogs are
+ * found with `hidden: true` here. The browser test (tests/e2e/stageBar.test.ts) finds them by role,
+ * confirms by keyboard and runs axe.
+ */
+async function dialogNamed(name?: string): Promise<HTMLElement> {
+  const dialog = await screen.findByRole('dialog', { hidden: true }, { timeout: 15_000 });
+  const titleId = dialog.getAttribute('aria-labelledby');
+  if (name !== undefined) expect(titleId && document.getElementById(titleId)?.textContent).toBe(name);
+  return dialog;
+}
+const modeDialog = () => dialogNamed('Naar stap 2: ieder apart of samen?');
+
+describe('facilitator bar on the stage', () => {
+  const scrollTo = jest.fn();
+  beforeAll(() => {
+    Object.defineProperty(window, 'scrollTo', { value: scrollTo, writable: true, configurable: true });
+  });
+  beforeEach(() => scrollTo.mockClear());
+
+  it.each<[Session['state'], string[]]>([
+    ['setup', ['Start stap 1']],
+    ['step1', ['Scores onthullen', 'Invoer sluiten']],
+    ['revealed', ['Naar stap 2']],
+    ['step2', ['Naar stap 3', 'Terug naar de scores', 'Invoer sluiten']],
+    ['step3', ['Sessie afsluiten', 'Publiceren naar Planner', 'Terug naar stap 2', 'Invoer sluiten']],
+    ['closed', ['Publiceren naar Planner', 'Actieagenda heropenen']],
+  ])('in %s the facilitator’s bar offers exactly %p', async (state, moves) => {
+    await openStage(storeIn(state));
+    expect(within(bar()).getAllByRole('button').map((b) => b.textContent)).toEqual(moves);
+  });
+
+  it.each<Session['state']>(['setup', 'step1', 'revealed', 'step2', 'step3', 'closed'])('a participant’s stage in %s has no bar and no moves', async (state) => {
+    const store = storeIn(state);
+    store.shareWithGroup();
+    await openStage(store, sanne);
+    expect(screen.queryByRole('region', { name: 'Gespreksleider' })).toBeNull();
+    for (const name of ['Start stap 1', 'Scores onthullen', 'Naar stap 2', 'Naar stap 3', 'Sessie afsluiten', 'Publiceren naar Planner']) {
+      expect(screen.queryByRole('button', { name })).toBeNull();
+    }
+  });
+
+  it('asks before the reveal, which cannot be undone; Annuleren keeps step 1 open', async () => {
+    const store = storeIn('step1');
+    await openStage(store);
+    await userEvent.click(within(bar()).getByRole('button', { name: 'Scores onthullen' }));
+    const dialog = await dialogNamed('Scores onthullen?');
+    expect(dialog.textContent).toContain('Dit kan niet ongedaan worden gemaakt');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Annuleren', hidden: true }));
+    await waitFor(() => expect(screen.queryByRole('dialog', { hidden: true })).toBeNull(), { timeout: 15_000 });
+    expect(store.session.value.state).toBe('step1');
+
+    await userEvent.click(within(bar()).getByRole('button', { name: 'Scores onthullen' }));
+    await userEvent.click(within(await dialogNamed()).getByRole('button', { name: 'Scores onthullen', hidden: true }));
+    await waitFor(() => expect(store.session.value.state).toBe('revealed'));
+    expect(await within(bar()).findByRole('button', { name: 'Naar stap 2' })).toBeTruthy();
+  });
+
+  it('asks "ieder apart of samen?" on the way to stap 2 and sets the chosen mode before moving', async () => {
+    const store = storeIn('revealed');
+    await openStage(store);
+    // From here on: what the facilitator's client wrote (not its first group-view write on opening).
+    const writes = recordWrites(store);
+    await userEvent.click(within(bar()).getByRole('button', { name: 'Naar stap 2' }));
+    const dialog = await modeDialog();
+    expect((within(dialog).getByRole('radio', { name: /^Ieder apart/, hidden: true }) as HTMLInputElement).checked).toBe(true);
+    await userEvent.click(within(dialog).getByRole('radio', { name: /^Samen/, hidden: true }));
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Naar stap 2', hidden: true }));
+    await waitFor(() => expect(store.session.value.state).toBe('step2'));
+    expect(store.session.value.mode).toBe('joint');
+    expect(writes.map(([state]) => state)).toEqual(['revealed', 'step2']);
+  });
+
+  it('saves "Wat opvalt" typed just before "Naar stap 2" before the session moves', async () => {
+    const store = storeIn('revealed');
+    await openStage(store);
+    // From here on: what the facilitator's client wrote (not its first group-view write on opening).
+    const writes = recordWrites(store);
+    // Typed, and the move pressed at once: well within the autosave's pause.
+    fireEvent.change(screen.getByRole('textbox', { name: 'Wat opvalt …' }), { target: { value: 'B loopt ver uiteen' } });
+    await userEvent.click(within(bar()).getByRole('button', { name: 'Naar stap 2' }));
+    await userEvent.click(within(await modeDialog()).getByRole('button', { name: 'Naar stap 2', hidden: true }));
+    await waitFor(() => expect(store.session.value.state).toBe('step2'));
+    expect(store.session.value.notes).toBe('B loopt ver uiteen');
+    // SharePoint had the note before it had the move.
+    expect(writes[0]).toEqual(['revealed', 'B loopt ver uiteen']);
+    expect(writes.find(([state]) => state === 'step2')?.[1]).toBe('B loopt ver uiteen');
+  });
+
+  it('does not move when the typed text could not be saved, and says so', async () => {
+    const store = storeIn('revealed');
+    await openStage(store);
+    // SharePoint refuses every change for now.
+    store.updateSession = async () => {
+      throw Object.assign(new Error('503'), { code: 'service' });
+    };
+    fireEvent.change(screen.getByRole('textbox', { name: 'Wat opvalt …' }), { target: { value: 'B loopt ver uiteen' } });
+    await userEvent.click(within(bar()).getByRole('button', { name: 'Naar stap 2' }));
+    await userEvent.click(within(await modeDialog()).getByRole('button', { name: 'Naar stap 2', hidden: true }));
+    expect(await screen.findByText(/Niet alle getypte tekst is opgeslagen/)).toBeTruthy();
+    expect(store.session.value.state).toBe('revealed');
+    expect((screen.getByRole('textbox', { name: 'Wat opvalt …' }) as HTMLTextAreaElement).value).toBe('B loopt ver uiteen');
+  });
+
+  it('after a step change starts at the top with the focus on the heading', async () => {
+    const store = storeIn('step2');
+    await openStage(store);
+    await userEvent.click(within(bar()).getByRole('button', { name: 'Naar stap 3' }));
+    await waitFor(() => expect(store.session.value.state).toBe('step3'));
+    const heading = screen.getByRole('heading', { level: 1, name: 'Armoede en gezondheid 2026' });
+    await waitFor(() => expect(document.activeElement).toBe(heading));
+    expect(scrollTo).toHaveBeenCalledWith({ top: 0 });
+    expect(heading.getAttribute('aria-describedby') && document.getElementById(heading.getAttribute('aria-describedby') ?? '')?.textContent).toMatch(/Stap 3/);
+  });
+
+  it('"Publiceren naar Planner" brings the publish panel into view with the focus on it', async () => {
+    await openStage(storeIn('step3'));
+    const scrollIntoView = jest.fn();
+    Element.prototype.scrollIntoView = scrollIntoView;
+    await userEvent.click(within(bar()).getByRole('button', { name: 'Publiceren naar Planner' }));
+    expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'Naar Planner' }));
+    expect(scrollIntoView).toHaveBeenCalled();
+  });
+});
+
+describe('the same moves at the top of the side panel', () => {
+  it('offers the stage bar’s moves to the facilitator, in a region that stays at the top', async () => {
+    const store = storeIn('revealed');
+    store.addResponse(responseOf(facilitator));
+    renderWith(<SidePanel />, fakeServices({ me: facilitator, store }));
+    const region = await screen.findByRole('region', { name: 'Gespreksleider' });
+    expect(within(region).getByRole('button', { name: 'Naar stap 2' })).toBeTruthy();
+    await userEvent.click(within(region).getByRole('button', { name: 'Naar stap 2' }));
+    const dialog = await modeDialog();
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Naar stap 2', hidden: true }));
+    await waitFor(() => expect(store.session.value.state).toBe('step2'));
+    await act(async () => undefined);
+    expect(within(region).getByRole('button', { name: 'Naar stap 3' })).toBeTruthy();
+  });
+});
