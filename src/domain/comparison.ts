@@ -141,3 +141,31 @@ export function plannerTaskStatus(task: PlannerTaskState | null, now: Date): Pla
   const due = task.dueDateTime === null ? Number.NaN : Date.parse(task.dueDateTime);
   return !Number.isNaN(due) && now.getTime() > due ? 'late' : 'open';
 }
+
+export interface PreviousAgendaRow {
+  action: ActionItem;
+  /** null for an action never published to Planner (no task id stored): nothing to read. */
+  status: PlannerTaskStatus | null;
+}
+
+/**
+ * The earlier agenda as a repeat session reviews it: each action with its Planner status, in the
+ * agenda's order (theme, then as saved). `tasks` holds what Planner returned per stored task id
+ * (null: no task found); an id not read at all counts as not published.
+ */
+export function reviewPreviousAgenda(actions: readonly ActionItem[], tasks: ReadonlyMap<string, PlannerTaskState | null>, now: Date): PreviousAgendaRow[] {
+  const order = (a: ActionItem) => THEME_IDS.indexOf(a.theme);
+  return actions
+    .map((action, index) => ({ action, index }))
+    .sort((a, b) => order(a.action) - order(b.action) || a.index - b.index)
+    .map(({ action }) => {
+      const id = action.plannerTaskId;
+      if (!id || !tasks.has(id)) return { action, status: null };
+      return { action, status: plannerTaskStatus(tasks.get(id) ?? null, now) };
+    });
+}
+
+/** The stored Planner task ids of an agenda: the only tasks a review reads. */
+export function plannerTaskIdsOf(actions: readonly Pick<ActionItem, 'plannerTaskId'>[]): string[] {
+  return [...new Set(actions.map((a) => a.plannerTaskId).filter((id): id is string => typeof id === 'string' && id !== ''))];
+}
