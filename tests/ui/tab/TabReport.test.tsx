@@ -167,7 +167,8 @@ describe('the comparison as one chart', () => {
     expect(earlierA?.getAttribute('data-value')).toBe('2.5');
     const legend = within(chart.closest('figure') as HTMLElement).getByRole('list', { name: /legenda/i });
     expect(within(legend).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['1 maart 2026 — Voorjaar', '1 oktober 2026 — Najaar (deze sessie)']);
-    const rowA = screen.getByRole('rowheader', { name: /^A\. / }).closest('tr') as HTMLElement;
+    const table = screen.getByRole('table', { name: /^Per stelling: wat veranderde/ });
+    const rowA = within(table).getByRole('rowheader', { name: /^A\. / }).closest('tr') as HTMLElement;
     expect(within(rowA).getAllByRole('cell').slice(0, 3).map((td) => td.textContent)).toEqual(['2,5', '3', '+0,5']);
   });
 });
