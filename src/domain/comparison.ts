@@ -24,7 +24,10 @@ export interface StatementChange {
   theme: ThemeId;
   earlier: ScoreSummary;
   later: ScoreSummary;
-  /** later − earlier; null when either session has no 1–5 score for the statement. */
+  /**
+   * later − earlier of the shown (one-decimal) figures, so "2,8 → 3" reads "+0,2"; null when either
+   * session has no 1–5 score for the statement.
+   */
   meanChange: number | null;
   spreadChange: number | null;
   /** null when nobody responded to the statement (score or weet niet) in either session. */
@@ -45,8 +48,25 @@ function sameMunicipality(a: string, b: string): boolean {
   return a.trim().toLocaleLowerCase('nl') === b.trim().toLocaleLowerCase('nl');
 }
 
+/**
+ * A figure as the tab and the report show it: one decimal, halves away from zero, as
+ * Intl.NumberFormat's default rounding ("halfExpand", https://developer.mozilla.org/docs/Web/JavaScript/Reference/Global_Objects/Intl/NumberFormat/NumberFormat#roundingmode)
+ * does with maximumFractionDigits 1 (src/ui/charts/numberFormat.ts). Shifting by exponent notation
+ * rounds 2.85 to 2.9 as the formatter does, where Math.round(2.85 * 10) would give 2.8.
+ */
+export function roundShown(value: number): number {
+  const shifted = Math.round(Math.abs(Number(`${Math.abs(value)}e1`)));
+  const rounded = Number(`${shifted}e-1`);
+  return value < 0 ? -rounded : rounded;
+}
+
+/**
+ * later − earlier, computed from the figures as shown (one decimal), so the change always adds up on
+ * the page: a mean of 2.75 shown as "2,8" and one of 3.04 shown as "3" change by "+0,2", never by the
+ * "+0,3" the unrounded figures would give.
+ */
 function difference(later: number | null, earlier: number | null): number | null {
-  return later === null || earlier === null ? null : later - earlier;
+  return later === null || earlier === null ? null : roundShown(roundShown(later) - roundShown(earlier));
 }
 
 function responded(summary: ScoreSummary): boolean {
@@ -98,4 +118,54 @@ export function orderSessionsOverTime<T extends Pick<Session, 'key' | 'date'>>(s
     if (ta !== tb) return ta < tb ? -1 : 1;
     return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
   });
+}
+
+/**
+ * What became of an action of an earlier agenda, as its Planner task says: done (100 % complete),
+ * late (due date passed and not complete), open (anything else, including "in progress"), or
+ * missing (the task id stored on the action no longer finds a task: deleted in Planner). Planner
+ * calls a task complete at percentComplete 100 (https://learn.microsoft.com/graph/api/resources/plannertask).
+ */
+export type PlannerTaskStatus = 'done' | 'open' | 'late' | 'missing';
+
+export interface PlannerTaskState {
+  percentComplete: number;
+  /** ISO date-time, or null without a due date. */
+  dueDateTime: string | null;
+}
+
+/** `now` is injected (the domain reads no clock). A due date-time that cannot be read never makes a task late. */
+export function plannerTaskStatus(task: PlannerTaskState | null, now: Date): PlannerTaskStatus {
+  if (task === null) return 'missing';
+  if (task.percentComplete >= 100) return 'done';
+  const due = task.dueDateTime === null ? Number.NaN : Date.parse(task.dueDateTime);
+  return !Number.isNaN(due) && now.getTime() > due ? 'late' : 'open';
+}
+
+export interface PreviousAgendaRow {
+  action: ActionItem;
+  /** null for an action never published to Planner (no task id stored): nothing to read. */
+  status: PlannerTaskStatus | null;
+}
+
+/**
+ * The earlier agenda as a repeat session reviews it: each action with its Planner status, in the
+ * agenda's order (theme, then as saved). `tasks` holds what Planner returned per stored task id
+ * (null: no task found); an id not read at all counts as not published.
+ */
+export function reviewPreviousAgenda(actions: readonly ActionItem[], tasks: ReadonlyMap<string, PlannerTaskState | null>, now: Date): PreviousAgendaRow[] {
+  const order = (a: ActionItem) => THEME_IDS.indexOf(a.theme);
+  return actions
+    .map((action, index) => ({ action, index }))
+    .sort((a, b) => order(a.action) - order(b.action) || a.index - b.index)
+    .map(({ action }) => {
+      const id = action.plannerTaskId;
+      if (!id || !tasks.has(id)) return { action, status: null };
+      return { action, status: plannerTaskStatus(tasks.get(id) ?? null, now) };
+    });
+}
+
+/** The stored Planner task ids of an agenda: the only tasks a review reads. */
+export function plannerTaskIdsOf(actions: readonly Pick<ActionItem, 'plannerTaskId'>[]): string[] {
+  return [...new Set(actions.map((a) => a.plannerTaskId).filter((id): id is string => typeof id === 'string' && id !== ''))];
 }

@@ -217,11 +217,25 @@ export interface TokenProvider {
   getToken(scopes: readonly string[]): Promise<string>;
 }
 
+/** A Planner task's completion and due date, as read for reviewing an earlier agenda (src/graph/plannerTasks.ts). */
+export interface PlannerTaskRead {
+  percentComplete: number;
+  dueDateTime: string | null;
+  completedDateTime: string | null;
+}
+
+export interface PlannerTaskReader {
+  /** The tasks of these ids, batched; null for an id that finds no task (deleted in Planner). */
+  read(taskIds: readonly string[]): Promise<ReadonlyMap<string, PlannerTaskRead | null>>;
+}
+
 /** Everything the UI gets from the Graph layer; built once by `createGraphServices` in src/graph/index.ts. */
 export interface GraphServices {
   directory: Directory;
   store(location: SessionLocation): SessionStore;
   publisher: PlannerPublisher;
+  /** Reads the Planner status of an earlier agenda's tasks by their stored ids. */
+  plannerTasks: PlannerTaskReader;
   /** "Controleer de installatie": each permission tried on the chosen site and group (src/graph/installCheck.ts). */
   installation: InstallationChecker;
 }

@@ -8,6 +8,7 @@ import { createGraphClient, GraphApi } from './client';
 import { createDirectory } from './directory';
 import { createSessionStore } from './sessionStore';
 import { createPlannerPublisher } from './plannerPublisher';
+import { createPlannerTaskReader } from './plannerTasks';
 import { createSharePointRest } from './sharePointRest';
 import { createInstallationChecker } from './installCheck';
 import { withSiteAccess } from './siteAccess';
@@ -62,6 +63,7 @@ export function createGraphServices(config: AppConfig, requested: TokenProvider,
         sharePoint,
       }),
     publisher: createPlannerPublisher({ api, ...(options.batch ? { batch: options.batch } : {}) }),
+    plannerTasks: createPlannerTaskReader({ api, ...(options.batch ? { batch: options.batch } : {}) }),
     installation: createInstallationChecker({ api, tokens, sharePoint }),
   };
 }

@@ -21,6 +21,11 @@ export interface SpiderChartProps {
   svgRef?: Ref<SVGSVGElement>;
   /** CSS max width; the chart scales to its container below it. */
   maxWidth?: number | string;
+  /**
+   * Lines drawn as given instead of one per participant plus the group mean: the comparison's
+   * "before" and "after" means overlaid (src/ui/tab/ComparisonTable.tsx). Values may be fractional.
+   */
+  overlay?: { title: string; description: string; series: readonly { id: string; name: string; values: readonly (number | null)[] }[] };
 }
 
 const WIDTH = 860;
@@ -114,11 +119,11 @@ export function LegendSwatch({ style }: { style: SeriesStyle }) {
   );
 }
 
-export function SpiderChart({ instrument, participants, svgRef, maxWidth = 760 }: SpiderChartProps) {
+export function SpiderChart({ instrument, participants, svgRef, maxWidth = 760, overlay }: SpiderChartProps) {
   const t = useT(chartMessages);
   const titleId = useId();
   const descId = useId();
-  const series = participants.map((participant, index) => ({
+  const series = overlay ? overlay.series.map((s, index) => ({ key: s.id, name: s.name, style: participantSeriesStyle(index), values: s.values })) : participants.map((participant, index) => ({
     key: participant.id,
     name: participant.name,
     style: participantSeriesStyle(index),
@@ -128,7 +133,7 @@ export function SpiderChart({ instrument, participants, svgRef, maxWidth = 760 }
     }),
   }));
   const means = summariseAllScores(participants).map((summary) => summary.mean);
-  const anyScore = means.some((mean) => mean !== null);
+  const anyScore = overlay ? series.some((s) => s.values.some((v) => v !== null)) : means.some((mean) => mean !== null);
 
   if (!anyScore) return <p>{t('chartEmpty')}</p>;
 
@@ -142,8 +147,8 @@ export function SpiderChart({ instrument, participants, svgRef, maxWidth = 760 }
         width="100%"
         style={{ display: 'block', height: 'auto', color: tokens.colorNeutralForeground1, fontFamily: tokens.fontFamilyBase }}
       >
-        <title id={titleId}>{t('chartTitle')}</title>
-        <desc id={descId}>{t('chartDescription', { count: participants.length })}</desc>
+        <title id={titleId}>{overlay ? overlay.title : t('chartTitle')}</title>
+        <desc id={descId}>{overlay ? overlay.description : t('chartDescription', { count: participants.length })}</desc>
         <g aria-hidden="true">
           {[1, 2, 3, 4, 5].map((ring) => (
             <polygon
@@ -189,7 +194,7 @@ export function SpiderChart({ instrument, participants, svgRef, maxWidth = 760 }
           {series.map((s) => (
             <Series key={s.key} name={s.name} values={s.values} style={s.style} />
           ))}
-          <Series name={t('groupMean')} values={means} style={MEAN_SERIES_STYLE} />
+          {overlay ? null : <Series name={t('groupMean')} values={means} style={MEAN_SERIES_STYLE} />}
         </g>
       </svg>
       <figcaption>
@@ -200,10 +205,12 @@ export function SpiderChart({ instrument, participants, svgRef, maxWidth = 760 }
               <span>{s.name}</span>
             </li>
           ))}
-          <li style={{ display: 'flex', alignItems: 'center', gap: 6, fontWeight: 700 }}>
-            <LegendSwatch style={MEAN_SERIES_STYLE} />
-            <span>{t('groupMean')}</span>
-          </li>
+          {overlay ? null : (
+            <li style={{ display: 'flex', alignItems: 'center', gap: 6, fontWeight: 700 }}>
+              <LegendSwatch style={MEAN_SERIES_STYLE} />
+              <span>{t('groupMean')}</span>
+            </li>
+          )}
         </ul>
       </figcaption>
     </figure>

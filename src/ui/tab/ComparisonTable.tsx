@@ -2,8 +2,8 @@
 // the same municipality, and what happened to the agenda. Changes carry a sign in text (+0,5 / −1)
 // so direction does not depend on colour.
 import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import type { Instrument, SessionComparison } from '../../domain';
-import { formatChange, formatNumber } from '../charts';
+import { roundShown, type Instrument, type SessionComparison } from '../../domain';
+import { formatChange, formatNumber, SpiderChart } from '../charts';
 import { useLocale, useT } from '../i18n';
 import { tabMessages } from './messages';
 
@@ -26,10 +26,26 @@ export function ComparisonTable({ instrument, comparison, earlierLabel, laterLab
   const t = useT(tabMessages);
   const locale = useLocale();
   const styles = useStyles();
-  const value = (n: number | null) => (n === null ? t('notComparable') : formatNumber(n, locale));
+  const value = (n: number | null) => (n === null ? t('notComparable') : formatNumber(roundShown(n), locale));
   const change = (n: number | null) => (n === null ? t('notComparable') : formatChange(n, locale));
+  // One chart, before and after overlaid, with the shown (rounded) means: the table below is its text alternative.
+  const shownMeans = (side: 'earlier' | 'later') => comparison.statements.map((s) => (s[side].mean === null ? null : roundShown(s[side].mean)));
   return (
     <>
+      <SpiderChart
+        instrument={instrument}
+        participants={[]}
+        maxWidth={640}
+        overlay={{
+          title: t('comparisonChartTitle', { earlier: earlierLabel, later: laterLabel }),
+          description: t('comparisonChartDescription'),
+          series: [
+            { id: 'earlier', name: earlierLabel, values: shownMeans('earlier') },
+            { id: 'later', name: laterLabel, values: shownMeans('later') },
+          ],
+        }}
+      />
+      <p>{t('roundingNote')}</p>
       <div className={styles.wrapper}>
         <table className={styles.table}>
           <caption className={styles.caption}>{t('comparisonCaption', { earlier: earlierLabel, later: laterLabel })}</caption>

@@ -17,7 +17,15 @@ export interface HistoryPanelProps {
   current: Pick<Session, 'key' | 'municipality'>;
   findSessionPage: (filter: { municipality: string }) => Promise<SessionSummaryPage>;
   openSession: (key: string) => Promise<SessionSnapshot>;
+  /** Opens an earlier session's own review (read only); without it the entries are plain text. */
+  onOpen?: (key: string) => void;
+  /** The entry to give the focus once the list has loaded: the session just closed with "terug". */
+  focusKey?: string | null;
 }
+
+export const HISTORY_HEADING_ID = 'history-title';
+export const COMPARE_HEADING_ID = 'compare-title';
+export const historyEntryId = (key: string) => `history-entry-${key}`;
 
 type Loaded = { kind: 'loading' } | { kind: 'failed'; message: string } | { kind: 'ready'; sessions: SessionSummary[]; more: SessionSummaryPage['more'] };
 
@@ -63,7 +71,7 @@ function SessionPicker(props: { label: string; noMatch: string; sessions: readon
   );
 }
 
-export function HistoryPanel({ instrument, current, findSessionPage, openSession }: HistoryPanelProps) {
+export function HistoryPanel({ instrument, current, findSessionPage, openSession, onOpen, focusKey = null }: HistoryPanelProps) {
   const t = useT(tabMessages);
   const locale = useLocale();
   const [loaded, setLoaded] = useState<Loaded>({ kind: 'loading' });
@@ -94,6 +102,10 @@ export function HistoryPanel({ instrument, current, findSessionPage, openSession
       cancelled = true;
     };
   }, [findSessionPage, current.municipality, current.key, t, locale]);
+
+  useEffect(() => {
+    if (loaded.kind === 'ready' && focusKey) document.getElementById(historyEntryId(focusKey))?.focus();
+  }, [loaded.kind, focusKey]);
 
   const loadMore = async () => {
     if (loaded.kind !== 'ready' || !loaded.more) return;
@@ -134,15 +146,25 @@ export function HistoryPanel({ instrument, current, findSessionPage, openSession
   };
 
   return (
-    <section aria-labelledby="history-title">
-      <h2 id="history-title">{t('historyTitle', { municipality: current.municipality })}</h2>
+    <section aria-labelledby={HISTORY_HEADING_ID}>
+      <h2 id={HISTORY_HEADING_ID}>{t('historyTitle', { municipality: current.municipality })}</h2>
       {loaded.kind === 'loading' && <p role="status">{t('historyLoading')}</p>}
       {loaded.kind === 'failed' && <p role="alert">{loaded.message}</p>}
       {loaded.kind === 'ready' && (
         <>
           <ol>
             {loaded.sessions.map((s) => (
-              <li key={s.key}>{labelOf(s)}</li>
+              <li key={s.key}>
+                {labelOf(s)}
+                {onOpen && s.key !== current.key ? (
+                  <>
+                    {' '}
+                    <Button id={historyEntryId(s.key)} size="small" aria-label={t('openSessionLabel', { session: labelOf(s) })} onClick={() => onOpen(s.key)}>
+                      {t('openSession')}
+                    </Button>
+                  </>
+                ) : null}
+              </li>
             ))}
           </ol>
           {loaded.more ? (
@@ -157,7 +179,7 @@ export function HistoryPanel({ instrument, current, findSessionPage, openSession
             <p>{t('historyOnlyThis')}</p>
           ) : (
             <>
-              <h3>{t('compareTitle')}</h3>
+              <h3 id={COMPARE_HEADING_ID}>{t('compareTitle')}</h3>
               <div style={{ display: 'flex', gap: 16, flexWrap: 'wrap', alignItems: 'end' }}>
                 <SessionPicker label={t('earlier')} noMatch={t('pickerNoMatch')} sessions={loaded.sessions} labelOf={labelOf} value={earlierKey} onChange={setEarlierKey} />
                 <SessionPicker label={t('later')} noMatch={t('pickerNoMatch')} sessions={loaded.sessions} labelOf={labelOf} value={laterKey} onChange={setLaterKey} />

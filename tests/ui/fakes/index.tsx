@@ -6,7 +6,7 @@ import type { AppConfig } from '../../../src/app/config';
 import { loadInstrument } from '../../../src/domain/loadInstrument';
 import type { ActionItem, Participant, Response, Session } from '../../../src/domain/model';
 import { buildGroupView } from '../../../src/domain/groupView';
-import type { Directory, GraphServices, InvalidItem, NewSessionInput, OpenOptions, SessionLocation, SessionSnapshot, SessionStore, SignedInUser, Versioned } from '../../../src/graph/contracts';
+import type { Directory, GraphServices, InvalidItem, NewSessionInput, PlannerTaskRead, OpenOptions, SessionLocation, SessionSnapshot, SessionStore, SignedInUser, Versioned } from '../../../src/graph/contracts';
 import { CHECK_IDS, type InstallationChecker } from '../../../src/graph/installCheck';
 import type { Host, HostContext, TabConfig } from '../../../src/teams';
 import { LocaleProvider, type Locale } from '../../../src/ui/i18n';
@@ -253,6 +253,8 @@ export interface ServicesOptions {
   url?: string;
   now?: () => Date;
   installation?: InstallationChecker;
+  /** Planner tasks by id, as the earlier agenda's review reads them; an id not here finds no task. */
+  plannerTasks?: Record<string, PlannerTaskRead>;
 }
 
 /** Every installation line works, unless a test says otherwise. */
@@ -261,12 +263,13 @@ export const allWell: InstallationChecker = {
 };
 
 /** The Graph layer of the UI tests: a directory, one store, a publisher that publishes nothing. */
-export function fakeGraph(directory: Directory, store: FakeStore, installation: InstallationChecker = allWell): GraphServices {
+export function fakeGraph(directory: Directory, store: FakeStore, installation: InstallationChecker = allWell, tasks: Record<string, PlannerTaskRead> = {}): GraphServices {
   return {
     directory,
     store: () => store,
     publisher: { publish: async () => ({ planId: 'p', planUrl: 'https://x/p', outcomes: [], nonMembers: [] }) },
     installation,
+    plannerTasks: { read: async (ids) => new Map(ids.map((id) => [id, tasks[id] ?? null] as const)) },
   };
 }
 
@@ -275,7 +278,7 @@ export function fakeServices(options: ServicesOptions = {}): AppServices & { sto
   const store = options.store ?? new FakeStore();
   const host = options.host ?? fakeHost();
   const locale = options.locale ?? 'nl';
-  const graph = fakeGraph(fakeDirectory(me, options.directory), store, options.installation);
+  const graph = fakeGraph(fakeDirectory(me, options.directory), store, options.installation, options.plannerTasks);
   let seed = 0;
   return {
     host,

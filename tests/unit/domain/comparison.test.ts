@@ -1,4 +1,4 @@
-import { compareSessions, MunicipalityMismatchError, orderSessionsOverTime, type SessionSnapshot } from '../../../src/domain/comparison';
+import { compareSessions, MunicipalityMismatchError, orderSessionsOverTime, plannerTaskStatus, roundShown, type SessionSnapshot } from '../../../src/domain/comparison';
 import { action, session } from './fixtures';
 
 const snapshot = (overrides: Partial<SessionSnapshot> & { municipality?: string; key?: string; date?: string } = {}): SessionSnapshot => ({
@@ -30,7 +30,8 @@ describe('compareSessions', () => {
 
   it('gives the change in mean and spread per statement', () => {
     const a = compareSessions(earlier, later).statements.find((s) => s.theme === 'A');
-    expect(a?.meanChange).toBeCloseTo(13 / 3 - 3);
+    // 4,3 (13/3 shown with one decimal) − 3: the change of the shown figures.
+    expect(a?.meanChange).toBe(1.3);
     expect(a?.spreadChange).toBe(1 - 2);
   });
 
@@ -87,5 +88,50 @@ describe('orderSessionsOverTime', () => {
       { key: 'a', date: '2026-11-23T09:00:00Z' },
     ];
     expect(orderSessionsOverTime(sessions).map((s) => s.key)).toEqual(['b', 'a', 'c', 'x']);
+  });
+});
+
+describe('changes computed from the figures as shown', () => {
+  it('2,8 → 3 changes by +0,2, never by the +0,3 of the unrounded means (2.75 → 3)', () => {
+    const before = snapshot({ responses: [{ scores: { A: 2 } }, { scores: { A: 3 } }, { scores: { A: 3 } }, { scores: { A: 3 } }] });
+    const after = snapshot({ key: '20261123-bbbbbbbb', date: '2026-11-23T09:00:00Z', responses: [{ scores: { A: 3 } }, { scores: { A: 3 } }] });
+    const a = compareSessions(before, after).statements.find((s) => s.theme === 'A');
+    expect(a?.earlier.mean).toBe(2.75);
+    expect(roundShown(a?.earlier.mean ?? 0)).toBe(2.8);
+    expect(a?.meanChange).toBe(0.2);
+  });
+
+  it('a change adds up without floating-point noise (1,1 → 1,4 is +0,3, not 0.29999999999999993)', () => {
+    const before = snapshot({ responses: [...Array(9).fill({ scores: { A: 1 } }), { scores: { A: 2 } }] });
+    const after = snapshot({ key: '20261123-bbbbbbbb', date: '2026-11-23T09:00:00Z', responses: [...Array(6).fill({ scores: { A: 1 } }), ...Array(4).fill({ scores: { A: 2 } })] });
+    expect(compareSessions(before, after).statements.find((s) => s.theme === 'A')?.meanChange).toBe(0.3);
+  });
+
+  it('rounds halves away from zero as the number formatter does, 2.85 included', () => {
+    expect([2.75, 2.85, 2.849, 3.04, 1.05, 0, -0.25].map(roundShown)).toEqual([2.8, 2.9, 2.8, 3, 1.1, 0, -0.3]);
+  });
+});
+
+describe('plannerTaskStatus', () => {
+  const now = new Date('2027-03-01T10:00:00Z');
+  it('is done at 100 % complete, whatever the due date', () => {
+    expect(plannerTaskStatus({ percentComplete: 100, dueDateTime: '2027-01-15T12:00:00Z' }, now)).toBe('done');
+  });
+  it('is late when the due date-time has passed and the task is not complete (in progress too)', () => {
+    expect(plannerTaskStatus({ percentComplete: 0, dueDateTime: '2027-02-28T12:00:00Z' }, now)).toBe('late');
+    expect(plannerTaskStatus({ percentComplete: 50, dueDateTime: '2027-03-01T09:59:59Z' }, now)).toBe('late');
+  });
+  it('is open before its due date-time, without one, or with one that cannot be read', () => {
+    expect(plannerTaskStatus({ percentComplete: 50, dueDateTime: '2027-03-01T12:00:00Z' }, now)).toBe('open');
+    expect(plannerTaskStatus({ percentComplete: 0, dueDateTime: null }, now)).toBe('open');
+    expect(plannerTaskStatus({ percentComplete: 0, dueDateTime: 'morgen' }, now)).toBe('open');
+  });
+  it('depends on the injected clock: the same task turns late once the clock passes its due date', () => {
+    const task = { percentComplete: 0, dueDateTime: '2027-03-01T12:00:00Z' };
+    expect(plannerTaskStatus(task, new Date('2027-03-01T11:59:00Z'))).toBe('open');
+    expect(plannerTaskStatus(task, new Date('2027-03-01T12:01:00Z'))).toBe('late');
+  });
+  it('is missing when the stored task id finds no task', () => {
+    expect(plannerTaskStatus(null, now)).toBe('missing');
   });
 });
