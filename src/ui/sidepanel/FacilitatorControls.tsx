@@ -2,7 +2,7 @@
 // the shared stage. Shown only to the session's facilitator; the domain decides what is allowed.
 // Sticky at the top of the panel, so the moves stay in reach far down stap 2; the panel's sync
 // indicator sticks just below it (the height is published as --gesprekstool-sticky-offset).
-import { Button, MessageBar, MessageBarBody, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Checkbox, MessageBar, MessageBarBody, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import type { Session } from '../../domain/model';
 import { describeErrorText } from '../common/errors';
@@ -15,12 +15,16 @@ const messages = defineMessages({
     heading: 'Gespreksleider',
     share: 'Delen naar stage',
     shared: 'De app staat op het gedeelde scherm.',
+    screenShare: 'Als schermdeling delen, zodat ook deelnemers van buiten de organisatie meekijken',
+    screenShareHint: 'Dan draait de app alleen bij u; de anderen zien uw podium als beeld en kunnen er niets in doen.',
     doneCount: '{done} van {joined} deelnemers klaar',
   },
   en: {
     heading: 'Facilitator',
     share: 'Share to stage',
     shared: 'The app is on the shared stage.',
+    screenShare: 'Share as a screen share, so participants from outside the organisation can watch too',
+    screenShareHint: 'The app then runs only for you; the others see your stage as a picture and cannot act in it.',
     doneCount: '{done} of {joined} participants done',
   },
 });
@@ -40,6 +44,7 @@ const useStyles = makeStyles({
   },
   titleRow: { display: 'flex', flexWrap: 'wrap', alignItems: 'baseline', columnGap: tokens.spacingHorizontalS },
   row: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
+  hint: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, flexBasis: '100%' },
 });
 
 const OFFSET = '--gesprekstool-sticky-offset';
@@ -72,6 +77,9 @@ export function FacilitatorControls({ progress }: { session: Session; progress: 
   const [canShare, setCanShare] = useState(false);
   const [shareError, setShareError] = useState<string | null>(null);
   const [shared, setShared] = useState(false);
+  // Partners from another organisation's tenant cannot run the app with their own account; a screen
+  // share shows them the facilitator's stage (teams-js SharingProtocol.ScreenShare).
+  const [screenShare, setScreenShare] = useState(false);
 
   useEffect(() => {
     let cancelled = false;
@@ -101,7 +109,7 @@ export function FacilitatorControls({ progress }: { session: Session; progress: 
           <Button
             onClick={() => {
               setShareError(null);
-              host.stage.share(sessionUrl(config.appOrigin, link)).then(
+              host.stage.share(sessionUrl(config.appOrigin, link), { screenShare }).then(
                 () => setShared(true),
                 (err: unknown) => setShareError(describeErrorText(err, locale)),
               );
@@ -110,6 +118,10 @@ export function FacilitatorControls({ progress }: { session: Session; progress: 
             {t('share')}
           </Button>
           {shared ? <span role="status">{t('shared')}</span> : null}
+          <Checkbox checked={screenShare} onChange={(_, d) => setScreenShare(d.checked === true)} label={t('screenShare')} aria-describedby="screen-share-hint" />
+          <span id="screen-share-hint" className={styles.hint}>
+            {t('screenShareHint')}
+          </span>
         </div>
       ) : null}
       {shareError ? (

@@ -17,6 +17,7 @@ import { useT } from '../i18n';
 import { useAppServices, useSession, useSessionInstrument, type SessionCommands } from '../session';
 import { PendingTextProvider } from '../session/pendingText';
 import { AgendaEditor } from './AgendaEditor';
+import { PreviousAgendaPanel } from '../tab/PreviousAgenda';
 import { localCalendarDate } from './calendarText';
 import { FollowUpEditor } from './FollowUpEditor';
 import { stageMessages } from './messages';
@@ -122,6 +123,8 @@ export function StageView({ instrument, snapshot, meId, today, newId, commands, 
       {session.state === 'step2' && <Step2Overview instrument={instrument} mode={session.mode} facilitatorId={session.facilitatorId} responses={responses} />}
       {(session.state === 'step3' || session.state === 'closed') && (
         <>
+          {/* A repeat session starts stap 3 by looking back: last time's agenda with each task's Planner status. */}
+          {session.state === 'step3' && <PreviousAgendaPanel level={2} />}
           <AgendaEditor
             instrument={instrument}
             sessionKey={session.key}

@@ -185,6 +185,8 @@ export interface FakeHost extends Host {
   valid: boolean[];
   saveHandler: (() => Promise<TabConfig>) | null;
   shared: string[];
+  /** How each share was asked for: the app itself on every stage, or as a screen share. */
+  sharedAs: ('collaborative' | 'screenShare')[];
   setTheme(theme: HostContext['theme']): void;
 }
 
@@ -214,6 +216,7 @@ export function fakeHost(context: Partial<HostContext> = {}, options: { canShare
     valid: [],
     saveHandler: null,
     shared: [],
+    sharedAs: [],
     context: () => ctx,
     onThemeChange(listener) {
       listeners.add(listener);
@@ -226,8 +229,9 @@ export function fakeHost(context: Partial<HostContext> = {}, options: { canShare
     stage: {
       canShare: async () => options.canShare ?? false,
       isSharing: async () => false,
-      share: async (url) => {
+      share: async (url, shareOptions) => {
         host.shared.push(url);
+        host.sharedAs.push(shareOptions?.screenShare ? 'screenShare' : 'collaborative');
       },
     },
     config: {

@@ -155,8 +155,20 @@ describe('side panel', () => {
     await openPanel({ me: facilitator, store, host });
     await userEvent.click(await screen.findByRole('button', { name: 'Delen naar stage' }));
     await waitFor(() => expect(host.shared).toHaveLength(1));
+    expect(host.sharedAs).toEqual(['collaborative']);
     expect(host.shared[0]).toContain('session=20260301-abcdefgh');
     expect(host.shared[0]).toContain('site=site-1');
+  });
+
+  it('shares as a screen share when the facilitator wants partners from outside the organisation to watch', async () => {
+    const store = new FakeStore(sessionIn('step1'));
+    store.addResponse(responseOf(facilitator));
+    const { fakeHost } = await import('../fakes');
+    const host = fakeHost({}, { canShare: true });
+    await openPanel({ me: facilitator, store, host });
+    await userEvent.click(await screen.findByRole('checkbox', { name: /Als schermdeling delen/ }));
+    await userEvent.click(screen.getByRole('button', { name: 'Delen naar stage' }));
+    await waitFor(() => expect(host.sharedAs).toEqual(['screenShare']));
   });
 
   it('a conflict on a facilitator action is shown as one Dutch sentence', async () => {
