@@ -57,7 +57,7 @@ describe('the joint answer (samen invullen)', () => {
       ...s,
       state: 'step2',
       mode: 'joint',
-      group: buildGroupView({ ...s, state: 'step2', mode: 'joint' }, all.responses.map((r) => r.value), null, '2026-11-27T10:00:00.000Z'),
+      group: buildGroupView({ ...s, state: 'step2' }, all.responses.map((r) => r.value), null, '2026-11-27T10:00:00.000Z'),
     }));
     const seen = await sanne.pollSession(written);
     expect(seen.value.group?.members.map((m) => m.participant.id).sort()).toEqual([users.facilitator.id, users.debtCounsellor.id].sort());
