@@ -1,5 +1,5 @@
 // The words of stap 2 filled in together (src/domain/joint.ts): the stage's inputs for the
-// facilitator, the "Samen" column everyone reads, the side panel's note and the report's label.
+// facilitator, the "Samen" column everyone reads and the report's label.
 import { defineMessages } from '../i18n';
 
 export const jointMessages = defineMessages({
@@ -12,7 +12,6 @@ export const jointMessages = defineMessages({
     createFailed: 'Het gezamenlijke antwoord kon niet worden klaargezet: {error}',
     retry: 'Opnieuw proberen',
     jointNone: 'De groep heeft nog niets samen ingevuld.',
-    sidePanel: 'Stap 2 vult de groep samen in, op het gedeelde scherm: de gespreksleider vinkt daar aan wat de groep kiest. U hoeft hier niets in te vullen.',
   },
   en: {
     jointName: 'Together',
@@ -23,6 +22,5 @@ export const jointMessages = defineMessages({
     createFailed: 'The joint answer could not be prepared: {error}',
     retry: 'Try again',
     jointNone: 'The group has not filled in anything together yet.',
-    sidePanel: 'The group fills in step 2 together, on the shared stage: the facilitator ticks there what the group chooses. You do not need to fill in anything here.',
   },
 });
