@@ -118,19 +118,6 @@ function JointAnswers({ instrument, joint, responses, compact }: { instrument: S
 type Tally = ReturnType<typeof aggregateStep2>['questions'][number];
 type Question = Instrument['themes'][number]['questions'][number];
 
-/**
- * The paper's sub-heading an option stands under (q14: "Wij hebben verder:" before the second group
- * of options; src/content/README.md `headingBefore`), or undefined before the first sub-heading.
- */
-function subheadingOf(question: Question, optionId: string): string | undefined {
-  let heading: string | undefined;
-  for (const option of question.options) {
-    if (option.headingBefore) heading = option.headingBefore;
-    if (option.id === optionId) return heading;
-  }
-  return undefined;
-}
-
 /** One column of ticks: a person, or the joint answer ("Samen"). */
 interface Column {
   id: string;

@@ -25,7 +25,7 @@ describe('the joint answer (samen invullen)', () => {
     const sanne = h.services(users.debtCounsellor.userPrincipalName).store(h.location);
     const own = await facilitator.join(key, facilitatorAs);
     await facilitator.saveResponse(own, { ...own.value, step2: ticked('q1.own') });
-    const hers = await sanne.join(key, sanneAs);
+    await sanne.join(key, sanneAs);
     // The joint id follows from the session key: Sanne creates an item with it before the facilitator does.
     const forgedItem = await sanne.join(key, { ...sanneAs, id: jointId(key), name: 'Samen' });
     await sanne.saveResponse(forgedItem, { ...forgedItem.value, step2: ticked('q1.forged') });
