@@ -5,6 +5,7 @@
 // the scores are frozen when the session is revealed, a later edit of an answer changes nothing.
 import { isRevealed } from './authorization';
 import { THEME_IDS, emptyStep2, type GroupMember, type GroupView, type Response, type Session, type StepId } from './model';
+import { isGenuineJoint, isJoint } from './joint';
 import { isGenuineOnBehalf } from './onBehalf';
 import { stepProgress, type StepProgress } from './progress';
 
@@ -26,9 +27,10 @@ function answered(response: Response): GroupMember['answered'] {
  * time (the previous agenda is kept). `now` is when a reveal happening now is recorded. Answers
  * entered on someone's behalf keep who entered them (participant.enteredBy), so every surface labels
  * them; an item that claims to be entered on someone's behalf by anyone but the facilitator is left out.
+ * The joint answer (stap 2 filled in together, src/domain/joint.ts) is no member: it goes beside them.
  */
 export function buildGroupView(
-  session: Pick<Session, 'state' | 'group' | 'facilitatorId'>,
+  session: Pick<Session, 'key' | 'state' | 'group' | 'facilitatorId'>,
   responses: readonly Response[],
   actions: readonly GroupAction[] | null,
   now: string,
@@ -38,7 +40,7 @@ export function buildGroupView(
   // Frozen at the first write after the reveal; a view from before it (or none) freezes now.
   const frozen = revealed && previous !== null && previous.revealedAt !== null;
   const before = new Map((previous?.members ?? []).map((m) => [m.participant.id, m]));
-  const members = responses.filter((r) => isGenuineOnBehalf(r.participant, session)).map((response): GroupMember => {
+  const members = responses.filter((r) => !isJoint(r.participant) && isGenuineOnBehalf(r.participant, session)).map((response): GroupMember => {
     const earlier = before.get(response.participant.id);
     const member: GroupMember = { participant: response.participant, answered: answered(response), done: response.done };
     if (revealed) {
@@ -51,11 +53,21 @@ export function buildGroupView(
     }
     return member;
   });
+  // Like everyone's stap-2 answers: live during stap 2, as it was when stap 2 ended afterwards.
+  const jointRecord = responses.find((r) => isGenuineJoint(r.participant, session));
+  const joint = !STEP2_VISIBLE.includes(session.state)
+    ? undefined
+    : session.state !== 'step2' && previous?.joint !== undefined
+      ? previous.joint
+      : jointRecord
+        ? { step2: jointRecord.step2 }
+        : undefined;
   return {
     version: 1,
     members,
     revealedAt: !revealed ? null : frozen ? (previous?.revealedAt ?? now) : now,
     actions: actions === null ? (previous?.actions ?? []) : [...actions],
+    ...(joint ? { joint } : {}),
   };
 }
 
@@ -83,14 +95,16 @@ export function groupResponses(view: GroupView, sessionKey: string): Response[] 
  */
 export function visibleResponses(viewerId: string | null, session: Pick<Session, 'key' | 'state' | 'group'>, readable: readonly Response[]): Response[] {
   if (session.group) return groupResponses(session.group, session.key);
-  if (isRevealed(session.state)) return [...readable];
-  return readable.map((r) => (r.participant.id === viewerId ? r : { ...r, scores: {}, step2: emptyStep2() }));
+  // The joint answer is not a person's (src/domain/joint.ts): surfaces read it through visibleJoint.
+  const people = readable.filter((r) => !isJoint(r.participant));
+  if (isRevealed(session.state)) return people;
+  return people.map((r) => (r.participant.id === viewerId ? r : { ...r, scores: {}, step2: emptyStep2() }));
 }
 
 /** Who joined and who is done with `step`, and how far each person is: never what they answered. */
 export function visibleProgress(session: Pick<Session, 'group'>, readable: readonly Response[], step: StepId): StepProgress {
   const view = session.group;
-  if (!view) return stepProgress(readable, step);
+  if (!view) return stepProgress(readable.filter((r) => !isJoint(r.participant)), step);
   const participants = view.members.map((m) => {
     const doneAt = m.done[step] ?? null;
     return {

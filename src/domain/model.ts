@@ -175,6 +175,12 @@ export const GroupViewSchema = z.object({
   revealedAt: z.string().nullable(),
   /** The agenda, from step 3 on: read from the actions list by the facilitator's client. */
   actions: z.array(GroupActionSchema),
+  /**
+   * Stap 2 filled in together: the group's one answer, written by the facilitator on the stage
+   * (src/domain/joint.ts). Beside the members, not one of them: it is not a person. Present from
+   * stap 2 on, once written; absent in views from before it existed.
+   */
+  joint: z.object({ step2: Step2AnswersSchema }).optional(),
 });
 export type GroupView = z.infer<typeof GroupViewSchema>;
 

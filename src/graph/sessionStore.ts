@@ -189,11 +189,14 @@ export function createSessionStore(options: SessionStoreOptions): SessionStore {
     if (answerItems !== null) {
       responsesRead = [];
       // One person, one answers item: a duplicate left by a double join (before joins looked again)
-      // is not shown as a second person; the oldest item is theirs, as join() chooses it.
+      // is not shown as a second person; the oldest item is theirs, as join() chooses it. An entry on
+      // someone's behalf is told apart by who entered it (join() does the same), so an item someone
+      // else made with that id (the joint record's, src/domain/joint.ts) never hides the real one.
+      const sameOwner = (a: Response, b: Response) => a.participant.id === b.participant.id && a.participant.enteredBy?.id === b.participant.enteredBy?.id;
       for (const item of oldestFirst(answerItems)) {
         const r = readResponse(item);
         if (!r.ok) invalid.push(r.invalid);
-        else if (!responsesRead.some((seen) => seen.value.participant.id === r.value.value.participant.id)) responsesRead.push(r.value);
+        else if (!responsesRead.some((seen) => sameOwner(seen.value, r.value.value))) responsesRead.push(r.value);
       }
     }
     const actionItems = await pageOf('items:actions');
@@ -359,7 +362,13 @@ export function createSessionStore(options: SessionStoreOptions): SessionStore {
     },
 
     async join(key: string, participant: Participant): Promise<Joined> {
-      const myItems = async () => oldestFirst(await queryItems('answers', allOf(fieldEquals('SessionKey', key), fieldEquals('DeelnemerId', participant.id))));
+      // An entry on someone's behalf is the enterer's item: one someone else created with the same id
+      // (the joint record's id follows from the session key, src/domain/joint.ts) is not theirs to take over.
+      const enterer = participant.enteredBy?.id ?? null;
+      const myItems = async () =>
+        oldestFirst(await queryItems('answers', allOf(fieldEquals('SessionKey', key), fieldEquals('DeelnemerId', participant.id)))).filter(
+          (item) => enterer === null || (item.createdBy?.user?.id ?? enterer) === enterer,
+        );
       const mine = (await myItems())[0];
       if (mine) {
         const read = readResponse(mine);

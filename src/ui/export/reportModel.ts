@@ -10,6 +10,7 @@ import {
   groupActionsByTheme,
   orderActions,
   summariseAllScores,
+  visibleJoint,
   WEET_NIET,
   type ActionItem,
   type Divergence,
@@ -20,6 +21,7 @@ import {
 import { chartMessages, divergenceReasonsText, formatNumber, type ChartMessageKey } from '../charts';
 import { format, type Locale } from '../i18n';
 import { formatCalendarDate, formatSessionDate } from '../stage/calendarText';
+import { jointMessages } from '../stage/jointMessages';
 import { stageMessages, type StageMessageKey } from '../stage/messages';
 import { exportMessages, type ExportMessageKey } from './messages';
 import { personName, reportNames } from './reportNames';
@@ -226,7 +228,9 @@ export function buildReportModel({ instrument, session, responses, actions, loca
   // Stap 2 as an appendix: only what someone answered.
   const aggregate = aggregateStep2(instrument.themes, responses);
   const tallies = new Map(aggregate.questions.map((q) => [q.questionId, q]));
-  const joint = session.mode === 'joint' ? responses.find((r) => r.participant.id === session.facilitatorId) : undefined;
+  // Filled in together: the group's own record (src/domain/joint.ts), labelled "Samen", never a person's answers.
+  const joint = visibleJoint(session, responses);
+  const together = `${format(jointMessages[locale].jointName)}:`;
   const byParticipantId = new Map(responses.map((r) => [r.participant.id, r.participant]));
   const authorName = (author: { participantId: string; name: string }): string => {
     const participant = byParticipantId.get(author.participantId);
@@ -240,8 +244,8 @@ export function buildReportModel({ instrument, session, responses, actions, loca
           const textOf = (optionId: string) => question.options.find((o) => o.id === optionId)?.text ?? optionId;
           const heading = `${question.number}. ${question.text}`;
           if (session.mode === 'joint') {
-            const answer = joint?.step2.questions[question.id];
-            return { heading, answers: (answer?.selected ?? []).map((id) => ({ text: answer?.freeText[id] ? `${textOf(id)} ${answer.freeText[id]}` : textOf(id) })), freeTexts: [] };
+            const answer = joint?.questions[question.id];
+            return { heading, answers: (answer?.selected ?? []).map((id) => ({ label: together, text: answer?.freeText[id] ? `${textOf(id)} ${answer.freeText[id]}` : textOf(id) })), freeTexts: [] };
           }
           const tally = tallies.get(question.id);
           return {
@@ -253,8 +257,8 @@ export function buildReportModel({ instrument, session, responses, actions, loca
         .filter((q) => q.answers.length > 0 || q.freeTexts.length > 0),
       comments:
         session.mode === 'joint'
-          ? joint?.step2.comments[theme.id]?.trim()
-            ? [{ text: joint.step2.comments[theme.id] ?? '' }]
+          ? joint?.comments[theme.id]?.trim()
+            ? [{ label: together, text: joint.comments[theme.id] ?? '' }]
             : []
           : aggregate.comments[theme.id].map((c) => ({ label: `${authorName(c)}:`, text: c.text })),
     }))

@@ -45,7 +45,8 @@ export function useOwnResponse(participantId?: string, given?: Versioned<Respons
   const [cleared, setCleared] = useState<string[]>([]);
 
   const sessionKey = link?.key ?? null;
-  const existing = snapshot?.responses.find((r) => r.value.participant.id === me.id) ?? null;
+  // Someone else's answers are the ones the signed-in person entered for them, not an item another person made with that id.
+  const existing = snapshot?.responses.find((r) => r.value.participant.id === me.id && (participantId === undefined || participantId === signedIn.id || r.value.participant.enteredBy?.id === signedIn.id)) ?? null;
   if (initial === null && (existing ?? given ?? null) !== null) setInitial(existing ?? given ?? null);
 
   useEffect(() => {

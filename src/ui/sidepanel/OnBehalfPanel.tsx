@@ -5,6 +5,7 @@
 // item in SharePoint, readable only by them and the site's owners until the group view shows it).
 import { Button, Field, MessageBar, MessageBarBody, Select, makeStyles, tokens } from '@fluentui/react-components';
 import { lazy, Suspense, useState, type ReactNode } from 'react';
+import { isJoint } from '../../domain/joint';
 import { mayAddOnBehalf, mayAnswerFor, onBehalfWhom } from '../../domain/onBehalf';
 import type { Domain, Participant, Response } from '../../domain/model';
 import type { Versioned } from '../../graph/contracts';
@@ -138,7 +139,8 @@ export function OnBehalfPanel({ children, suggestion = null, onSuggestionUsed }:
   if (!snapshot) return <>{children}</>;
   const session = snapshot.session.value;
 
-  const read = snapshot.responses.filter((r) => r.value.participant.enteredBy?.id === me.id);
+  // The joint answer of stap 2 (src/domain/joint.ts) is entered by the facilitator too, on the stage; it is nobody to fill in for here.
+  const read = snapshot.responses.filter((r) => r.value.participant.enteredBy?.id === me.id && !isJoint(r.value.participant));
   const people = [...read, ...added.filter((a) => !read.some((r) => r.value.participant.id === a.value.participant.id))];
   const chosen = people.find((p) => p.value.participant.id === whom) ?? null;
   const mayAdd = mayAddOnBehalf({ id: me.id }, session);

@@ -39,7 +39,7 @@ const messages = defineMessages({
     locked: 'De gespreksleider heeft de invoer voor deze stap gesloten. U kunt uw antwoorden bekijken, niet wijzigen.',
     closed: 'De sessie is afgesloten. Uw antwoorden blijven bewaard in SharePoint; u kunt ze bekijken, niet wijzigen.',
     stale: 'De sessie kon even niet worden bijgewerkt; wat u ziet, kan iets verouderd zijn.',
-    joint: 'Stap 2 wordt samen ingevuld: de gespreksleider vult de antwoorden in op het gedeelde scherm.',
+    joint: 'Stap 2 vult de groep samen in, op het gedeelde scherm: de gespreksleider vinkt daar aan wat de groep kiest. U hoeft hier niets in te vullen.',
     cleared: 'Uw eerdere antwoorden waren in SharePoint met de hand gewijzigd. Wat nog te lezen was, is bewaard; leeggemaakt is: {what}. Vul dat zo nodig opnieuw in.',
     cleared_score: 'de score bij stelling {theme}',
     cleared_WeetNiet: 'de ‘weet niet’-markeringen die niet klopten',
@@ -62,7 +62,7 @@ const messages = defineMessages({
     locked: 'The facilitator has closed input for this step. You can look at your answers, not change them.',
     closed: 'The session is closed. Your answers stay in SharePoint; you can look at them, not change them.',
     stale: 'The session could not be updated for a moment; what you see may be slightly out of date.',
-    joint: 'Step 2 is filled in together: the facilitator enters the answers on the shared stage.',
+    joint: 'The group fills in step 2 together, on the shared stage: the facilitator ticks there what the group chooses. You do not need to fill in anything here.',
     cleared: 'Your earlier answers had been edited by hand in SharePoint. What could still be read was kept; cleared: {what}. Fill that in again if needed.',
     cleared_score: 'the score for statement {theme}',
     cleared_WeetNiet: 'the ‘don’t know’ marks that did not fit',
@@ -185,8 +185,12 @@ export function SidePanel() {
         body = (
           <>
             {lockedNote}
-            {current.mode === 'joint' && !session.isFacilitator ? <Info>{t('joint')}</Info> : null}
-            <Step2Form instrument={instrument} response={response} editable={isEditable(current, 'step2', me.id)} onChange={update} now={now} />
+            {/* Filled in together: the group's answer is made on the stage (src/ui/stage/JointStep2Editor.tsx), so no greyed-out form of one's own here. */}
+            {current.mode === 'joint' && !session.isFacilitator ? (
+              <Info>{t('joint')}</Info>
+            ) : (
+              <Step2Form instrument={instrument} response={response} editable={isEditable(current, 'step2', me.id)} onChange={update} now={now} />
+            )}
           </>
         );
         break;

@@ -148,7 +148,8 @@ function Question({ question, answer, editable, onChange }: { question: Instrume
   );
 }
 
-export function Step2Form({ instrument, response, editable, onChange, now }: { instrument: Instrument; response: Response; editable: boolean; onChange: Change; now: () => Date }) {
+/** `showDone` false: no "Klaar met stap 2" (the joint answer on the stage, src/ui/stage/JointStep2Editor.tsx, is nobody's to finish). */
+export function Step2Form({ instrument, response, editable, onChange, now, showDone = true }: { instrument: Instrument; response: Response; editable: boolean; onChange: Change; now: () => Date; showDone?: boolean }) {
   const t = useT(messages);
   const styles = useStyles();
   const counter = useCounter();
@@ -192,7 +193,7 @@ export function Step2Form({ instrument, response, editable, onChange, now }: { i
         })}
       </Accordion>
       <Body1>{t('answered', { count: answered, total })}</Body1>
-      {response.done.step2 !== undefined ? (
+      {!showDone ? null : response.done.step2 !== undefined ? (
         <Body1>{t('doneAt')}</Body1>
       ) : (
         <Button appearance="primary" disabled={!editable} onClick={() => onChange((r) => ({ ...r, done: { ...r.done, step2: now().toISOString() } }))}>

@@ -6,7 +6,7 @@
 // reader) is left halfway down the previous step.
 import { Button, MessageBar, MessageBarBody, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useId, useMemo, useRef, type ReactNode } from 'react';
-import { isEditable, newActionId, visibleProgress, visibleResponses, visibleTo, type Instrument, type StepId } from '../../domain';
+import { isEditable, newActionId, visibleJoint, visibleProgress, visibleResponses, visibleTo, type Instrument, type StepId } from '../../domain';
 import type { SessionSnapshot } from '../../graph/contracts';
 import { ErrorScreen } from '../common/ErrorScreen';
 import { GroupViewNotice } from '../common/GroupViewNotice';
@@ -20,6 +20,7 @@ import { AgendaEditor } from './AgendaEditor';
 import { PreviousAgendaPanel } from '../tab/PreviousAgenda';
 import { localCalendarDate } from './calendarText';
 import { FollowUpEditor } from './FollowUpEditor';
+import { JointStep2Editor } from './JointStep2Editor';
 import { stageMessages } from './messages';
 import { ProgressPanel } from './ProgressPanel';
 import { PublishPanel } from './PublishPanel';
@@ -71,12 +72,14 @@ export interface StageViewProps {
   publish: ReturnType<typeof usePublish>;
   /** The facilitator's moves, shown only in the facilitator's own client. */
   bar?: ReactNode;
+  /** Stap 2 filled in together: the facilitator's inputs for the joint answer, shown only in their own client. */
+  jointEditor?: ReactNode;
 }
 
 const STEP_OF_STATE: Partial<Record<string, StepId>> = { setup: 'step1', step1: 'step1', step2: 'step2', step3: 'step3' };
 
 /** The stage for a session, from plain data: what the page renders once the session is read. */
-export function StageView({ instrument, snapshot, meId, today, newId, commands, publish, bar }: StageViewProps) {
+export function StageView({ instrument, snapshot, meId, today, newId, commands, publish, bar, jointEditor }: StageViewProps) {
   const t = useT(stageMessages);
   const styles = useStyles();
   const session = snapshot.session.value;
@@ -120,7 +123,12 @@ export function StageView({ instrument, snapshot, meId, today, newId, commands, 
       {(session.state === 'revealed' || session.state === 'closed') && (
         <TextNote label={instrument.step1.notesLabel} text={session.notes} editable={isEditable(session, 'notes', meId)} onSave={commands.setNotes} />
       )}
-      {session.state === 'step2' && <Step2Overview instrument={instrument} mode={session.mode} facilitatorId={session.facilitatorId} responses={responses} />}
+      {session.state === 'step2' &&
+        (leads && session.mode === 'joint' && jointEditor ? (
+          jointEditor
+        ) : (
+          <Step2Overview instrument={instrument} mode={session.mode} joint={visibleJoint(session, raw)} responses={responses} />
+        ))}
       {(session.state === 'step3' || session.state === 'closed') && (
         <>
           {/* A repeat session starts stap 3 by looking back: last time's agenda with each task's Planner status. */}
@@ -208,6 +216,7 @@ export function StagePage() {
         commands={api.commands}
         publish={publish}
         bar={<FacilitatorBar />}
+        jointEditor={<JointStep2Editor instrument={instrument} sessionKey={api.snapshot.session.value.key} />}
       />
     </PendingTextProvider>
   );

@@ -1,11 +1,13 @@
 // What the group answered in Stap 2. Filled in separately: the count per option and everyone's
-// choices side by side; filled in jointly: the one answer the facilitator wrote down. Free texts
+// choices side by side; filled in jointly: the group's one answer as its own column, "Samen"
+// (src/domain/joint.ts), beside anyone who still answered on their own. Free texts
 // are shown with who wrote them, always as text (React escapes them; never as markup).
 import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import { aggregateStep2, type Instrument, type Mode, type Response } from '../../domain';
+import { aggregateStep2, emptyStep2, hasJointAnswers, type Instrument, type Mode, type Response, type Step2Answers } from '../../domain';
 import { visuallyHidden } from '../charts';
 import { useT } from '../i18n';
 import { OnBehalfNote, useMarkedName } from '../common/OnBehalf';
+import { jointMessages } from './jointMessages';
 import { stageMessages } from './messages';
 import { Fragment } from 'react';
 
@@ -25,7 +27,8 @@ const useStyles = makeStyles({
 export interface Step2OverviewProps {
   instrument: Pick<Instrument, 'themes'>;
   mode: Mode;
-  facilitatorId: string;
+  /** Filled in together: the group's one answer (src/domain/joint.ts visibleJoint), its own column "Samen". */
+  joint?: Step2Answers | null;
   responses: readonly Pick<Response, 'participant' | 'step2'>[];
   /**
    * For reading back afterwards (the tab): a question nobody answered shows no table of zeros, and a
@@ -52,50 +55,57 @@ function AuthoredList({ items }: { items: readonly { participantId: string; name
   );
 }
 
-function JointAnswers({ instrument, response }: { instrument: Step2OverviewProps['instrument']; response: Pick<Response, 'step2'> | undefined }) {
+/**
+ * Filled in together: the group's answer as its own column, "Samen", and beside it anyone who still
+ * answered on their own (never merged into it). A question nobody answered is left out when compact.
+ */
+function JointAnswers({ instrument, joint, responses, compact }: { instrument: Step2OverviewProps['instrument']; joint: Step2Answers | null; responses: Step2OverviewProps['responses']; compact: boolean }) {
   const t = useT(stageMessages);
+  const tj = useT(jointMessages);
   const styles = useStyles();
+  const together = tj('jointName');
+  const own = responses.filter((r) => hasAnswers(r.step2));
+  const columns: Column[] = [{ id: JOINT_COLUMN, name: together, step2: joint ?? emptyStep2() }, ...own.map((r) => ({ id: r.participant.id, name: r.participant.name, step2: r.step2 }))];
+  const aggregate = aggregateStep2(instrument.themes, own);
+  const tallies = new Map(aggregate.questions.map((q) => [q.questionId, q]));
   return (
     <>
+      {!hasJointAnswers(joint) && <p>{tj('jointNone')}</p>}
       {instrument.themes.map((theme) => {
-        const comment = response?.step2.comments[theme.id];
+        const comment = joint?.comments[theme.id]?.trim() ?? '';
+        const comments = [...(comment !== '' ? [{ participantId: JOINT_COLUMN, name: together, text: comment }] : []), ...aggregate.comments[theme.id]];
         return (
           <section key={theme.id} className={styles.theme}>
             <h3>
               {theme.id}. {theme.title}
             </h3>
             {theme.questions.map((question) => {
-              const answer = response?.step2.questions[question.id];
-              const chosen = question.options.filter((o) => answer?.selected.includes(o.id));
+              const answer = joint?.questions[question.id];
+              const answered = (answer?.selected.length ?? 0) > 0 || (tallies.get(question.id)?.respondents ?? 0) > 0;
+              if (compact && !answered) return null;
+              const texts = [
+                ...(answer?.selected ?? []).filter((id) => (answer?.freeText[id] ?? '').trim() !== '').map((id) => ({ optionId: id, author: { participantId: JOINT_COLUMN, name: together, text: answer?.freeText[id] ?? '' } })),
+                ...(tallies.get(question.id)?.options ?? []).flatMap((o) => o.freeTexts.map((f) => ({ optionId: o.optionId, author: f }))),
+              ];
               return (
                 <div key={question.id}>
                   <h4>
                     {question.number}. {question.text}
                   </h4>
-                  {chosen.length === 0 ? (
-                    <p>{t('step2JointNone')}</p>
-                  ) : (
-                    <ul>
-                      {chosen.map((option) => {
-                        const text = answer?.freeText[option.id];
-                        const subheading = subheadingOf(question, option.id);
-                        return (
-                          <li key={option.id} className={styles.freeText}>
-                            {subheading ? `${subheading} ` : ''}
-                            {option.text}
-                            {text ? ` ${text}` : ''}
-                          </li>
-                        );
-                      })}
-                    </ul>
+                  <OptionTable question={question} columns={columns} />
+                  {texts.length > 0 && (
+                    <>
+                      <h5>{t('step2FreeTexts')}</h5>
+                      <AuthoredList items={texts.map((x) => ({ ...x.author, text: `${question.options.find((o) => o.id === x.optionId)?.text ?? ''} ${x.author.text}` }))} />
+                    </>
                   )}
                 </div>
               );
             })}
-            {comment && comment.trim() !== '' && (
+            {comments.length > 0 && (
               <>
                 <h4>{t('step2Comments')}</h4>
-                <p className={styles.freeText}>{comment}</p>
+                <AuthoredList items={comments} />
               </>
             )}
           </section>
@@ -108,58 +118,57 @@ function JointAnswers({ instrument, response }: { instrument: Step2OverviewProps
 type Tally = ReturnType<typeof aggregateStep2>['questions'][number];
 type Question = Instrument['themes'][number]['questions'][number];
 
-/**
- * The paper's sub-heading an option stands under (q14: "Wij hebben verder:" before the second group
- * of options; src/content/README.md `headingBefore`), or undefined before the first sub-heading.
- */
-function subheadingOf(question: Question, optionId: string): string | undefined {
-  let heading: string | undefined;
-  for (const option of question.options) {
-    if (option.headingBefore) heading = option.headingBefore;
-    if (option.id === optionId) return heading;
-  }
-  return undefined;
+/** One column of ticks: a person, or the joint answer ("Samen"). */
+interface Column {
+  id: string;
+  name: string;
+  step2: Step2Answers;
 }
 
-/** Per option of one question: how many chose it, and each person's choice in a column. */
-function OptionTable({ question, tally, responses }: { question: Question; tally: Tally | undefined; responses: Step2OverviewProps['responses'] }) {
+/** The joint answer's column key; no participant id starts like this (ids are Entra ids or `namens:…`). */
+const JOINT_COLUMN = '#samen';
+
+/** Per option of one question: how many chose it (when `tally` is given), and each column's choice. */
+function OptionTable({ question, tally, columns }: { question: Question; tally?: Tally | undefined; columns: readonly Column[] }) {
   const t = useT(stageMessages);
   const styles = useStyles();
+  const counted = tally !== undefined;
   return (
     <div className={styles.wrapper}>
       <table className={styles.table}>
         <thead>
           <tr>
             <th scope="col" className={mergeClasses(styles.cell, styles.optionCell)}>{t('step2Option')}</th>
-            <th scope="col" className={styles.cell}>{t('step2Count')}</th>
-            {responses.map((r) => (
-              <th key={r.participant.id} scope="col" className={styles.cell}>{r.participant.name}</th>
+            {counted ? <th scope="col" className={styles.cell}>{t('step2Count')}</th> : null}
+            {columns.map((c) => (
+              <th key={c.id} scope="col" className={styles.cell}>{c.name}</th>
             ))}
           </tr>
         </thead>
         <tbody>
           {question.options.map((option) => {
+            const chosenBy = columns.filter((c) => c.step2.questions[question.id]?.selected.includes(option.id)).length;
             const count = tally?.options.find((o) => o.optionId === option.id)?.count ?? 0;
             return (
               <Fragment key={option.id}>
               {option.headingBefore ? (
                 <tr>
-                  <th scope="rowgroup" colSpan={2 + responses.length} className={mergeClasses(styles.cell, styles.optionCell, styles.optionRowHeader)}>
+                  <th scope="rowgroup" colSpan={(counted ? 2 : 1) + columns.length} className={mergeClasses(styles.cell, styles.optionCell, styles.optionRowHeader)}>
                     {option.headingBefore}
                   </th>
                 </tr>
               ) : null}
-              <tr className={count > 0 ? styles.chosenRow : undefined}>
+              <tr className={(counted ? count : chosenBy) > 0 ? styles.chosenRow : undefined}>
                 <th scope="row" className={mergeClasses(styles.cell, styles.optionCell, styles.optionRowHeader)}>{option.text}</th>
-                <td className={styles.cell}>{count}</td>
-                {responses.map((r) =>
-                  r.step2.questions[question.id]?.selected.includes(option.id) ? (
-                    <td key={r.participant.id} className={styles.cell}>
+                {counted ? <td className={styles.cell}>{count}</td> : null}
+                {columns.map((c) =>
+                  c.step2.questions[question.id]?.selected.includes(option.id) ? (
+                    <td key={c.id} className={styles.cell}>
                       <span aria-hidden="true">✓</span>
                       <span style={visuallyHidden}>{t('step2Chosen')}</span>
                     </td>
                   ) : (
-                    <td key={r.participant.id} className={styles.cell}>
+                    <td key={c.id} className={styles.cell}>
                       <span style={visuallyHidden}>{t('step2NotChosen')}</span>
                     </td>
                   ),
@@ -195,7 +204,7 @@ function SeparateAnswers({ instrument, responses, compact }: Pick<Step2OverviewP
                   {question.number}. {question.text}
                 </h4>
                 <p>{t('step2Respondents', { count: tally?.respondents ?? 0, total: responses.length })}</p>
-                {compact && (tally?.respondents ?? 0) === 0 ? null : <OptionTable question={question} tally={tally} responses={responses} />}
+                {compact && (tally?.respondents ?? 0) === 0 ? null : <OptionTable question={question} tally={tally ?? { questionId: question.id, respondents: 0, options: [] }} columns={responses.map((r) => ({ id: r.participant.id, name: r.participant.name, step2: r.step2 }))} />}
                 {withText.length > 0 && (
                   <>
                     <h5>{t('step2FreeTexts')}</h5>
@@ -222,27 +231,27 @@ function SeparateAnswers({ instrument, responses, compact }: Pick<Step2OverviewP
   );
 }
 
-export function Step2Overview({ instrument, mode, facilitatorId, responses: given, compact = false }: Step2OverviewProps) {
+export function Step2Overview({ instrument, mode, joint = null, responses: given, compact = false }: Step2OverviewProps) {
   const t = useT(stageMessages);
+  const tj = useT(jointMessages);
   // Answers someone else entered carry their name marked "(namens)" in every column and quote.
   const marked = useMarkedName();
   const responses = given.map((r) => (r.participant.enteredBy ? { ...r, participant: { ...r.participant, name: marked(r.participant) } } : r));
-  const joint = responses.find((r) => r.participant.id === facilitatorId);
-  const nothing = mode === 'joint' ? !joint || !hasAnswers(joint.step2) : !responses.some((r) => hasAnswers(r.step2));
+  const nothing = !responses.some((r) => hasAnswers(r.step2)) && (mode !== 'joint' || !hasJointAnswers(joint));
   return (
     <section aria-labelledby="step2-overview-title">
       <h2 id="step2-overview-title">
         {t('step2Title')}
-        {mode === 'joint' ? ` — ${t('step2JointAnswer')}` : ''}
+        {mode === 'joint' ? ` — ${tj('jointHeading')}` : ''}
       </h2>
       {compact && nothing ? (
         <p>{t('step2Nothing')}</p>
       ) : mode === 'joint' ? (
-        <JointAnswers instrument={instrument} response={joint} />
+        <JointAnswers instrument={instrument} joint={joint} responses={responses} compact={compact} />
       ) : (
         <SeparateAnswers instrument={instrument} responses={responses} compact={compact} />
       )}
-      {mode === 'joint' ? null : <OnBehalfNote participants={given.map((r) => r.participant)} />}
+      <OnBehalfNote participants={(mode === 'joint' ? given.filter((r) => hasAnswers(r.step2)) : given).map((r) => r.participant)} />
     </section>
   );
 }

@@ -4,7 +4,7 @@
 // the comparison of two, where the data lives, and the Word report.
 import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
-import { isEditable, visibleResponses, visibleTo, type Instrument } from '../../domain';
+import { isEditable, visibleJoint, visibleResponses, visibleTo, type Instrument } from '../../domain';
 import type { PlannerTaskReader, SessionSnapshot, SessionStore } from '../../graph/contracts';
 import { ErrorScreen } from '../common/ErrorScreen';
 import { describeErrorText } from '../common/errors';
@@ -75,7 +75,7 @@ function Results({ instrument, snapshot, meId, today, locale, chartRef, exportab
         <ScoresSection instrument={instrument} session={session} responses={responses} viewerId={meId} svgRef={chartRef} />
       </section>
       <TextNote label={instrument.step1.notesLabel} text={session.notes} editable={false} />
-      <Step2Overview instrument={instrument} mode={session.mode} facilitatorId={session.facilitatorId} responses={responses} compact />
+      <Step2Overview instrument={instrument} mode={session.mode} joint={visibleJoint(session, snapshot.responses.map((r) => r.value))} responses={responses} compact />
       <AgendaEditor
         instrument={instrument}
         sessionKey={session.key}

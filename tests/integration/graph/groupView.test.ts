@@ -49,7 +49,7 @@ describe('the group view on the session item', () => {
   it('a participant cannot write it, not even through the app’s own store', async () => {
     const { sanne, key } = await meeting();
     const opened = await sanne.openSession(key);
-    const forged = buildGroupView({ state: 'revealed', group: null, facilitatorId: users.facilitator.id }, [], null, '2026-11-27T10:00:00.000Z');
+    const forged = buildGroupView({ key, state: 'revealed', group: null, facilitatorId: users.facilitator.id }, [], null, '2026-11-27T10:00:00.000Z');
     await expect(sanne.updateSession(opened.session, (s) => ({ ...s, group: forged }))).rejects.toBeInstanceOf(AccessDeniedError);
     // And with her token she reads only her own answers item.
     expect(opened.responses.map((r) => r.value.participant.id)).toEqual([users.debtCounsellor.id]);

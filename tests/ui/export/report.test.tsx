@@ -235,6 +235,25 @@ describe('Word report', () => {
     expect(pageOne((await parts(withPartner)).document)).toContain('Ingevuld door Anouk de Vries namens Pieter Mulder, Welzijn Voorbeeld');
   });
 
+  it('writes stap 2 filled in together as “Samen: …”, the group’s own record, never as the facilitator’s answer', async () => {
+    // Anouk (the facilitator) still has answers of her own; the joint record is beside them, in the group view.
+    const joint = { questions: { [q1.id]: { selected: [freeOption.id], freeText: { [freeOption.id]: 'met de GGD' } } }, comments: { A: 'Samen besproken' } };
+    const together: ReportInput = {
+      ...input,
+      session: { ...session, mode: 'joint', group: { version: 1, members: [], revealedAt: null, actions: [], joint: { step2: joint } } },
+    };
+    const model = buildReportModel(together);
+    expect(model.step2[0]?.questions[0]?.answers).toEqual([{ label: 'Samen:', text: `${freeOption.text} met de GGD` }]);
+    expect(model.step2[0]?.comments).toEqual([{ label: 'Samen:', text: 'Samen besproken' }]);
+    const text = textOf((await parts(together)).document);
+    expect(text).toContain(`Samen:| ${freeOption.text} met de GGD`);
+    expect(text).not.toContain(markup);
+    expect(text).not.toMatch(/Anouk de Vries:\|? ?Samen/);
+    // The joint record is no participant: not among who took part, not a column of stap 1.
+    expect(model.step1.header.map((h) => h.title)).not.toContain('Samen');
+    expect(buildReportModel({ ...together, locale: 'en', instrument: loadInstrument('en') }).step2[0]?.comments).toEqual([{ label: 'Together:', text: 'Samen besproken' }]);
+  });
+
   it('names the file after the municipality and the date, without characters Windows refuses', () => {
     expect(reportFileName({ session: { ...session, municipality: 'Súdwest/Fryslân' }, locale: 'nl' })).toBe('Gesprekstool Súdwest-Fryslân 2026-03-01.docx');
   });

@@ -116,8 +116,10 @@ describe('side panel step 2', () => {
     expect(within(dialog).getAllByText(/^Bron: /).length).toBeGreaterThan(0);
   });
 
-  it('in joint mode a participant cannot tick options (the facilitator holds the pen)', async () => {
-    const question = await openThemeA(step2Store({ mode: 'joint' }));
-    expect(within(question).getByRole('checkbox', { name: 'Anders, namelijk…' })).toHaveProperty('disabled', true);
+  it('in joint mode a participant has no options to tick: the facilitator holds the pen, on the stage', async () => {
+    renderWith(<SidePanel />, fakeServices({ me: sanne, store: step2Store({ mode: 'joint' }) }));
+    expect(await screen.findByText(/Stap 2 vult de groep samen in, op het gedeelde scherm/)).toBeTruthy();
+    expect(screen.queryByRole('checkbox')).toBeNull();
+    expect(screen.queryByRole('button', { name: /^A\. Visie op armoede/ })).toBeNull();
   });
 });

@@ -69,7 +69,7 @@ describe('step-2 overview', () => {
   ];
 
   it('counts per option and shows everyone’s choices side by side', () => {
-    renderUi(<Step2Overview instrument={instrumentNl} mode="separate" facilitatorId={anouk.id} responses={answers} />);
+    renderUi(<Step2Overview instrument={instrumentNl} mode="separate" responses={answers} />);
     const table = screen.getAllByRole('table')[0] as HTMLElement;
     const row = within(table).getByRole('rowheader', { name: plainOption.text }).closest('tr') as HTMLElement;
     expect(within(row).getAllByRole('cell').map((td) => td.textContent)).toEqual(['2', '✓gekozen', '✓gekozen', 'niet gekozen']);
@@ -77,7 +77,7 @@ describe('step-2 overview', () => {
   });
 
   it('renders free text with markup as literal text, with who wrote it', () => {
-    const { container } = renderUi(<Step2Overview instrument={instrumentNl} mode="separate" facilitatorId={anouk.id} responses={answers} />);
+    const { container } = renderUi(<Step2Overview instrument={instrumentNl} mode="separate" responses={answers} />);
     expect(container.querySelector('img')).toBeNull();
     expect(container.querySelector('b')).toBeNull();
     const item = screen.getByText(markup, { exact: false }).closest('li');
@@ -85,12 +85,25 @@ describe('step-2 overview', () => {
     expect(screen.getByText('Let op <b>dit</b>', { exact: false })).toBeTruthy();
   });
 
-  it('shows the facilitator’s one answer in joint mode', () => {
-    renderUi(<Step2Overview instrument={instrumentNl} mode="joint" facilitatorId={bram.id} responses={answers} />);
-    expect(screen.getByRole('heading', { level: 2 }).textContent).toContain('Gezamenlijk antwoord');
-    expect(screen.queryAllByRole('table')).toHaveLength(0);
-    const q1Heading = screen.getByRole('heading', { name: `${q1.number}. ${q1.text}` });
-    expect(q1Heading.nextElementSibling?.textContent).toBe(plainOption.text);
+  it('in joint mode shows the group’s answer as its own column, Samen, beside anyone who answered on their own', () => {
+    const joint = { questions: { [q1.id]: { selected: [freeOption.id], freeText: { [freeOption.id]: 'met de GGD' } } }, comments: { A: 'Samen besproken' } };
+    renderUi(<Step2Overview instrument={instrumentNl} mode="joint" joint={joint} responses={answers} />);
+    expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('Antwoorden op Stap 2 — samen ingevuld');
+    const table = screen.getAllByRole('table')[0] as HTMLElement;
+    // No count: the joint answer is not one more person. Sanne answered nothing on her own: no column.
+    expect(within(table).getAllByRole('columnheader').map((th) => th.textContent)).toEqual(['Antwoord', 'Samen', 'Anouk de Vries', 'Bram Jansen']);
+    const row = within(table).getByRole('rowheader', { name: freeOption.text }).closest('tr') as HTMLElement;
+    expect(within(row).getAllByRole('cell').map((td) => td.textContent)).toEqual(['✓gekozen', '✓gekozen', 'niet gekozen']);
+    expect(screen.getByText(`${freeOption.text} met de GGD`, { exact: false }).closest('li')?.textContent).toBe(`Samen: ${freeOption.text} met de GGD`);
+    expect(screen.getByText('Samen besproken', { exact: false }).closest('li')?.textContent).toBe('Samen: Samen besproken');
+  });
+
+  it('in joint mode says so when the group has not answered together yet, and no one’s own answer stands in for it', () => {
+    renderUi(<Step2Overview instrument={instrumentNl} mode="joint" joint={null} responses={answers} />);
+    expect(screen.getByText('De groep heeft nog niets samen ingevuld.')).toBeTruthy();
+    const table = screen.getAllByRole('table')[0] as HTMLElement;
+    const row = within(table).getByRole('rowheader', { name: plainOption.text }).closest('tr') as HTMLElement;
+    expect(within(row).getAllByRole('cell').map((td) => td.textContent)).toEqual(['niet gekozen', '✓gekozen', '✓gekozen']);
   });
 });
 
@@ -102,16 +115,20 @@ describe('question 14’s sub-heading "Wij hebben verder:" (the paper’s, betwe
   const answers: Response[] = [response(anouk, {}, { step2: { questions: { [q14.id]: { selected: [plan.id], freeText: {} } }, comments: {} } })];
 
   it('heads the options it stands over in the stage’s table', () => {
-    renderUi(<Step2Overview instrument={instrumentNl} mode="separate" facilitatorId={bram.id} responses={answers} />);
+    renderUi(<Step2Overview instrument={instrumentNl} mode="separate" responses={answers} />);
     const table = screen.getByRole('rowheader', { name: plan.text }).closest('table') as HTMLElement;
     const rows = within(table).getAllByRole('rowheader').map((th) => th.textContent);
     expect(rows.indexOf('Wij hebben verder:')).toBe(rows.indexOf(plan.text) - 1);
     expect(rows.indexOf('Wij hebben verder:')).toBe(3);
   });
 
-  it('stays with the option in the joint answer', () => {
-    renderUi(<Step2Overview instrument={instrumentNl} mode="joint" facilitatorId={anouk.id} responses={answers} />);
-    expect(screen.getByText(/^Wij hebben verder: Een concreet plan van aanpak\.$/)).toBeTruthy();
+  it('heads the options it stands over in the joint answer’s table too', () => {
+    const joint = { questions: { [q14.id]: { selected: [plan.id], freeText: {} } }, comments: {} };
+    renderUi(<Step2Overview instrument={instrumentNl} mode="joint" joint={joint} responses={[]} compact />);
+    const table = screen.getByRole('rowheader', { name: plan.text }).closest('table') as HTMLElement;
+    const rows = within(table).getAllByRole('rowheader').map((th) => th.textContent);
+    expect(rows.indexOf('Wij hebben verder:')).toBe(rows.indexOf(plan.text) - 1);
+    expect(within(table).getAllByRole('columnheader').map((th) => th.textContent)).toEqual(['Antwoord', 'Samen']);
   });
 });
 
