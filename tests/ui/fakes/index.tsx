@@ -308,3 +308,15 @@ export function renderWith(ui: ReactElement, services: AppServices, withSession 
     </LocaleProvider>,
   );
 }
+
+/** A snapshot as openSession returns it, for tests that hand the tab whole sessions (history, comparison). */
+export function snapshotOf(session: Session, responses: Response[], actions: ActionItem[]): SessionSnapshot {
+  const v = <T,>(value: T, itemId: string): Versioned<T> => ({ value, itemId, etag: `"${itemId}"` });
+  return {
+    session: v(session, '1'),
+    responses: responses.map((r, i) => v(r, `r${i}`)),
+    actions: actions.map((a, i) => v(a, `a${i}`)),
+    invalid: [],
+    links: { sessionsList: 'https://x/s', answersList: 'https://x/a', actionsList: 'https://x/c', plannerPlan: null },
+  };
+}

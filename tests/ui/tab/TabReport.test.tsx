@@ -1,24 +1,13 @@
 import { act, fireEvent, screen, within } from '@testing-library/react';
-import type { ActionItem, Response, Session } from '../../../src/domain';
-import type { PlannerTaskRead, SessionSnapshot, SessionSummary, Versioned } from '../../../src/graph/contracts';
+import type { ActionItem } from '../../../src/domain';
+import type { PlannerTaskRead, SessionSnapshot, SessionSummary } from '../../../src/graph/contracts';
 import { TabView } from '../../../src/ui/tab/TabPage';
 import { instrumentNl, renderUi } from '../charts/fixtures';
-import { lotte, responseOf, sanne, sessionIn } from '../fakes';
+import { lotte, responseOf, sanne, sessionIn, snapshotOf } from '../fakes';
 
-const v = <T,>(value: T, itemId: string): Versioned<T> => ({ value, itemId, etag: `"${itemId}"` });
 
 function action(id: string, title: string, taskId: string | null, dueDate: string | null, sessionKey: string): ActionItem {
   return { id, sessionKey, theme: 'B', title, ownerId: null, ownerName: 'Sanne', department: '', dueDate, status: 'open', proposedBy: null, plannerTaskId: taskId, plannerTaskUrl: null };
-}
-
-function snapshotOf(session: Session, responses: Response[], actions: ActionItem[]): SessionSnapshot {
-  return {
-    session: v(session, '1'),
-    responses: responses.map((r, i) => v(r, `r${i}`)),
-    actions: actions.map((a, i) => v(a, `a${i}`)),
-    invalid: [],
-    links: { sessionsList: 'https://x/s', answersList: 'https://x/a', actionsList: 'https://x/c', plannerPlan: null },
-  };
 }
 
 const spring = sessionIn('closed', { key: '20260301-aaaaaaaa', title: 'Voorjaar', date: '2026-03-01T09:00:00Z' });
