@@ -16,3 +16,4 @@ export * from './progress';
 export * from './responseMerge';
 export * from './groupView';
 export * from './onBehalf';
+export * from './display';
