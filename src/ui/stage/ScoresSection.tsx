@@ -54,7 +54,12 @@ export function ScoresSection({ instrument, session, responses, viewerId, svgRef
   const perDomain = domainMeans(visible);
   // With one domain at the table its mean is the group mean: no second column saying the same.
   const domainColumns =
-    perDomain.length < 2 ? [] : perDomain.map((d) => ({ id: d.domain, name: displayLabelText({ kind: 'domain', domain: d.domain, organisations: d.organisations, count: d.count }, locale), means: d.means }));
+    perDomain.length < 2 ? [] : perDomain.map((d) => ({
+          id: d.domain,
+          // Anonymous: a partner's organisation would name the person, so the column says "Partner".
+          name: displayLabelText({ kind: 'domain', domain: d.domain, organisations: mode === 'anonymous' ? [] : d.organisations, count: d.count }, locale),
+          means: d.means,
+        }));
   return (
     <>
       {control}
