@@ -2,7 +2,7 @@
 // refuses the same things through the lists' item-level permissions (answers: read and edit only
 // one's own; sessions and actions: edit only one's own), so a rule here is what the person is told,
 // and the tenant is what holds when a client skips the rule.
-import type { ActionItem, Mode, Session, SessionState } from './model';
+import type { ActionItem, DisplayMode, Mode, Session, SessionState } from './model';
 
 /** The signed-in person, by Entra object id from the token (GET /me); null when nobody is signed in. */
 export interface Actor {
@@ -18,6 +18,8 @@ export type Command =
   | { kind: 'explanation' }
   | { kind: 'followUp' }
   | { kind: 'mode'; mode: Mode }
+  /** How people are shown on stage, tab and report (src/domain/display.ts). */
+  | { kind: 'display'; display: DisplayMode }
   /** A participant's own answers; `ownerId` is whose answers item is written. */
   | { kind: 'answer'; part: AnswerPart; ownerId: string; onBehalf?: boolean }
   /** Create (`action` null) or change an agenda item. */
@@ -127,6 +129,9 @@ export function may(actor: Actor, command: Command, session: SessionFacts): Deci
     case 'mode':
       // The mode decides how step 2 is filled in, so it is settled before step 2 starts.
       return facilitatorIn(['setup', 'step1', 'revealed'], id, session);
+    case 'display':
+      // Any time, also after closing: the facilitator may make the report anonymous before exporting it.
+      return facilitatorIn(['setup', 'step1', 'revealed', 'step2', 'step3', 'closed'], id, session);
     case 'answer':
       return mayAnswer(id, command, session);
     case 'saveAction':

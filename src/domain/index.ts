@@ -17,3 +17,4 @@ export * from './responseMerge';
 export * from './groupView';
 export * from './onBehalf';
 export * from './joint';
+export * from './display';

@@ -184,6 +184,14 @@ export const GroupViewSchema = z.object({
 });
 export type GroupView = z.infer<typeof GroupViewSchema>;
 
+/**
+ * How the surfaces (stage, tab, Word report) show who gave which answer (src/domain/display.ts):
+ * by name with their domain, one series per domain, or numbered per domain without names.
+ */
+export const DISPLAY_MODES = ['perPerson', 'perDomain', 'anonymous'] as const;
+export const DisplayModeSchema = z.enum(DISPLAY_MODES);
+export type DisplayMode = z.infer<typeof DisplayModeSchema>;
+
 export const SessionSchema = z.object({
   key: z.string().min(1),
   municipality: z.string().min(1).max(LIMITS.singleLine),
@@ -213,6 +221,8 @@ export const SessionSchema = z.object({
    * one that reads every answer. Absent in sessions from before it existed, and until first written.
    */
   group: GroupViewSchema.nullable().optional(),
+  /** The facilitator's choice of how people are shown; absent in older sessions, which is "perPerson". */
+  display: DisplayModeSchema.optional(),
 });
 export type Session = z.infer<typeof SessionSchema>;
 

@@ -50,6 +50,7 @@ export const PURPOSE_LABELS = {
   monitoring: 'Monitoring',
 } as const;
 export const MODE_LABELS = { separate: 'Ieder apart', joint: 'Samen' } as const;
+export const DISPLAY_LABELS = { perPerson: 'Per persoon', perDomain: 'Per domein', anonymous: 'Anoniem' } as const;
 export const DOMAIN_LABELS = { armoede: 'Armoede', gezondheid: 'Gezondheid', partner: 'Partner' } as const;
 export const STATUS_LABELS = { open: 'Open', done: 'Afgerond' } as const;
 export const MEET_AGAIN_LABELS = { yes: 'Ja', no: 'Nee', unknown: 'Nog niet afgesproken' } as const;
@@ -91,6 +92,9 @@ export const COLUMNS: Record<ListKind, readonly ColumnSpec[]> = {
     text('PublishClaimRun', 'Publicatieronde'),
     // What the group may see (src/domain/groupView.ts), as JSON over as many columns as it needs.
     ...GROUP_VIEW_COLUMNS.map((name, i) => note(name, i === 0 ? 'Groepsbeeld' : `Groepsbeeld (vervolg ${i + 1})`)),
+    // How people are shown (src/domain/display.ts); empty is "per persoon". Added to existing lists by
+    // provisioning, the first time a facilitator changes the setting (src/graph/sessionStore.ts).
+    choice('Weergave', 'Deelnemers tonen', Object.values(DISPLAY_LABELS)),
   ],
   answers: [
     text('SessionKey', 'Sessiesleutel', true),

@@ -28,6 +28,7 @@ import { TextTooLongError } from './errors';
 import { isPlannerTaskUrl } from './plannerLinks';
 import {
   COLUMNS,
+  DISPLAY_LABELS,
   DOMAIN_LABELS,
   GROUP_VIEW_COLUMNS,
   LIST_TITLES,
@@ -77,6 +78,7 @@ const STATE_BY_LABEL = reverse(STATE_LABELS);
 const PURPOSE_BY_LABEL = reverse(PURPOSE_LABELS);
 const MODE_BY_LABEL = reverse(MODE_LABELS);
 const DOMAIN_BY_LABEL = reverse(DOMAIN_LABELS);
+const DISPLAY_BY_LABEL = reverse(DISPLAY_LABELS);
 const STATUS_BY_LABEL = reverse(STATUS_LABELS);
 
 /** Reads one column; SharePoint leaves empty columns out of `fields`, so absent means empty. */
@@ -201,6 +203,8 @@ export function readSession(item: ListItem): ReadResult<Session> {
         plannerPlanId: r.optionalText('PlannerPlanId'),
         publishClaim: publishClaimOf(r),
         group: groupViewOf(item.fields),
+        // Empty in sessions from before the setting (and lists without the column): per person.
+        ...(r.optionalText('Weergave') === null ? {} : { display: r.label('Weergave', DISPLAY_BY_LABEL) }),
       };
     },
     SessionSchema,
@@ -296,6 +300,8 @@ export function sessionFields(session: Session): Fields {
     ...(s.publishClaim ? { PublishClaimBy: s.publishClaim.by, PublishClaimUntil: s.publishClaim.until, PublishClaimRun: s.publishClaim.run ?? null } : {}),
     // Likewise only once there is a group view: an older list without these columns takes every other write.
     ...(s.group ? groupViewFields(s.group) : {}),
+    // Likewise only once the facilitator chose how people are shown.
+    ...(s.display ? { Weergave: DISPLAY_LABELS[s.display] } : {}),
   });
 }
 

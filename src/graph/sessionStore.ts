@@ -440,8 +440,26 @@ export function createSessionStore(options: SessionStoreOptions): SessionStore {
       }
     },
 
-    updateSession(current, change) {
-      return writeWithMerge('sessions', current, (s) => SessionSchema.parse(change(s)), sessionFields, readSession);
+    async updateSession(current, change) {
+      const write = () => writeWithMerge('sessions', current, (s) => SessionSchema.parse(change(s)), sessionFields, readSession);
+      try {
+        return await write();
+      } catch (err) {
+        // The "Deelnemers tonen" column is written only once the facilitator sets it; a list
+        // provisioned before it answers 400 (unknown field): provisioning adds it, once, and the
+        // write is made again, as for the "Ingevuld door" columns above.
+        if (!(err instanceof BadRequestError) || upgraded || current.value.display !== undefined) throw err;
+        let wantsDisplay = false;
+        try {
+          wantsDisplay = SessionSchema.parse(change(current.value)).display !== undefined;
+        } catch {
+          throw err;
+        }
+        if (!wantsDisplay) throw err;
+        upgraded = true;
+        await provision();
+        return write();
+      }
     },
 
     async saveAction(action: ActionItem, current: Versioned<ActionItem> | null): Promise<Versioned<ActionItem>> {

@@ -3,7 +3,7 @@
 // high contrast and a screen reader.
 import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useId } from 'react';
-import { divergenceOf, summariseAllScores, THEME_IDS, WEET_NIET, type Instrument } from '../../domain';
+import { divergenceOf, summariseAllScores, THEME_IDS, WEET_NIET, type Instrument, type ThemeId } from '../../domain';
 import { useLocale, useT } from '../i18n';
 import { divergenceReasonsText } from './divergenceText';
 import { chartMessages } from './messages';
@@ -35,9 +35,13 @@ const useStyles = makeStyles({
 export interface ScoreTableProps {
   instrument: Pick<Instrument, 'themes' | 'step1'>;
   participants: readonly ChartParticipant[];
+  /** The person columns, labelled by the display setting; none when shown per domain. Default: everyone. */
+  columns?: readonly ChartParticipant[];
+  /** A mean per domain, next to the group mean (src/domain/display.ts domainMeans). */
+  domainMeans?: readonly { id: string; name: string; means: Record<ThemeId, number | null> }[];
 }
 
-export function ScoreTable({ instrument, participants }: ScoreTableProps) {
+export function ScoreTable({ instrument, participants, columns = participants, domainMeans = [] }: ScoreTableProps) {
   const t = useT(chartMessages);
   const locale = useLocale();
   const styles = useStyles();
@@ -58,12 +62,17 @@ export function ScoreTable({ instrument, participants }: ScoreTableProps) {
             <th scope="col" className={mergeClasses(styles.cell, styles.statement)}>
               {t('statement')}
             </th>
-            {participants.map((p) => (
+            {columns.map((p) => (
               <th key={p.id} scope="col" className={styles.cell}>
                 {p.name}
               </th>
             ))}
             <th scope="col" className={styles.cell}>{t('mean')}</th>
+            {domainMeans.map((d) => (
+              <th key={d.id} scope="col" className={styles.cell}>
+                {t('domainMeanColumn', { domain: d.name })}
+              </th>
+            ))}
             <th scope="col" className={styles.cell}>{t('median')}</th>
             <th scope="col" className={styles.cell}>{t('spread')}</th>
             <th scope="col" className={styles.cell}>{t('weetNietCount')}</th>
@@ -86,7 +95,7 @@ export function ScoreTable({ instrument, participants }: ScoreTableProps) {
                     </span>
                   )}
                 </th>
-                {participants.map((p) => {
+                {columns.map((p) => {
                   const score = p.scores[themeId];
                   return (
                     <td key={p.id} className={styles.cell}>
@@ -104,6 +113,11 @@ export function ScoreTable({ instrument, participants }: ScoreTableProps) {
                   );
                 })}
                 <td className={styles.cell}>{number(summary.mean)}</td>
+                {domainMeans.map((d) => (
+                  <td key={d.id} className={styles.cell}>
+                    {number(d.means[themeId])}
+                  </td>
+                ))}
                 <td className={styles.cell}>{number(summary.median)}</td>
                 <td className={styles.cell}>{number(summary.spread)}</td>
                 <td className={styles.cell}>{summary.weetNiet}</td>

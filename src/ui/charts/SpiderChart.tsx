@@ -25,6 +25,11 @@ export interface SpiderChartProps {
    * Lines drawn as given instead of one per participant plus the group mean: the comparison's
    * "before" and "after" means overlaid (src/ui/tab/ComparisonTable.tsx). Values may be fractional.
    */
+  /**
+   * The lines as the session's display setting draws them (src/ui/stage/ScoresSection.tsx): each
+   * with its label and its domain's style. The group mean is still computed from `participants`.
+   */
+  lines?: readonly { id: string; name: string; values: readonly (number | null)[]; style: SeriesStyle }[];
   overlay?: { title: string; description: string; series: readonly { id: string; name: string; values: readonly (number | null)[] }[] };
 }
 
@@ -119,11 +124,15 @@ export function LegendSwatch({ style }: { style: SeriesStyle }) {
   );
 }
 
-export function SpiderChart({ instrument, participants, svgRef, maxWidth = 760, overlay }: SpiderChartProps) {
+export function SpiderChart({ instrument, participants, svgRef, maxWidth = 760, overlay, lines }: SpiderChartProps) {
   const t = useT(chartMessages);
   const titleId = useId();
   const descId = useId();
-  const series = overlay ? overlay.series.map((s, index) => ({ key: s.id, name: s.name, style: participantSeriesStyle(index), values: s.values })) : participants.map((participant, index) => ({
+  const series = overlay
+    ? overlay.series.map((s, index) => ({ key: s.id, name: s.name, style: participantSeriesStyle(index), values: s.values }))
+    : lines
+      ? lines.map((l) => ({ key: l.id, name: l.name, style: l.style, values: l.values }))
+      : participants.map((participant, index) => ({
     key: participant.id,
     name: participant.name,
     style: participantSeriesStyle(index),

@@ -2,6 +2,7 @@
 // pattern and marker shape, and colour only helps on top (WCAG 1.4.1, use of colour). The group
 // mean is thicker and has a marker no participant gets.
 import { tokens } from '@fluentui/react-components';
+import type { Domain } from '../../domain/model';
 
 export type MarkerShape = 'circle' | 'square' | 'triangle' | 'diamond' | 'triangleDown' | 'cross' | 'plus' | 'star' | 'hexagon';
 
@@ -34,6 +35,34 @@ export function participantSeriesStyle(index: number): SeriesStyle {
     color: COLORS[index % COLORS.length] ?? 'currentColor',
     width: 2,
   };
+}
+
+/**
+ * A domain's colour and marker, the same in every session whoever joins first: armoede blue squares,
+ * gezondheid orange triangles, partners berry diamonds (blue/orange/magenta stay apart for the common
+ * colour vision deficiencies). The Fluent tokens pass 3:1 against the background in light and dark
+ * (WCAG 1.4.11); in high contrast they all become the system foreground, so the marker (the domain)
+ * and the dash (the person within it) carry the difference (tests/unit/ui/seriesStyle.test.ts).
+ */
+export const DOMAIN_STYLES: Record<Domain, { color: string; colorToken: string; marker: MarkerShape }> = {
+  armoede: { color: tokens.colorPaletteBlueForeground2, colorToken: 'colorPaletteBlueForeground2', marker: 'square' },
+  gezondheid: { color: tokens.colorPaletteDarkOrangeForeground2, colorToken: 'colorPaletteDarkOrangeForeground2', marker: 'triangle' },
+  partner: { color: tokens.colorPaletteBerryForeground2, colorToken: 'colorPaletteBerryForeground2', marker: 'diamond' },
+};
+
+/** Dashes for the people within one domain; a domain's mean is solid and thicker. */
+const PERSON_DASHES = ['8 4', '2 4', '12 4 2 4', '4 4', '1 7', '14 3 3 3 3 3'] as const;
+
+/** A person's line: their domain's colour and marker, a dash of their own within the domain. */
+export function domainPersonStyle(domain: Domain, indexInDomain: number): SeriesStyle {
+  const d = DOMAIN_STYLES[domain];
+  return { dash: PERSON_DASHES[indexInDomain % PERSON_DASHES.length] ?? '', marker: d.marker, color: d.color, width: 2 };
+}
+
+/** A domain's mean: solid, between a person's line and the group mean in weight. */
+export function domainMeanStyle(domain: Domain): SeriesStyle {
+  const d = DOMAIN_STYLES[domain];
+  return { dash: '', marker: d.marker, color: d.color, width: 3.5 };
 }
 
 export const MEAN_SERIES_STYLE: SeriesStyle = { dash: '', marker: 'hexagon', color: 'currentColor', width: 5 };

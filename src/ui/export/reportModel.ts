@@ -6,7 +6,9 @@
 import {
   aggregateStep2,
   conversationOrder,
+  displayModeOf,
   DOMAINS,
+  domainMeans,
   groupActionsByTheme,
   orderActions,
   summariseAllScores,
@@ -24,6 +26,7 @@ import { formatCalendarDate, formatSessionDate } from '../stage/calendarText';
 import { jointMessages } from '../stage/jointMessages';
 import { stageMessages, type StageMessageKey } from '../stage/messages';
 import { exportMessages, type ExportMessageKey } from './messages';
+import { displayLabelText } from '../charts/displayText';
 import { personName, reportNames } from './reportNames';
 
 export interface ReportLine {
@@ -124,9 +127,12 @@ export const SUMMARY_ACTIONS = 5;
 const EXTREME_NAMES = 2;
 
 export function buildReportModel({ instrument, session, responses, actions, locale }: ReportInput): ReportModel {
+  // "Toon per persoon / per domein / anoniem": every name below goes through these names.
+  const display = displayModeOf(session);
   const names = reportNames(
     responses.map((r) => r.participant),
     locale,
+    display,
   );
   const w = (key: ExportMessageKey, params?: Record<string, string | number>) => format(exportMessages[locale][key], params);
   const tc = (key: ChartMessageKey, params?: Record<string, string | number>) => format(chartMessages[locale][key], params);
@@ -163,13 +169,16 @@ export function buildReportModel({ instrument, session, responses, actions, loca
   };
 
   // Who took part, by domain: the paper's columns were "Deelnemer 1 (Armoede) / Deelnemer 2 (Gezondheid)".
+  // Per domein: how many; anoniem: the labels, without departments (a small department names a person).
   const participants = DOMAINS.map((domain) => ({
     heading: names.domainHeading(domain),
     people: responses
       .filter((r) => r.participant.domain === domain)
-      .map(({ participant: p }) => {
+      .flatMap(({ participant: p }, i, all) => {
+        if (display === 'perDomain') return i === 0 ? [w('peopleCount', { count: all.length })] : [];
+        if (display === 'anonymous') return [names.name(p)];
         const organisation = domain === 'partner' ? p.partnerLabel?.trim() || p.department.trim() : p.department.trim();
-        return organisation ? w('withDepartment', { name: names.name(p), department: organisation }) : names.name(p);
+        return [organisation ? w('withDepartment', { name: names.name(p), department: organisation }) : names.name(p)];
       }),
   })).filter((group) => group.people.length > 0);
   const onBehalf = responses.map((r) => names.onBehalf(r.participant)).filter((line): line is string => line !== null);
@@ -217,13 +226,19 @@ export function buildReportModel({ instrument, session, responses, actions, loca
   const pointThemes = new Set(points.map((d) => d.theme));
   const scoreText = (value: Response['scores'][keyof Response['scores']]) =>
     value === undefined ? w('noScore') : value === WEET_NIET ? w('weetNietShort') : String(value);
+  // Per domein the columns are the domains' means, as on the stage; otherwise one per person.
+  const byDomain = domainMeans(responses).map((d) => ({ ...d, label: displayLabelText({ kind: 'domain', domain: d.domain, organisations: d.organisations, count: d.count }, locale) }));
   const rows: ReportScoreRow[] = instrument.themes.map((theme, i) => ({
     title: `${theme.id}. ${theme.title}`,
     statement: theme.statement,
-    cells: [...responses.map((r) => scoreText(r.scores[theme.id])), number(summaries[i]?.mean ?? null), number(summaries[i]?.spread ?? null)],
+    cells: [
+      ...(display === 'perDomain' ? byDomain.map((d) => number(d.means[theme.id])) : responses.map((r) => scoreText(r.scores[theme.id]))),
+      number(summaries[i]?.mean ?? null),
+      number(summaries[i]?.spread ?? null),
+    ],
     conversationPoint: pointThemes.has(theme.id),
   }));
-  const legend = [...responses.map((r) => names.withDomain(r.participant)), tc('groupMean')];
+  const legend = [...(display === 'perDomain' ? byDomain.map((d) => d.label) : responses.map((r) => names.withDomain(r.participant))), tc('groupMean')];
 
   // Stap 2 as an appendix: only what someone answered.
   const aggregate = aggregateStep2(instrument.themes, responses);
@@ -301,7 +316,9 @@ export function buildReportModel({ instrument, session, responses, actions, loca
     step1: {
       header: [
         { title: w('statementColumn'), detail: '' },
-        ...responses.map((r) => ({ title: names.name(r.participant), detail: names.domainLabel(r.participant) })),
+        ...(display === 'perDomain'
+          ? byDomain.map((d) => ({ title: d.label, detail: w('peopleCount', { count: d.count }) }))
+          : responses.map((r) => ({ title: names.name(r.participant), detail: names.domainLabel(r.participant) }))),
         { title: w('meanColumn'), detail: '' },
         { title: w('spreadColumn'), detail: '' },
       ],

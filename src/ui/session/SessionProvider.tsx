@@ -11,7 +11,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useRef, use
 import { may, visibleTo, type Command, type Refusal } from '../../domain/authorization';
 import { buildGroupView, sameGroupView } from '../../domain/groupView';
 import { setLocked as lockRule, transition as transitionRule } from '../../domain/sessionState';
-import type { ActionItem, FollowUp, Mode, Session, SessionState } from '../../domain/model';
+import type { ActionItem, DisplayMode, FollowUp, Mode, Session, SessionState } from '../../domain/model';
 import type { SessionSnapshot, SessionStore, Versioned } from '../../graph/contracts';
 import { BadRequestError, ConflictError } from '../../graph/errors';
 import { describeErrorText } from '../common/errors';
@@ -48,6 +48,8 @@ export interface SessionCommands {
   setNotes(notes: string): Promise<boolean>;
   setExplanation(text: string): Promise<boolean>;
   setMode(mode: Mode): Promise<boolean>;
+  /** How people are shown on stage, tab and report (src/domain/display.ts); the facilitator's. */
+  setDisplay(display: DisplayMode): Promise<boolean>;
   setFollowUp(followUp: FollowUp): Promise<boolean>;
   /** Anyone allowed by `isEditable(…, 'actions')`: create or update an agenda item. */
   saveAction(action: ActionItem): Promise<boolean>;
@@ -433,6 +435,7 @@ export function SessionProvider({ children, link: givenLink }: { children: React
       setNotes: (notes) => guarded({ kind: 'notes' }, (s) => ({ ...s, notes })),
       setExplanation: (explanation) => guarded({ kind: 'explanation' }, (s) => ({ ...s, explanation })),
       setMode: (mode) => guarded({ kind: 'mode', mode }, (s) => ({ ...s, mode })),
+      setDisplay: (display) => guarded({ kind: 'display', display }, (s) => ({ ...s, display })),
       setFollowUp: (followUp) => guarded({ kind: 'followUp' }, (s) => ({ ...s, followUp })),
       saveAction: (action) =>
         run(async (current, s) => {

@@ -13,7 +13,8 @@ import { GroupViewNotice } from '../common/GroupViewNotice';
 import { InvalidItemsNotice } from '../common/InvalidItemsNotice';
 import { Loading } from '../common/Loading';
 import { FacilitatorMoves } from '../facilitator/FacilitatorMoves';
-import { useT } from '../i18n';
+import { useLocale, useT } from '../i18n';
+import { displayedResponses } from '../charts/displayText';
 import { useAppServices, useSession, useSessionInstrument, type SessionCommands } from '../session';
 import { PendingTextProvider } from '../session/pendingText';
 import { AgendaEditor } from './AgendaEditor';
@@ -68,7 +69,7 @@ export interface StageViewProps {
   meId: string;
   today: string;
   newId: () => string;
-  commands: Pick<SessionCommands, 'setNotes' | 'setExplanation' | 'setFollowUp' | 'saveAction' | 'deleteAction'>;
+  commands: Pick<SessionCommands, 'setNotes' | 'setExplanation' | 'setFollowUp' | 'saveAction' | 'deleteAction' | 'setDisplay'>;
   publish: ReturnType<typeof usePublish>;
   /** The facilitator's moves, shown only in the facilitator's own client. */
   bar?: ReactNode;
@@ -88,8 +89,18 @@ export function StageView({ instrument, snapshot, meId, today, newId, commands, 
   const responses = useMemo(() => visibleResponses(meId, session, raw), [meId, session, raw]);
   const actions = useMemo(() => snapshot.actions.map((a) => a.value), [snapshot.actions]);
   const participants = useMemo(() => responses.map((r) => r.participant), [responses]);
-  const questionCount = instrument.themes.reduce((n, th) => n + th.questions.length, 0);
   const step = STEP_OF_STATE[session.state];
+  // Lists that name people (progress, stap-2 authors) follow the display setting as the chart does.
+  const locale = useLocale();
+  const shown = useMemo(() => displayedResponses(responses, session.display ?? 'perPerson', locale), [responses, session.display, locale]);
+  const progress = useMemo(() => {
+    if (!step || step === 'step3') return null;
+    const all = visibleProgress(session, raw, step);
+    if ((session.display ?? 'perPerson') === 'perPerson') return all;
+    const names = new Map(shown.map((r) => [r.participant.id, r.participant.name]));
+    return { ...all, participants: all.participants.map((p) => ({ ...p, name: names.get(p.participantId) ?? '—' })) };
+  }, [session, raw, step, shown]);
+  const questionCount = instrument.themes.reduce((n, th) => n + th.questions.length, 0);
   const stepTitle =
     session.state === 'step2' ? instrument.step2.title : session.state === 'step3' ? instrument.step3.title : session.state === 'setup' ? t('stateSetup') : session.state === 'closed' ? t('stateClosed') : instrument.step1.title;
   const leads = visibleTo({ id: meId }, session).facilitatorControls;
@@ -116,9 +127,9 @@ export function StageView({ instrument, snapshot, meId, today, newId, commands, 
         </p>
       </header>
       {leads ? <InvalidItemsNotice items={snapshot.invalid} /> : null}
-      {step && step !== 'step3' && <ProgressPanel progress={visibleProgress(session, raw, step)} questionCount={questionCount} />}
+      {progress && <ProgressPanel progress={progress} questionCount={questionCount} />}
       {(session.state === 'setup' || session.state === 'step1' || session.state === 'revealed' || session.state === 'closed') && (
-        <ScoresSection instrument={instrument} session={session} responses={responses} viewerId={null} />
+        <ScoresSection instrument={instrument} session={session} responses={responses} viewerId={null} onDisplayChange={leads ? commands.setDisplay : undefined} />
       )}
       {(session.state === 'revealed' || session.state === 'closed') && (
         <TextNote label={instrument.step1.notesLabel} text={session.notes} editable={isEditable(session, 'notes', meId)} onSave={commands.setNotes} />
@@ -127,7 +138,7 @@ export function StageView({ instrument, snapshot, meId, today, newId, commands, 
         (leads && session.mode === 'joint' && jointEditor ? (
           jointEditor
         ) : (
-          <Step2Overview instrument={instrument} mode={session.mode} joint={visibleJoint(session, raw)} responses={responses} />
+          <Step2Overview instrument={instrument} mode={session.mode} joint={visibleJoint(session, raw)} responses={shown} />
         ))}
       {(session.state === 'step3' || session.state === 'closed') && (
         <>

@@ -15,6 +15,7 @@ import { useAppServices, useSession, useSessionInstrument, type SessionCommands 
 import { AgendaEditor } from '../stage/AgendaEditor';
 import { FollowUpEditor } from '../stage/FollowUpEditor';
 import { ScoresSection } from '../stage/ScoresSection';
+import { displayedResponses } from '../charts/displayText';
 import { Step2Overview } from '../stage/Step2Overview';
 import { TextNote } from '../stage/TextNote';
 import { localCalendarDate } from '../stage/calendarText';
@@ -75,7 +76,7 @@ function Results({ instrument, snapshot, meId, today, locale, chartRef, exportab
         <ScoresSection instrument={instrument} session={session} responses={responses} viewerId={meId} svgRef={chartRef} />
       </section>
       <TextNote label={instrument.step1.notesLabel} text={session.notes} editable={false} />
-      <Step2Overview instrument={instrument} mode={session.mode} joint={visibleJoint(session, snapshot.responses.map((r) => r.value))} responses={responses} compact />
+      <Step2Overview instrument={instrument} mode={session.mode} joint={visibleJoint(session, snapshot.responses.map((r) => r.value))} responses={displayedResponses(responses, session.display ?? 'perPerson', locale)} compact />
       <AgendaEditor
         instrument={instrument}
         sessionKey={session.key}

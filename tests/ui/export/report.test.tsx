@@ -254,6 +254,31 @@ describe('Word report', () => {
     expect(buildReportModel({ ...together, locale: 'en', instrument: loadInstrument('en') }).step2[0]?.comments).toEqual([{ label: 'Together:', text: 'Samen besproken' }]);
   });
 
+  it('anoniem: no participant’s name, organisation or department anywhere in the document, people numbered per domain', async () => {
+    const partner = { id: 'namens:abc', name: 'Pieter Mulder', domain: 'partner' as const, partnerLabel: 'Welzijn Voorbeeld', department: 'Jeugd', enteredBy: { id: anouk.id, name: anouk.name } };
+    const anonymous = { ...input, session: { ...session, display: 'anonymous' as const }, responses: [...responses, response(partner, { A: 1, B: 5 }, { step2: { questions: {}, comments: { A: 'Aan de telefoon doorgegeven' } } })] };
+    const model = buildReportModel(anonymous);
+    expect(model.chart.legend).toEqual(['Deelnemer 1 (Armoede)', 'Deelnemer 1 (Partner)', 'Deelnemer 1 (Gezondheid)', 'Deelnemer 2 (Partner) (namens)', 'Gemiddelde van de groep']);
+    expect(model.summary.points[0]?.detail).toBe('Deelnemer 1 (Armoede): 1 ↔ Deelnemer 1 (Partner) en Deelnemer 2 (Partner) (namens): 5');
+    expect(model.step2[0]?.comments).toContainEqual({ label: 'Deelnemer 1 (Armoede):', text: 'Tekst met & en "quotes"' });
+    const { document, core } = await parts(anonymous);
+    const text = `${textOf(document)} ${core}`;
+    for (const word of ['Anouk', 'Bram', 'Sanne', 'Pieter', 'Mulder', 'GGD Flevoland', 'Welzijn', 'Wijkteam', 'Sociaal domein', 'Jeugd']) expect(text).not.toContain(word);
+    expect(textOf(document)).toContain('Deelnemer 2 (Partner) (namens)');
+  });
+
+  it('per domein: the score table and the legend have one column per domain with its mean; people are counted, not named', async () => {
+    const perDomain = { ...input, session: { ...session, display: 'perDomain' as const } };
+    const model = buildReportModel(perDomain);
+    // In the fixed domain order, not the order of joining (the partner joined second).
+    expect(model.chart.legend).toEqual(['Armoede', 'Gezondheid', 'GGD Flevoland', 'Gemiddelde van de groep']);
+    expect(model.step1.header.map((h) => h.title)).toEqual(['Stelling', 'Armoede', 'Gezondheid', 'GGD Flevoland', 'Gem.', 'Spreiding']);
+    expect(model.step1.rows[0]?.cells).toEqual(['4', '3', '4', '3,7', '1']);
+    expect(model.summary.participants.map((g) => g.people)).toEqual([['1 deelnemer'], ['1 deelnemer'], ['1 deelnemer']]);
+    const text = textOf((await parts(perDomain)).document);
+    for (const word of ['Anouk', 'Bram', 'Sanne']) expect(text).not.toContain(word);
+  });
+
   it('names the file after the municipality and the date, without characters Windows refuses', () => {
     expect(reportFileName({ session: { ...session, municipality: 'Súdwest/Fryslân' }, locale: 'nl' })).toBe('Gesprekstool Súdwest-Fryslân 2026-03-01.docx');
   });

@@ -13,6 +13,7 @@ const facilitatorOnly: Command[] = [
   { kind: 'explanation' },
   { kind: 'followUp' },
   { kind: 'mode', mode: 'joint' },
+  { kind: 'display', display: 'anonymous' },
   { kind: 'publish' },
 ];
 
@@ -32,6 +33,11 @@ describe('may: the facilitator is in charge', () => {
     for (const command of [...facilitatorOnly, { kind: 'answer', part: 'scores', ownerId: 'p-anna' } as Command]) {
       expect(may(NOBODY, command, session({ state: 'step1' }))).toEqual({ ok: false, refusal: { code: 'signedOut' } });
     }
+  });
+
+  it('the facilitator chooses how people are shown in every state, the closed session included (before exporting)', () => {
+    const allowedIn = SESSION_STATES.filter((state) => may(FACILITATOR, { kind: 'display', display: 'perDomain' }, session({ state })).ok);
+    expect(allowedIn).toEqual([...SESSION_STATES]);
   });
 
   it('the facilitator publishes in step 3 and after closing, not before', () => {
