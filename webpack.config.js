@@ -83,6 +83,11 @@ function common(mode) {
       rules: [
         { test: /\.[cm]?tsx?$/, exclude: /node_modules/, loader: 'esbuild-loader', options: { target: 'es2020', tsconfig: path.join(root, 'tsconfig.json') } },
         { test: /\.(png|svg|woff2?)$/, type: 'asset/resource' },
+        // The Graph client's package.json does not declare "sideEffects", so its barrel
+        // (lib/es/src/browser/index.js) brings every export along — file upload tasks, the chaos
+        // handler — though its modules only define classes. Declared here, webpack keeps what
+        // src/graph imports (https://webpack.js.org/guides/tree-shaking/#mark-the-file-as-side-effect-free).
+        { test: /[\\/]node_modules[\\/]@microsoft[\\/]microsoft-graph-client[\\/]/, sideEffects: false },
       ],
     },
     optimization: {

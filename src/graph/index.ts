@@ -7,17 +7,16 @@ import type { GraphServices, SessionLocation, TokenProvider } from './contracts'
 import { createGraphClient, GraphApi } from './client';
 import { createDirectory } from './directory';
 import { createSessionStore } from './sessionStore';
-import { createPlannerPublisher } from './plannerPublisher';
 import { createPlannerTaskReader } from './plannerTasks';
 import { createSharePointRest } from './sharePointRest';
-import { createInstallationChecker } from './installCheck';
 import { withSiteAccess } from './siteAccess';
 import type { BatchOptions } from './batch';
 import type { OptionDescriber } from './mapping';
 
 export * from './errors';
 export type * from './contracts';
-export { CHECK_IDS, type CheckId, type CheckLine, type CheckProblem, type InstallationTarget } from './installCheck';
+export { CHECK_IDS, type CheckId } from './installCheckIds';
+export type { CheckLine, CheckProblem, InstallationTarget } from './installCheck';
 export { SCOPES } from '../auth/scopes';
 
 export interface GraphServicesOptions {
@@ -42,6 +41,18 @@ export function describeOptions(instrument: Instrument): OptionDescriber {
   return { question: (id) => questions.get(id), option: (id) => options.get(id) };
 }
 
+/** The first call's promise, kept; a failed load (a chunk that did not arrive) is tried again next time. */
+function once<T>(load: () => Promise<T>): () => Promise<T> {
+  let loading: Promise<T> | null = null;
+  return () => {
+    loading ??= load().catch((err: unknown) => {
+      loading = null;
+      throw err;
+    });
+    return loading;
+  };
+}
+
 export function createGraphServices(config: AppConfig, requested: TokenProvider, options: GraphServicesOptions = {}): GraphServices {
   const tokens = withSiteAccess(requested, config.graph.siteAccess);
   const api = new GraphApi(createGraphClient(config, tokens, options.transport));
@@ -49,6 +60,12 @@ export function createGraphServices(config: AppConfig, requested: TokenProvider,
   const random = options.random ?? ((n: number) => crypto.getRandomValues(new Uint8Array(n)));
   const describe = options.instrument ? describeOptions(options.instrument) : undefined;
   const sharePoint = createSharePointRest({ tokens, loopbackOrigin: config.graph.loopbackOrigin });
+  const publisher = once(() =>
+    import(/* webpackChunkName: "planner-publisher" */ './plannerPublisher').then(({ createPlannerPublisher }) =>
+      createPlannerPublisher({ api, ...(options.batch ? { batch: options.batch } : {}) }),
+    ),
+  );
+  const installation = once(() => import(/* webpackChunkName: "install-check" */ './installCheck').then(({ createInstallationChecker }) => createInstallationChecker({ api, tokens, sharePoint })));
   return {
     directory: createDirectory(api),
     store: (location: SessionLocation) =>
@@ -62,8 +79,11 @@ export function createGraphServices(config: AppConfig, requested: TokenProvider,
         ...(options.batch ? { batch: options.batch } : {}),
         sharePoint,
       }),
-    publisher: createPlannerPublisher({ api, ...(options.batch ? { batch: options.batch } : {}) }),
+    // Publishing (the stage) and the installation check (the configuration page) are loaded when first
+    // used, each built once: start-up and the side panel never call them, so index.html's scripts do
+    // not carry them.
+    publisher: { publish: (...args) => publisher().then((p) => p.publish(...args)) },
     plannerTasks: createPlannerTaskReader({ api, ...(options.batch ? { batch: options.batch } : {}) }),
-    installation: createInstallationChecker({ api, tokens, sharePoint }),
+    installation: { check: (target) => installation().then((c) => c.check(target)) },
   };
 }

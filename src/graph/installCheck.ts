@@ -12,8 +12,9 @@ import { ITEM_LEVEL, LIST_KINDS, LIST_TITLES, listPath } from './lists';
 import { segment } from './odata';
 import { sharePointScopes, type SharePointRest } from './sharePointRest';
 
-export const CHECK_IDS = ['signIn', 'site', 'siteOwner', 'provisioning', 'lists', 'itemLevel', 'planner', 'groupMembers', 'teams'] as const;
-export type CheckId = (typeof CHECK_IDS)[number];
+import { CHECK_IDS, type CheckId } from './installCheckIds';
+
+export { CHECK_IDS, type CheckId } from './installCheckIds';
 
 /**
  * What a line found. `problem` says what stands in the way, for the UI's sentence:

@@ -7,13 +7,9 @@ import { isEditable } from '../../domain/sessionState';
 import type { SessionState, StepId } from '../../domain/model';
 import { ErrorScreen } from '../common/ErrorScreen';
 import { Loading } from '../common/Loading';
-import { GroupViewNotice } from '../common/GroupViewNotice';
-import { InvalidItemsNotice } from '../common/InvalidItemsNotice';
 import { defineMessages, useT } from '../i18n';
 import { useAppServices, useOwnResponse, useSession, useSessionInstrument } from '../session';
-import { FacilitatorControls } from './FacilitatorControls';
 import { JoinForm } from './JoinForm';
-import { OnBehalfPanel } from './OnBehalfPanel';
 import { Step1Form } from './Step1Form';
 import { OwnAnswerNotices } from './OwnAnswerNotices';
 import { SyncIndicator } from './SyncIndicator';
@@ -22,6 +18,10 @@ import { SyncIndicator } from './SyncIndicator';
 // chunks: a side panel that opens on the join form or stap 1 is usable before they arrive.
 const Step2Form = lazy(() => import(/* webpackChunkName: "sidepanel-step2" */ './Step2Form').then((m) => ({ default: m.Step2Form })));
 const Step3Agenda = lazy(() => import(/* webpackChunkName: "sidepanel-step3" */ './Step3Agenda').then((m) => ({ default: m.Step3Agenda })));
+// The facilitator's controls, dialogs and on-behalf forms: a participant's panel never fetches them.
+const facilitatorSide = () => import(/* webpackChunkName: "sidepanel-facilitator" */ './FacilitatorSide');
+const FacilitatorHeader = lazy(() => facilitatorSide().then((m) => ({ default: m.FacilitatorHeader })));
+const OnBehalfPanel = lazy(() => facilitatorSide().then((m) => ({ default: m.OnBehalfPanel })));
 
 const messages = defineMessages({
   nl: {
@@ -221,6 +221,17 @@ export function SidePanel() {
     </>
   );
 
+  const notices = (
+    <>
+      {session.commandError ? (
+        <MessageBar intent="error" layout="multiline">
+          <MessageBarBody>{session.commandError}</MessageBarBody>
+        </MessageBar>
+      ) : null}
+      {session.pollError ? <Caption1>{t('stale')}</Caption1> : null}
+    </>
+  );
+
   return (
     <main className={styles.root}>
       <header className={styles.header}>
@@ -229,16 +240,19 @@ export function SidePanel() {
           {current.municipality} · {t(`state_${current.state}`)}
         </Caption1>
       </header>
-      {session.isFacilitator ? <FacilitatorControls session={current} progress={progress} /> : null}
-      {session.isFacilitator && session.snapshot ? <InvalidItemsNotice items={session.snapshot.invalid} /> : null}
-      {session.isFacilitator ? <GroupViewNotice error={session.groupError} /> : null}
-      {session.commandError ? (
-        <MessageBar intent="error" layout="multiline">
-          <MessageBarBody>{session.commandError}</MessageBarBody>
-        </MessageBar>
-      ) : null}
-      {session.pollError ? <Caption1>{t('stale')}</Caption1> : null}
-      {session.isFacilitator ? <OnBehalfPanel>{ownAnswers}</OnBehalfPanel> : ownAnswers}
+      {session.isFacilitator ? (
+        // One boundary for the facilitator's chunk, so their answers mount once, inside OnBehalfPanel.
+        <Suspense fallback={<Loading label={t('loading')} />}>
+          <FacilitatorHeader session={current} progress={progress} invalid={session.snapshot.invalid} groupError={session.groupError} />
+          {notices}
+          <OnBehalfPanel>{ownAnswers}</OnBehalfPanel>
+        </Suspense>
+      ) : (
+        <>
+          {notices}
+          {ownAnswers}
+        </>
+      )}
     </main>
   );
 }
