@@ -69,6 +69,21 @@ export async function auditSurface(_page: Page, card: Locator): Promise<SurfaceA
  * Timeout"), which on a busy machine leaves a heavy frame unchecked: zero rules checked, no finding.
  */
 export async function auditFrame(frame: Frame): Promise<SurfaceAudit> {
+  // Fluent animates colours (a button's background and text over about 100 ms): right after a theme
+  // switch axe would measure a colour halfway between two themes (white to black text reads #7f7f7f).
+  // Audited without motion, after two frames, axe sees the colours a person sees once it has settled.
+  await frame.evaluate(
+    () =>
+      new Promise<void>((settled) => {
+        if (!document.getElementById('audit-without-motion')) {
+          const style = document.createElement('style');
+          style.id = 'audit-without-motion';
+          style.textContent = '*, *::before, *::after { transition: none !important; animation: none !important; }';
+          document.head.append(style);
+        }
+        requestAnimationFrame(() => requestAnimationFrame(() => settled()));
+      }),
+  );
   const loaded = await frame.evaluate(() => 'axe' in window);
   if (!loaded) await frame.evaluate(axeCore.source);
   const results = await frame.evaluate(
