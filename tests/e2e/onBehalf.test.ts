@@ -81,9 +81,10 @@ describe('a guest takes part, and a partner from another organisation through th
     const stage = surfaces.stage(page, sanne);
     await stage.getByText(`Ingevuld door ${facilitator.displayName} namens ${pieter.displayName}, Welzijn Voorbeeld`).waitFor({ timeout: 30_000 });
     const table = stage.getByRole('table').first();
-    await expect(table.getByText(`${pieter.displayName} (namens)`).count()).resolves.toBeGreaterThan(0);
-    // Femke, the guest, is in the table as herself.
-    await expect(table.getByText(femke.displayName, { exact: true }).count()).resolves.toBeGreaterThan(0);
+    // Shown per person (the default): name, then organisation or domain, then "(namens)" for his.
+    await expect(table.getByText(`${pieter.displayName} (Welzijn Voorbeeld) (namens)`).count()).resolves.toBeGreaterThan(0);
+    // Femke, the guest, is in the table as herself, not marked as entered by someone else.
+    await expect(table.getByText(new RegExp(`^${femke.displayName} \\([^)]+\\)$`)).count()).resolves.toBeGreaterThan(0);
     await screenshot(surfaces.stageCard(page, sanne), 'onbehalf-stage');
   });
 });
