@@ -111,8 +111,20 @@ export function StageView({ instrument, snapshot, meId, today, newId, commands, 
   useEffect(() => {
     if (shownState.current === session.state) return;
     shownState.current = session.state;
-    heading.current?.ownerDocument.defaultView?.scrollTo({ top: 0 });
-    heading.current?.focus({ preventScroll: true });
+    const h = heading.current;
+    if (!h) return;
+    h.ownerDocument.defaultView?.scrollTo({ top: 0 });
+    h.focus({ preventScroll: true });
+    // A dialog that closed with this move (the stap-2 mode choice, a confirmation) hands the focus back
+    // to its trigger once its exit has run; the new step's bar no longer has that button, so the focus
+    // falls to the page. For a moment after the step change, a focus on nothing goes to the heading again.
+    const timers = [50, 150, 400, 800].map((ms) =>
+      setTimeout(() => {
+        const active = h.ownerDocument.activeElement;
+        if (active === null || active === h.ownerDocument.body) h.focus({ preventScroll: true });
+      }, ms),
+    );
+    return () => timers.forEach(clearTimeout);
   }, [session.state]);
 
   return (
