@@ -188,13 +188,7 @@ async function coldLoad(browser: Browser, url: string, user: SeedUser, appOrigin
   try {
     await context.addInitScript({ content: WATCH_FOR_INTERACTIVE });
     const page = await context.newPage();
-    const requested: { file: string; frame: Frame }[] = [];
-    page.on('response', (response) => {
-      const request = response.request();
-      const target = new URL(request.url());
-      if (request.resourceType() !== 'script' || target.origin !== appOrigin || target.pathname.startsWith('/teams-host/')) return;
-      requested.push({ file: path.posix.basename(target.pathname), frame: request.frame() });
-    });
+    const requested = recordAppScripts(page, appOrigin);
     const t0 = performance.now();
     await page.goto(url, { waitUntil: 'commit' });
     const frame = await sidePanelFrame(page, user);
@@ -253,17 +247,23 @@ async function coldLoad(browser: Browser, url: string, user: SeedUser, appOrigin
  * dialog and the on-behalf forms): one cold load, and the app scripts its frame fetched until the
  * facilitator's controls show and the page has settled. For the size table only; its time is not a target.
  */
+/** Every script of the app (not the simulator's) the page's frames fetch, with the frame that asked. */
+function recordAppScripts(page: Page, appOrigin: string): { file: string; frame: Frame }[] {
+  const requested: { file: string; frame: Frame }[] = [];
+  page.on('response', (response) => {
+    const request = response.request();
+    const target = new URL(request.url());
+    if (request.resourceType() !== 'script' || target.origin !== appOrigin || target.pathname.startsWith('/teams-host/')) return;
+    requested.push({ file: path.posix.basename(target.pathname), frame: request.frame() });
+  });
+  return requested;
+}
+
 async function facilitatorScripts(browser: Browser, url: string, user: SeedUser, appOrigin: string): Promise<string[]> {
   const context = await browser.newContext({ viewport: VIEWPORT });
   try {
     const page = await context.newPage();
-    const requested: { file: string; frame: Frame }[] = [];
-    page.on('response', (response) => {
-      const request = response.request();
-      const target = new URL(request.url());
-      if (request.resourceType() !== 'script' || target.origin !== appOrigin || target.pathname.startsWith('/teams-host/')) return;
-      requested.push({ file: path.posix.basename(target.pathname), frame: request.frame() });
-    });
+    const requested = recordAppScripts(page, appOrigin);
     await page.goto(url, { waitUntil: 'commit' });
     const frame = await sidePanelFrame(page, user);
     await frame.getByRole('heading', { name: 'Gespreksleider' }).waitFor({ timeout: INTERACTIVE_TIMEOUT_MS });
