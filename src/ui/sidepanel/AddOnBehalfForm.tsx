@@ -2,10 +2,11 @@
 // someone on the phone line, someone without access to the site): name, domain and organisation.
 // Their answers are then entered by the facilitator, recorded as entered on their behalf
 // (src/domain/onBehalf.ts).
-import { Button, Field, Input, MessageBar, MessageBarBody, Radio, RadioGroup, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Field, Input, MessageBar, MessageBarBody, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import { onBehalfParticipant, validateOnBehalf, type OnBehalfProblem } from '../../domain/onBehalf';
 import { LIMITS, type Domain, type Participant } from '../../domain/model';
+import { DomainChoice } from './DomainChoice';
 import { defineMessages, useT } from '../i18n';
 import { useAppServices } from '../session';
 
@@ -15,9 +16,6 @@ const messages = defineMessages({
     intro: 'U vult de antwoorden voor deze persoon in. Overal staat dan: ingevuld door u namens deze persoon. Vóór de onthulling ziet niemand anders ze.',
     name: 'Naam',
     domain: 'Vanuit welk domein doet deze persoon mee?',
-    armoede: 'Armoede en schulden',
-    gezondheid: 'Gezondheid',
-    partner: 'Partnerorganisatie',
     organisation: 'Organisatie',
     organisationHint: 'Bijvoorbeeld GGD, welzijn, wijkteam, zorgverzekeraar',
     department: 'Afdeling',
@@ -32,9 +30,6 @@ const messages = defineMessages({
     intro: 'You enter the answers for this person. Everywhere it then says: entered by you on behalf of this person. Before the reveal nobody else sees them.',
     name: 'Name',
     domain: 'Which domain does this person take part from?',
-    armoede: 'Poverty and debt',
-    gezondheid: 'Health',
-    partner: 'Partner organisation',
     organisation: 'Organisation',
     organisationHint: 'For example GGD, welfare, neighbourhood team, health insurer',
     department: 'Department',
@@ -90,11 +85,7 @@ export function AddOnBehalfForm({ initial, adding, error, onAdd, onCancel }: Add
         <Input value={name} maxLength={LIMITS.name} onChange={(_, d) => setName(d.value)} />
       </Field>
       <Field label={t('domain')} required>
-        <RadioGroup value={domain} onChange={(_, d) => setDomain(d.value as Domain)}>
-          <Radio value="armoede" label={t('armoede')} />
-          <Radio value="gezondheid" label={t('gezondheid')} />
-          <Radio value="partner" label={t('partner')} />
-        </RadioGroup>
+        <DomainChoice value={domain} onChange={setDomain} />
       </Field>
       <Field label={t('organisation')} hint={t('organisationHint')} required={domain === 'partner'} validationMessage={problem('organisationRequired')}>
         <Input value={organisation} maxLength={LIMITS.department} onChange={(_, d) => setOrganisation(d.value)} />

@@ -1,8 +1,9 @@
 // Joining: who you are in this conversation. Name and department come from your Microsoft 365
 // profile and can be corrected; the domain says which side of the table you sit on.
-import { Button, Field, Input, MessageBar, MessageBarBody, Radio, RadioGroup, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Field, Input, MessageBar, MessageBarBody, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import { LIMITS, type Domain, type Participant } from '../../domain/model';
+import { DomainChoice } from './DomainChoice';
 import { defineMessages, useT } from '../i18n';
 import { useAppServices } from '../session';
 
@@ -11,9 +12,6 @@ const messages = defineMessages({
     intro: 'Doe mee met deze sessie. Uw antwoorden zijn van u; de gespreksleider toont ze pas als iedereen klaar is.',
     name: 'Naam',
     domain: 'Vanuit welk domein doet u mee?',
-    armoede: 'Armoede en schulden',
-    gezondheid: 'Gezondheid',
-    partner: 'Partnerorganisatie',
     partnerLabel: 'Welke organisatie?',
     partnerHint: 'Bijvoorbeeld GGD, welzijn, wijkteam, zorgverzekeraar',
     department: 'Afdeling',
@@ -27,9 +25,6 @@ const messages = defineMessages({
     intro: 'Join this session. Your answers are yours; the facilitator shows them only when everyone is done.',
     name: 'Name',
     domain: 'Which domain do you take part from?',
-    armoede: 'Poverty and debt',
-    gezondheid: 'Health',
-    partner: 'Partner organisation',
     partnerLabel: 'Which organisation?',
     partnerHint: 'For example GGD, welfare, neighbourhood team, health insurer',
     department: 'Department',
@@ -79,11 +74,7 @@ export function JoinForm({ onJoin, joining, error }: { onJoin: (p: Participant) 
         <Input value={name} maxLength={LIMITS.name} onChange={(_, d) => setName(d.value)} />
       </Field>
       <Field label={t('domain')} required validationMessage={submitted ? domainProblem : undefined}>
-        <RadioGroup value={domain} onChange={(_, d) => setDomain(d.value as Domain)}>
-          <Radio value="armoede" label={t('armoede')} />
-          <Radio value="gezondheid" label={t('gezondheid')} />
-          <Radio value="partner" label={t('partner')} />
-        </RadioGroup>
+        <DomainChoice value={domain} onChange={setDomain} />
       </Field>
       {domain === 'partner' ? (
         <Field label={t('partnerLabel')} hint={t('partnerHint')} required validationMessage={submitted ? partnerProblem : undefined}>
