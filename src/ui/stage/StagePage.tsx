@@ -114,6 +114,10 @@ export function StageView({ instrument, snapshot, meId, today, newId, commands, 
     const h = heading.current;
     if (!h) return;
     h.ownerDocument.defaultView?.scrollTo({ top: 0 });
+    // Only when the person is on the stage: the stage follows moves made elsewhere (another person's,
+    // or this person's side panel), and pulling the keyboard focus out of the side panel they are
+    // typing in would send their next keys to the stage (WCAG 3.2.2, no change of context on input).
+    if (!h.ownerDocument.hasFocus()) return;
     h.focus({ preventScroll: true });
     // A dialog that closed with this move (the stap-2 mode choice, a confirmation) hands the focus back
     // to its trigger once its exit has run; the new step's bar no longer has that button, so the focus
@@ -121,7 +125,7 @@ export function StageView({ instrument, snapshot, meId, today, newId, commands, 
     const timers = [50, 150, 400, 800].map((ms) =>
       setTimeout(() => {
         const active = h.ownerDocument.activeElement;
-        if (active === null || active === h.ownerDocument.body) h.focus({ preventScroll: true });
+        if ((active === null || active === h.ownerDocument.body) && h.ownerDocument.hasFocus()) h.focus({ preventScroll: true });
       }, ms),
     );
     return () => timers.forEach(clearTimeout);

@@ -153,6 +153,24 @@ describe('facilitator bar on the stage', () => {
     expect(heading.getAttribute('aria-describedby') && document.getElementById(heading.getAttribute('aria-describedby') ?? '')?.textContent).toMatch(/Stap 3/);
   });
 
+  it('leaves the keyboard focus where it is when the step changes while the person is in another frame (their side panel)', async () => {
+    const store = storeIn('step2');
+    await openStage(store);
+    const button = within(bar()).getByRole('button', { name: 'Naar stap 3' });
+    button.focus();
+    // The move is made in the person's side panel: the stage's document does not have the focus.
+    const hasFocus = jest.spyOn(document, 'hasFocus').mockReturnValue(false);
+    try {
+      fireEvent.click(button);
+      await waitFor(() => expect(store.session.value.state).toBe('step3'));
+      await new Promise((resolve) => setTimeout(resolve, 900));
+      expect(document.activeElement).not.toBe(screen.getByRole('heading', { level: 1, name: 'Armoede en gezondheid 2026' }));
+      expect(scrollTo).toHaveBeenCalledWith({ top: 0 });
+    } finally {
+      hasFocus.mockRestore();
+    }
+  });
+
   it('"Publiceren naar Planner" brings the publish panel into view with the focus on it', async () => {
     await openStage(storeIn('step3'));
     const scrollIntoView = jest.fn();
