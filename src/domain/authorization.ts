@@ -25,7 +25,9 @@ export type Command =
   /** Create (`action` null) or change an agenda item. */
   | { kind: 'saveAction'; action: Pick<ActionItem, 'proposedBy'> | null }
   | { kind: 'deleteAction'; action: Pick<ActionItem, 'proposedBy'> }
-  | { kind: 'publish' };
+  | { kind: 'publish' }
+  /** Municipality, title, purpose and Planner group of the session (the tab's settings, reopened). */
+  | { kind: 'settings' };
 
 export type Refusal =
   | { code: 'signedOut' }
@@ -140,6 +142,8 @@ export function may(actor: Actor, command: Command, session: SessionFacts): Deci
       return mayChangeAction(id, command.action, session);
     case 'publish':
       return facilitatorIn(['step3', 'closed'], id, session);
+    case 'settings':
+      return facilitatorIn(['setup', 'step1', 'revealed', 'step2', 'step3', 'closed'], id, session);
   }
 }
 

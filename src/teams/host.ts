@@ -43,6 +43,11 @@ export interface ConfigPage {
   setValid(valid: boolean): void;
   /** Called when the user presses Save in the host; resolve to save, reject to refuse. */
   onSave(handler: () => Promise<TabConfig>): void;
+  /**
+   * The tab's saved configuration when the page is reopened on a configured tab (Teams' "Instellingen"
+   * of a tab: teams-js `pages.getConfig`); null for a tab that is being added.
+   */
+  current(): Promise<TabConfig | null>;
 }
 
 export interface AuthenticateRequest {

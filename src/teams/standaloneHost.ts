@@ -78,7 +78,7 @@ export function createStandaloneHost(win: Window = window): Host {
   };
   // Outside a host nobody presses Save: the configuration page is only meaningful in Teams or in
   // the meeting simulator, which both play the host's Save button.
-  const config: ConfigPage = { setValid: () => undefined, onSave: () => undefined };
+  const config: ConfigPage = { setValid: () => undefined, onSave: () => undefined, current: async () => null };
 
   // Outside a host there is nobody to broker a token or open an authentication window.
   const signIn: HostSignIn = {

@@ -62,6 +62,15 @@ function configPage(frameContext: string): ConfigPage {
           .catch((error: unknown) => event.notifyFailure(error instanceof Error ? error.message : String(error)));
       });
     },
+    // "getConfig: Gets the configuration for the current instance of the page" (teams-js pages
+    // namespace, learn.microsoft.com/javascript/api/@microsoft/teams-js/pages): an unconfigured tab has
+    // an empty entityId and contentUrl.
+    async current() {
+      if (frameContext !== 'settings') return null;
+      const found = await pages.getConfig();
+      if (!found.entityId || !found.contentUrl) return null;
+      return { entityId: found.entityId, contentUrl: found.contentUrl, websiteUrl: found.websiteUrl ?? found.contentUrl, suggestedDisplayName: found.suggestedDisplayName ?? '' };
+    },
   };
 }
 

@@ -33,15 +33,20 @@ export function sessionKeyFrom(context: Pick<HostContext, 'entityId'>, url: URL)
   return isSessionKey(fromUrl) ? fromUrl : null;
 }
 
+/** The session's place as the URL names it (what sessionUrl wrote); null when it names no site. */
+export function linkInUrl(key: string, url: URL): SessionLink | null {
+  const siteId = url.searchParams.get(PARAM.site);
+  if (!siteId) return null;
+  return { key, location: { siteId, siteUrl: url.searchParams.get(PARAM.siteUrl) ?? '', plannerGroupId: url.searchParams.get(PARAM.group) } };
+}
+
 /** Resolves the session link of this frame, asking the directory only when the URL names no site. */
 export async function resolveSessionLink(context: Pick<HostContext, 'entityId' | 'team'>, url: URL, directory: Pick<Directory, 'groupSite' | 'rootSite'>): Promise<SessionLink | null> {
   const key = sessionKeyFrom(context, url);
   if (!key) return null;
+  const named = linkInUrl(key, url);
+  if (named) return named;
   const group = url.searchParams.get(PARAM.group);
-  const siteId = url.searchParams.get(PARAM.site);
-  if (siteId) {
-    return { key, location: { siteId, siteUrl: url.searchParams.get(PARAM.siteUrl) ?? '', plannerGroupId: group } };
-  }
   const site = context.team ? await directory.groupSite(context.team.groupId) : await directory.rootSite();
   return { key, location: { siteId: site.id, siteUrl: site.webUrl, plannerGroupId: group ?? context.team?.groupId ?? null } };
 }

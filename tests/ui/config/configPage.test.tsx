@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { ConfigPage } from '../../../src/ui/config/ConfigPage';
 import { NotSiteOwnerError } from '../../../src/graph/errors';
 import { validateConfig, type ConfigForm } from '../../../src/ui/config/validation';
-import { FakeStore, facilitator, fakeHost, fakeServices, renderWith } from '../fakes';
+import { FakeStore, SESSION_KEY, facilitator, fakeHost, fakeServices, renderWith, sanne, sessionIn } from '../fakes';
 
 const filled: ConfigForm = { siteMode: 'group', siteUrl: '', groupId: 'group-1', municipality: "'s-Hertogenbosch", title: 'Sessie 1', purpose: 'monitoring' };
 
@@ -137,5 +137,72 @@ describe('configuration page', () => {
     expect(alert.textContent).not.toContain('stel het tabblad opnieuw in');
     expect(siteByUrl).toHaveBeenCalledWith('https://contoso.sharepoint.com/sites/bestaatniet');
     expect(store.created).toHaveLength(0);
+  });
+
+  describe('reopened on a configured tab ("Instellingen")', () => {
+    const CONTENT_URL = `https://app.example.nl/?session=${SESSION_KEY}&site=site-1&siteUrl=https%3A%2F%2Fcontoso.sharepoint.com%2Fsites%2Fag&group=group-1`;
+    const reopen = async (store: FakeStore, me = facilitator) => {
+      const host = fakeHost({ surface: 'settings', frameContext: 'settings', entityId: SESSION_KEY });
+      host.savedConfig = { entityId: SESSION_KEY, contentUrl: CONTENT_URL, websiteUrl: CONTENT_URL, suggestedDisplayName: 'Armoede en gezondheid 2026' };
+      renderWith(<ConfigPage />, fakeServices({ store, host, me }), false);
+      await screen.findByRole('heading', { name: 'Instellingen van de sessie' });
+      await waitFor(() => expect((screen.getByRole('textbox', { name: /Titel van de sessie/ }) as HTMLInputElement).value).toBe('Armoede en gezondheid 2026'));
+      return host;
+    };
+
+    it("shows the session's own settings, not empty fields, and says the site stays", async () => {
+      await reopen(new FakeStore(sessionIn('step2')));
+      expect((screen.getByRole('textbox', { name: /Gemeente/ }) as HTMLInputElement).value).toBe("'s-Hertogenbosch");
+      expect(screen.getAllByRole('radio').find((r) => r.getAttribute('value') === 'agendering')).toHaveProperty('checked', true);
+      expect(screen.getByText(/De sessie staat op https:\/\/contoso.sharepoint.com\/sites\/ag\. Die site verandert niet/)).toBeTruthy();
+      expect(screen.queryByRole('radio', { name: /Een andere site/ })).toBeNull();
+      expect(screen.getByRole('heading', { name: 'Wat Opslaan wijzigt' })).toBeTruthy();
+    });
+
+    it('on Save changes the same session in place and keeps the tab on it, instead of making a new, empty session', async () => {
+      const store = new FakeStore(sessionIn('step2'));
+      const host = await reopen(store);
+      await waitFor(() => expect(host.valid.at(-1)).toBe(true));
+      const title = screen.getByRole('textbox', { name: /Titel van de sessie/ });
+      await userEvent.clear(title);
+      await userEvent.type(title, 'Armoede en gezondheid, voorjaar');
+      const tab = await host.saveHandler!();
+      expect(store.created).toHaveLength(0);
+      expect(store.provisioned).toBe(0);
+      expect(store.session.value).toMatchObject({ key: SESSION_KEY, title: 'Armoede en gezondheid, voorjaar', state: 'step2', municipality: "'s-Hertogenbosch" });
+      expect(tab.entityId).toBe(SESSION_KEY);
+      expect(new URL(tab.contentUrl).searchParams.get('site')).toBe('site-1');
+      expect(tab.suggestedDisplayName).toBe('Armoede en gezondheid, voorjaar');
+      expect(await screen.findByText('Klaar: de sessie is bijgewerkt.')).toBeTruthy();
+    });
+
+    it('for someone who is not the facilitator: says who can change it, and Save stays disabled', async () => {
+      const host = await reopen(new FakeStore(sessionIn('step1')), sanne);
+      expect(screen.getByText('Alleen de gespreksleider (Marieke de Vries) kan de instellingen van deze sessie wijzigen.')).toBeTruthy();
+      expect(host.valid.at(-1)).toBe(false);
+      expect(screen.getByRole('textbox', { name: /Titel van de sessie/ })).toHaveProperty('disabled', true);
+    });
+
+    it('once the agenda is in Planner, the group no longer changes', async () => {
+      const store = new FakeStore(sessionIn('closed', { plannerPlanId: 'plan-1' }));
+      const host = await reopen(store);
+      expect(screen.getByRole('combobox', { name: /Microsoft 365-groep/ })).toHaveProperty('disabled', true);
+      expect(screen.getByText(/al naar de Planner van deze groep gepubliceerd/)).toBeTruthy();
+      await waitFor(() => expect(host.valid.at(-1)).toBe(true));
+      await host.saveHandler!();
+      expect(store.session.value.plannerGroupId).toBe('group-1');
+    });
+
+    it('when the session cannot be read, says so and saves nothing', async () => {
+      const store = new FakeStore(sessionIn('step1'));
+      store.failures.openSession = Object.assign(new Error('403'), { code: 'accessDenied' });
+      const host = fakeHost({ surface: 'settings', frameContext: 'settings', entityId: SESSION_KEY });
+      host.savedConfig = { entityId: SESSION_KEY, contentUrl: CONTENT_URL, websiteUrl: CONTENT_URL, suggestedDisplayName: 'x' };
+      renderWith(<ConfigPage />, fakeServices({ store, host }), false);
+      expect((await screen.findByRole('alert')).textContent).toMatch(/De sessie van dit tabblad kon niet worden gelezen, dus Opslaan kan niets wijzigen/);
+      expect(host.valid.at(-1)).toBe(false);
+      await expect(host.saveHandler!()).rejects.toThrow();
+      expect(store.created).toHaveLength(0);
+    });
   });
 });

@@ -184,6 +184,8 @@ export function fakeDirectory(me: SignedInUser, overrides: Partial<Directory> = 
 export interface FakeHost extends Host {
   valid: boolean[];
   saveHandler: (() => Promise<TabConfig>) | null;
+  /** What Teams answers `pages.getConfig` with: set for a tab that is reopened to change its settings. */
+  savedConfig: TabConfig | null;
   shared: string[];
   /** How each share was asked for: the app itself on every stage, or as a screen share. */
   sharedAs: ('collaborative' | 'screenShare')[];
@@ -215,6 +217,7 @@ export function fakeHost(context: Partial<HostContext> = {}, options: { canShare
     },
     valid: [],
     saveHandler: null,
+    savedConfig: null,
     shared: [],
     sharedAs: [],
     context: () => ctx,
@@ -239,6 +242,7 @@ export function fakeHost(context: Partial<HostContext> = {}, options: { canShare
       onSave: (handler) => {
         host.saveHandler = handler;
       },
+      current: async () => host.savedConfig,
     },
     notifySuccess: () => undefined,
     notifyFailure: () => undefined,

@@ -209,6 +209,18 @@ describe('configuration page', () => {
     expect(parent.callsTo('settings.save.failure')).toEqual([]);
   });
 
+  it('reopened on a configured tab, reads the saved configuration from the host (pages.getConfig)', async () => {
+    const host = await hostIn(legacyContext({ frameContext: 'settings', entityId: tabConfig.entityId }));
+    parent.answer('settings.getSettings', () => [tabConfig]);
+    expect(await host.config.current()).toEqual(tabConfig);
+  });
+
+  it('on a tab being added there is no saved configuration', async () => {
+    const host = await hostIn(legacyContext({ frameContext: 'settings', entityId: '' }));
+    parent.answer('settings.getSettings', () => [{}]);
+    expect(await host.config.current()).toBeNull();
+  });
+
   it('reports the reason to the host when the app cannot save', async () => {
     const host = await hostIn(legacyContext({ frameContext: 'settings' }));
     host.config.onSave(async () => {
