@@ -139,4 +139,17 @@ describe('the facilitator runs stap 1 to stap 3 from the bar on the stage', () =
     expect(top.top).toBe(0);
     await screenshot(surfaces.sidePanelCard(page, facilitator), 'stagebar-sidepanel-step3-scrolled');
   });
+
+  test('text typed on the stage a moment before "Sessie afsluiten" is pressed in the side panel is saved before the session closes', async () => {
+    const world = meeting();
+    const { page } = world;
+    const stage = surfaces.stage(page, facilitator);
+    const field = stage.getByRole('textbox', { name: 'Ruimte voor toelichting' });
+    await field.fill('Wethouder vraagt om een voorstel');
+    // The last words are typed just before the move: the stage's autosave is still waiting for a pause.
+    await field.pressSequentially(' voor de zomer', { delay: 0 });
+    await surfaces.sidePanel(page, facilitator).getByRole('region', { name: 'Gespreksleider' }).getByRole('button', { name: 'Sessie afsluiten', exact: true }).click();
+    const item = await eventually(() => sessionItem(world), (fields) => fields.Stap === 'Afgesloten', 'the session closed');
+    expect(item.Toelichting).toBe('Wethouder vraagt om een voorstel voor de zomer');
+  });
 });

@@ -16,3 +16,6 @@ if (!('ResizeObserver' in window)) {
   Object.assign(window, { ResizeObserver: NoLayoutResizeObserver });
   Object.assign(globalThis, { ResizeObserver: NoLayoutResizeObserver });
 }
+// A whole surface rendered in jsdom takes seconds on a loaded two-core CI machine: jest's 5 s default
+// failed tests there that pass on an idle one. Files that need longer set their own.
+jest.setTimeout(20_000);

@@ -17,8 +17,9 @@ import { BadRequestError, ConflictError } from '../../graph/errors';
 import { describeErrorText } from '../common/errors';
 import { describeRefusal } from '../common/refusals';
 import { useAppServices } from './AppServices';
-import { shareAcrossFrames, type FrameShare } from './frameShare';
+import { shareAcrossFrames, type FrameMessage, type FrameShare } from './frameShare';
 import { resolveSessionLink, type SessionLink } from './location';
+import { PendingTextScope, usePendingTextRegistry } from './pendingText';
 
 /** A participant's read of the session item. */
 export const DEFAULT_POLL_MS = 3000;
@@ -32,6 +33,10 @@ const IDLE_FACTOR = 2;
 const OWN_ANSWERS_EVERY = 10;
 /** An own agenda change is shown until the group view carries it (or this long has passed). */
 const PENDING_ACTION_MS = 30_000;
+/** How long another frame has to say it is saving typed text before a move goes ahead without it. */
+const FLUSH_ACK_MS = 300;
+/** How long a move waits for another frame's typed text to be saved. */
+const FLUSH_LIMIT_MS = 15_000;
 
 export type SessionStatus =
   | { kind: 'resolving' }
@@ -228,6 +233,48 @@ export function SessionProvider({ children, link: givenLink }: { children: React
   const lastWriteAt = useRef(0);
   /** When the reading frame last posted what it read. */
   const lastShared = useRef(0);
+  /** This frame among the person's frames, for answering another frame's `flush`. */
+  const frameId = useRef(`${Math.floor(now().getTime()).toString(36)}-${Math.random().toString(36).slice(2, 10)}`);
+  const flushWaiters = useRef(new Map<string, (message: FrameMessage) => void>());
+  /**
+   * Before a move: the person's other frames save what was typed there (text on the stage, the move
+   * pressed in the side panel). Frames that have a field answer `flushing` at once and `flushed` when
+   * saved; one that does not answer within FLUSH_ACK_MS has nothing open (or is gone).
+   */
+  const flushOtherFrames = useCallback(async (): Promise<boolean> => {
+    const share = frames.current;
+    if (!share) return true;
+    const id = `${frameId.current}:${now().getTime()}:${flushWaiters.current.size}`;
+    return new Promise<boolean>((resolve) => {
+      const saving = new Set<string>();
+      let ok = true;
+      let acked = false;
+      const finish = (result: boolean) => {
+        flushWaiters.current.delete(id);
+        clearTimeout(ackTimer);
+        clearTimeout(limitTimer);
+        resolve(result);
+      };
+      const settle = () => {
+        if (acked && saving.size === 0) finish(ok);
+      };
+      flushWaiters.current.set(id, (message) => {
+        if (message.kind === 'flushing') saving.add(message.frame);
+        if (message.kind === 'flushed') {
+          saving.delete(message.frame);
+          ok = ok && message.ok;
+          settle();
+        }
+      });
+      const ackTimer = setTimeout(() => {
+        acked = true;
+        settle();
+      }, FLUSH_ACK_MS);
+      const limitTimer = setTimeout(() => finish(false), FLUSH_LIMIT_MS);
+      share.post({ kind: 'flush', id });
+    });
+  }, [now]);
+  const typed = usePendingTextRegistry(flushOtherFrames);
 
   const show = useCallback(
     (fresh: SessionSnapshot) => {
@@ -318,6 +365,19 @@ export function SessionProvider({ children, link: givenLink }: { children: React
     };
     share?.onMessage((message) => {
       if (cancelled) return;
+      if (message.kind === 'flush') {
+        const frame = frameId.current;
+        share.post({ kind: 'flushing', id: message.id, frame });
+        void typed.flushLocal().then(
+          (ok) => share.post({ kind: 'flushed', id: message.id, frame, ok }),
+          () => share.post({ kind: 'flushed', id: message.id, frame, ok: false }),
+        );
+        return;
+      }
+      if (message.kind === 'flushing' || message.kind === 'flushed') {
+        flushWaiters.current.get(message.id)?.(message);
+        return;
+      }
       if (message.kind === 'wrote') {
         // A write in another frame: reads begun before it are stale here too.
         lastWriteAt.current = Math.max(lastWriteAt.current, message.at);
@@ -358,7 +418,7 @@ export function SessionProvider({ children, link: givenLink }: { children: React
       document.removeEventListener('visibilitychange', onVisibility);
       window.removeEventListener('online', onOnline);
     };
-  }, [store, link, read, pollMs, me.id, now, show]);
+  }, [store, link, read, pollMs, me.id, now, show, typed]);
 
   const run = useCallback(
     async (write: (current: SessionSnapshot, store: SessionStore) => Promise<(s: SessionSnapshot) => SessionSnapshot>): Promise<boolean> => {
@@ -486,7 +546,11 @@ export function SessionProvider({ children, link: givenLink }: { children: React
     [status, link, snapshot, store, pollError, me.id, read, commands, groupError, commandError, busy],
   );
 
-  return <SessionContext.Provider value={api}>{children}</SessionContext.Provider>;
+  return (
+    <PendingTextScope registry={typed}>
+      <SessionContext.Provider value={api}>{children}</SessionContext.Provider>
+    </PendingTextScope>
+  );
 }
 
 export function useSession(): SessionApi {

@@ -19,7 +19,12 @@ export type FrameMessage =
   /** What the reading frame read; `startedAt` is when that read began (same machine clock for all frames). */
   | { kind: 'snapshot'; snapshot: SessionSnapshot; startedAt: number }
   /** Another frame wrote: a read that began before it is out of date. */
-  | { kind: 'wrote'; snapshot: SessionSnapshot; at: number; pending: PendingAction[] };
+  | { kind: 'wrote'; snapshot: SessionSnapshot; at: number; pending: PendingAction[] }
+  /** A move is about to be made in another frame: save typed text now (./pendingText.tsx). */
+  | { kind: 'flush'; id: string }
+  /** This frame received `flush` `id` and is saving; `flushed` follows. */
+  | { kind: 'flushing'; id: string; frame: string }
+  | { kind: 'flushed'; id: string; frame: string; ok: boolean };
 
 export interface FrameShare {
   /** True while this frame is the one that reads. */

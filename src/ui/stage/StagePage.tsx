@@ -16,7 +16,6 @@ import { FacilitatorMoves } from '../facilitator/FacilitatorMoves';
 import { useLocale, useT } from '../i18n';
 import { displayedResponses } from '../charts/displayText';
 import { useAppServices, useSession, useSessionInstrument, type SessionCommands } from '../session';
-import { PendingTextProvider } from '../session/pendingText';
 import { AgendaEditor } from './AgendaEditor';
 import { PreviousAgendaPanel } from '../tab/PreviousAgenda';
 import { localCalendarDate } from './calendarText';
@@ -223,7 +222,7 @@ export function StagePage() {
   if (!api.snapshot) return <Loading label={t('loading')} />;
 
   return (
-    <PendingTextProvider>
+    <>
       {api.commandError && (
         <MessageBar intent="error" role="alert">
           <MessageBarBody>{api.commandError}</MessageBarBody>
@@ -245,7 +244,7 @@ export function StagePage() {
         bar={<FacilitatorBar />}
         jointEditor={<JointStep2Editor instrument={instrument} sessionKey={api.snapshot.session.value.key} />}
       />
-    </PendingTextProvider>
+    </>
   );
 }
 

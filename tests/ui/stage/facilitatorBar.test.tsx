@@ -196,3 +196,77 @@ describe('the same moves at the top of the side panel', () => {
     expect(within(region).getByRole('button', { name: 'Naar stap 3' })).toBeTruthy();
   });
 });
+
+/**
+ * The side panel and the stage are two frames of one person in Teams' client; they talk through a
+ * BroadcastChannel and a Web Lock (src/ui/session/frameShare.ts). jsdom has neither, so this test
+ * gives both frames an in-memory pair that behaves the same: messages reach the other frames of the
+ * same name (a copy, later), never the sender; one holder of a lock at a time.
+ */
+class MemoryChannel {
+  static open = new Map<string, Set<MemoryChannel>>();
+  onmessage: ((event: MessageEvent) => void) | null = null;
+  constructor(readonly name: string) {
+    const peers = MemoryChannel.open.get(name) ?? new Set<MemoryChannel>();
+    peers.add(this);
+    MemoryChannel.open.set(name, peers);
+  }
+  postMessage(data: unknown): void {
+    for (const peer of MemoryChannel.open.get(this.name) ?? []) {
+      if (peer !== this) setTimeout(() => peer.onmessage?.({ data: JSON.parse(JSON.stringify(data)) } as MessageEvent), 0);
+    }
+  }
+  close(): void {
+    MemoryChannel.open.get(this.name)?.delete(this);
+  }
+}
+
+function memoryLocks() {
+  const held = new Map<string, Promise<void>>();
+  return {
+    request(name: string, callback: () => Promise<void>): Promise<void> {
+      const before = held.get(name) ?? Promise.resolve();
+      const mine = before.then(() => callback());
+      held.set(name, mine);
+      return mine;
+    },
+  };
+}
+
+describe("across the person's frames", () => {
+  const saved = { channel: (globalThis as { BroadcastChannel?: unknown }).BroadcastChannel, locks: (navigator as { locks?: unknown }).locks };
+  beforeEach(() => {
+    Object.defineProperty(globalThis, 'BroadcastChannel', { value: MemoryChannel, configurable: true, writable: true });
+    Object.defineProperty(navigator, 'locks', { value: memoryLocks(), configurable: true });
+  });
+  afterEach(() => {
+    Object.defineProperty(globalThis, 'BroadcastChannel', { value: saved.channel, configurable: true, writable: true });
+    Object.defineProperty(navigator, 'locks', { value: saved.locks, configurable: true });
+    MemoryChannel.open.clear();
+  });
+
+  it('a move in the side panel first saves the text still waiting on the stage, so closing the session does not lose it', async () => {
+    const store = storeIn('step3');
+    store.addResponse(responseOf(facilitator));
+    const order: Array<[Session['state'], string]> = [];
+    const update = store.updateSession.bind(store);
+    store.updateSession = async (current, change) => {
+      const next = await update(current, change);
+      order.push([next.value.state, next.value.explanation]);
+      return next;
+    };
+    const stage = renderWith(<StagePage />, fakeServices({ me: facilitator, store, host: fakeHost({ surface: 'stage' }) }));
+    const panel = renderWith(<SidePanel />, fakeServices({ me: facilitator, store }));
+    const field = await within(stage.container).findByRole('textbox', { name: 'Ruimte voor toelichting' });
+    const region = await within(panel.container).findByRole('region', { name: 'Gespreksleider' });
+
+    // Typed on the stage; the move is pressed in the side panel before the stage's autosave pause is over.
+    fireEvent.change(field, { target: { value: 'Wethouder vraagt een voorstel voor de zomer' } });
+    fireEvent.click(within(region).getByRole('button', { name: 'Sessie afsluiten' }));
+
+    await waitFor(() => expect(store.session.value.state).toBe('closed'));
+    expect(store.session.value.explanation).toBe('Wethouder vraagt een voorstel voor de zomer');
+    // SharePoint had the text while the session was still in stap 3, where the explanation may change.
+    expect(order.find(([, explanation]) => explanation !== '')).toEqual(['step3', 'Wethouder vraagt een voorstel voor de zomer']);
+  });
+});
