@@ -32,10 +32,13 @@ const useStyles = makeStyles({
   },
   asideHeading: { margin: 0, fontSize: 'inherit' },
   disclosure: { fontSize: 'inherit', textAlign: 'start', height: 'auto', paddingLeft: 0 },
-  list: { listStyleType: 'none', margin: `${tokens.spacingVerticalM} 0 0`, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
+  // Theme D has 26 examples: the list scrolls within the window's height beside the actions instead
+  // of making the page ten thousand pixels long.
+  scroller: { maxHeight: '70vh', overflowY: 'auto', marginTop: tokens.spacingVerticalM, paddingRight: tokens.spacingHorizontalS },
+  list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
   item: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, overflowWrap: 'anywhere' },
   itemTitle: { margin: 0, fontSize: 'inherit' },
-  meta: { margin: 0, color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase300 },
+  meta: { margin: 0, color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase300, lineHeight: tokens.lineHeightBase300 },
   summary: { margin: 0 },
 });
 
@@ -67,16 +70,19 @@ export function ThemeInspiration({ theme }: { theme: ThemeId }) {
           {t('inspirationOpen', { count: items.length })}
         </Button>
       </h3>
-      <ul id={regionId} hidden={!open} className={styles.list}>
-        {items.map((item) => (
-          <li key={item.id} className={styles.item}>
-            <h4 className={styles.itemTitle}>{item.title[locale]}</h4>
-            <p className={styles.meta}>{item.organisation ?? t('inspirationTip')}</p>
-            <p className={styles.summary}>{item.summary[locale]}</p>
-            <p className={styles.meta}>{t('inspirationSource', { document: item.source.document, section: item.source.section })}</p>
-          </li>
-        ))}
-      </ul>
+      {/* Scrollable, so it takes the focus itself: keyboard users can scroll it (axe scrollable-region-focusable). */}
+      <div id={regionId} hidden={!open} className={styles.scroller} role="region" aria-label={t('inspirationTitle')} tabIndex={0}>
+        <ul className={styles.list}>
+          {items.map((item) => (
+            <li key={item.id} className={styles.item}>
+              <h4 className={styles.itemTitle}>{item.title[locale]}</h4>
+              <p className={styles.meta}>{item.organisation ?? t('inspirationTip')}</p>
+              <p className={styles.summary}>{item.summary[locale]}</p>
+              <p className={styles.meta}>{t('inspirationSource', { document: item.source.document, section: item.source.section })}</p>
+            </li>
+          ))}
+        </ul>
+      </div>
     </>
   );
 }
