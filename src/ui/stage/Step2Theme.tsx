@@ -15,6 +15,7 @@ import { OnBehalfNote, useMarkedName } from '../common/OnBehalf';
 import { useLocale, useT, type Locale } from '../i18n';
 import { AuthoredList, hasStep2Answers, type AuthoredItem } from './AuthoredList';
 import { jointMessages } from './jointMessages';
+import { stageMessages } from './messages';
 import { ThemeNav } from './ThemeNav';
 import { themeMessages } from './themeMessages';
 
@@ -133,6 +134,7 @@ function FoldedOptions({ question, unchosen }: { question: Question; unchosen: R
 
 function QuestionView({ question, choosers, respondentsTotal, contradiction, nameOf }: { question: Question; choosers: readonly Chooser[]; respondentsTotal: number | null; contradiction: Contradiction | null; nameOf: (participantId: string) => string }) {
   const t = useT(themeMessages);
+  const ts = useT(stageMessages);
   const locale = useLocale();
   const styles = useStyles();
   const headingId = useId();
@@ -155,7 +157,7 @@ function QuestionView({ question, choosers, respondentsTotal, contradiction, nam
       <h3 id={headingId} className={styles.questionHeading}>
         {question.number}. {question.text}
       </h3>
-      {respondentsTotal !== null && <p className={styles.meta}>{t('respondents', { count: respondents, total: respondentsTotal })}</p>}
+      {respondentsTotal !== null && <p className={styles.meta}>{ts('step2Respondents', { count: respondents, total: respondentsTotal })}</p>}
       {contradiction && (
         <p className={styles.contradiction}>
           {t('contradiction', {
@@ -201,6 +203,7 @@ const JOINT_KEY = '#samen';
 
 export function Step2Theme({ instrument, theme, mode, display, joint = null, responses, onThemeChange, showNavigation = true }: Step2ThemeProps) {
   const t = useT(themeMessages);
+  const ts = useT(stageMessages);
   const tj = useT(jointMessages);
   const locale = useLocale();
   const styles = useStyles();
@@ -252,7 +255,7 @@ export function Step2Theme({ instrument, theme, mode, display, joint = null, res
       {comments.length > 0 && (
         <section aria-labelledby={`${headingId}-comments`}>
           <h3 id={`${headingId}-comments`} className={styles.questionHeading}>
-            {t('comments')}
+            {ts('step2Comments')}
           </h3>
           <AuthoredList items={comments} />
         </section>
