@@ -73,16 +73,21 @@ function optionGroups(options: readonly InstrumentOption[]): { heading: string |
 }
 
 /**
- * An option as the contradiction quotes it: short ones whole ("Nee, omdat…", "Ja, namelijk…"), long
- * ones by their first words ("Ja, inzicht in het aantal…" is "Ja…"). The options themselves are
- * listed in full just above.
+ * An option as the contradiction quotes it: short ones whole ("Nee, omdat…", "Ja, namelijk…", "Nee"),
+ * long ones by their first words ("Ja, inzicht in het aantal…" is "Ja…"; "De wethouder(s) hebben de
+ * ambitie om…" is "De wethouder(s) hebben de ambitie…"). The options are listed in full just below.
+ * A closing full stop goes: the sentence has its own.
  */
 export function shortOption(text: string): string {
-  const trimmed = text.trim();
+  const trimmed = text.trim().replace(/\.$/, '');
   if (trimmed.length <= 20) return trimmed;
   const comma = trimmed.indexOf(',');
   if (comma > 0 && comma <= 20) return `${trimmed.slice(0, comma)}…`;
-  return `${trimmed.split(/\s+/).slice(0, 4).join(' ').replace(/[.,:;]$/, '')}…`;
+  return `${trimmed
+    .split(/\s+/)
+    .slice(0, 5)
+    .join(' ')
+    .replace(/[.,:;]$/, '')}…`;
 }
 
 /** "Armoede (2×)" when one label stands for several people (per domein), each label once. */

@@ -84,6 +84,13 @@ describe('stap 2 on the stage, theme by theme', () => {
     expect(within(questionSection(3)).queryByText(/Tegenstrijdig/)).toBeNull();
   });
 
+  it('quotes short options whole and long ones by their first words, without a second full stop', () => {
+    renderTheme({ theme: 'F', responses: [answering(anouk, answers({ q12: ['q12.a'], q13: ['q13.c'] })), answering(bramGezondheid, answers({ q12: ['q12.b'], q13: ['q13.d'] }))] });
+    expect(within(questionSection(12)).getByText(/^Tegenstrijdig:/).textContent).toBe('Tegenstrijdig: Anouk de Vries kruiste ‘Ja, namelijk…’ aan, Bram Jansen ‘Nee’.');
+    expect(within(questionSection(13)).getByText(/^Tegenstrijdig:/).textContent).toBe('Tegenstrijdig: Anouk de Vries kruiste ‘De wethouder(s) hebben de ambitie…’ aan, Bram Jansen ‘Nee, want…’.');
+    expect(within(questionSection(14)).queryByText(/Tegenstrijdig/)).toBeNull();
+  });
+
   it('per domein: people are named by their domain (a partner by their organisation), and the contradiction too', () => {
     renderTheme({ display: 'perDomain' });
     expect(within(questionSection(2)).getByText(/^Tegenstrijdig:/).textContent).toBe('Tegenstrijdig: Armoede en GGD Hart voor Brabant kruisten ‘Ja…’ aan, Gezondheid ‘Nee, omdat…’.');
