@@ -61,6 +61,8 @@ describe('the stage’s stap 2 and stap 3, theme by theme, in a browser', () => 
         const page = await open(`${view.query}&fluent=${fluent}`, 1280);
         try {
           expect(await overflow(page)).toBe(0);
+          // What the room sees first: the options nobody chose and the inspiration folded away.
+          await screenshot(page, `stage-themes-${view.name}-${fluent}-1280-folded`);
           // Opened, the folded options and the inspiration must fit too; each click changes the set.
           const closed = page.locator('button[aria-expanded="false"]');
           while ((await closed.count()) > 0) await closed.first().click();
