@@ -53,6 +53,12 @@ export interface AgendaEditorProps {
   newActionId: () => string;
   onSave?: (action: ActionItem) => Promise<boolean>;
   onDelete?: (actionId: string) => Promise<boolean>;
+  /**
+   * Show only this theme's actions (the stage's stap 3 theme by theme, Step3Theme); absent: every theme.
+   * The other themes stay rendered but hidden, so an action being written survives a move to another
+   * theme and back (nothing typed is discarded by a move).
+   */
+  theme?: ThemeId | undefined;
 }
 
 type FieldName = 'title' | 'ownerId' | 'department' | 'dueDate';
@@ -211,7 +217,7 @@ function ActionView({ action, locale }: { action: ActionItem; locale: Locale }) 
 }
 
 export function AgendaEditor(props: AgendaEditorProps) {
-  const { instrument, sessionKey, participants, actions, editable, today, actorId, newActionId, onSave, onDelete } = props;
+  const { instrument, sessionKey, participants, actions, editable, today, actorId, newActionId, onSave, onDelete, theme: only } = props;
   const t = useT(stageMessages);
   const locale = useLocale();
   const styles = useStyles();
@@ -250,7 +256,7 @@ export function AgendaEditor(props: AgendaEditorProps) {
         const editingHere = editing?.theme === theme.id ? editing : null;
         const isNew = editingHere !== null && !list.some((a) => a.id === editingHere.action.id);
         return (
-          <section key={theme.id} className={styles.theme} aria-labelledby={`agenda-theme-${theme.id}`}>
+          <section key={theme.id} className={styles.theme} aria-labelledby={`agenda-theme-${theme.id}`} hidden={only !== undefined && theme.id !== only}>
             <h3 id={`agenda-theme-${theme.id}`}>
               {theme.id}. {theme.title}
             </h3>

@@ -10,6 +10,7 @@ import { OnBehalfNote, useMarkedName } from '../common/OnBehalf';
 import { jointMessages } from './jointMessages';
 import { stageMessages } from './messages';
 import { Fragment } from 'react';
+import { AuthoredList, hasStep2Answers } from './AuthoredList';
 
 const useStyles = makeStyles({
   table: { borderCollapse: 'collapse', width: '100%', marginBottom: tokens.spacingVerticalM },
@@ -20,7 +21,6 @@ const useStyles = makeStyles({
   // chosen; it takes the row's weight so only the chosen options stand out.
   optionRowHeader: { fontWeight: 'inherit' },
   wrapper: { overflowX: 'auto' },
-  freeText: { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' },
   theme: { marginBottom: tokens.spacingVerticalXXL },
 });
 
@@ -37,24 +37,6 @@ export interface Step2OverviewProps {
   compact?: boolean;
 }
 
-function hasAnswers(step2: Pick<Response, 'step2'>['step2']): boolean {
-  return Object.values(step2.questions).some((a) => a.selected.length > 0) || Object.values(step2.comments).some((c) => c !== undefined && c.trim() !== '');
-}
-
-function AuthoredList({ items }: { items: readonly { participantId: string; name: string; text: string }[] }) {
-  const t = useT(stageMessages);
-  const styles = useStyles();
-  return (
-    <ul>
-      {items.map((item, i) => (
-        <li key={`${item.participantId}-${i}`} className={styles.freeText}>
-          <strong>{t('wroteBy', { name: item.name })}</strong> {item.text}
-        </li>
-      ))}
-    </ul>
-  );
-}
-
 /**
  * Filled in together: the group's answer as its own column, "Samen", and beside it anyone who still
  * answered on their own (never merged into it). A question nobody answered is left out when compact.
@@ -64,7 +46,7 @@ function JointAnswers({ instrument, joint, responses, compact }: { instrument: S
   const tj = useT(jointMessages);
   const styles = useStyles();
   const together = tj('jointName');
-  const own = responses.filter((r) => hasAnswers(r.step2));
+  const own = responses.filter((r) => hasStep2Answers(r.step2));
   const columns: Column[] = [{ id: JOINT_COLUMN, name: together, step2: joint ?? emptyStep2() }, ...own.map((r) => ({ id: r.participant.id, name: r.participant.name, step2: r.step2 }))];
   const aggregate = aggregateStep2(instrument.themes, own);
   const tallies = new Map(aggregate.questions.map((q) => [q.questionId, q]));
@@ -237,7 +219,7 @@ export function Step2Overview({ instrument, mode, joint = null, responses: given
   // Answers someone else entered carry their name marked "(namens)" in every column and quote.
   const marked = useMarkedName();
   const responses = given.map((r) => (r.participant.enteredBy ? { ...r, participant: { ...r.participant, name: marked(r.participant) } } : r));
-  const nothing = !responses.some((r) => hasAnswers(r.step2)) && (mode !== 'joint' || !hasJointAnswers(joint));
+  const nothing = !responses.some((r) => hasStep2Answers(r.step2)) && (mode !== 'joint' || !hasJointAnswers(joint));
   return (
     <section aria-labelledby="step2-overview-title">
       <h2 id="step2-overview-title">
@@ -251,7 +233,7 @@ export function Step2Overview({ instrument, mode, joint = null, responses: given
       ) : (
         <SeparateAnswers instrument={instrument} responses={responses} compact={compact} />
       )}
-      <OnBehalfNote participants={(mode === 'joint' ? given.filter((r) => hasAnswers(r.step2)) : given).map((r) => r.participant)} />
+      <OnBehalfNote participants={(mode === 'joint' ? given.filter((r) => hasStep2Answers(r.step2)) : given).map((r) => r.participant)} />
     </section>
   );
 }
