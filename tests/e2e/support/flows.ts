@@ -1,6 +1,6 @@
 // What people do in the meeting, step by step, through roles and labels as a screen reader would
 // find them: the organiser sets up the tab, participants join and answer, the facilitator moves on.
-import type { FrameLocator, Page } from 'playwright-core';
+import type { FrameLocator, Locator, Page } from 'playwright-core';
 import { SEED, type SeedUser } from '../../../dev/graph-emulator/seed';
 import type { Purpose } from '../../../src/domain/model';
 import { surfaces, waitReady } from './meeting';
@@ -140,7 +140,7 @@ export async function waitSaved(panel: FrameLocator, timeout = 30_000): Promise<
 }
 
 /** Stap 2: open a theme's section of the accordion (a no-op when it is open). */
-export async function openTheme(panel: FrameLocator, themeHeading: RegExp): Promise<void> {
+export async function openTheme(panel: FrameLocator | Locator, themeHeading: RegExp): Promise<void> {
   const header = panel.getByRole('button', { name: themeHeading });
   if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
 }
@@ -168,7 +168,7 @@ export async function proposeAction(panel: FrameLocator, action: ActionDraft): P
 }
 
 /** Stap 2 in a side panel: the checkbox of one option in the question whose legend starts with `questionNumber.`. */
-export function optionBox(panel: FrameLocator, questionNumber: number, optionText: string) {
+export function optionBox(panel: FrameLocator | Locator, questionNumber: number, optionText: string) {
   const question = panel.getByRole('group', { name: new RegExp(`^${questionNumber}\\. `) });
   return question.getByRole('checkbox', { name: optionText, exact: true });
 }
