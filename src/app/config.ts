@@ -1,6 +1,6 @@
 // Runtime configuration, read from `app-config.json` next to index.html. Local mode differs from
 // production only here: where Graph requests go and how a token is obtained.
-import { z } from '../domain/zod';
+import * as z from '../domain/zod';
 
 export const GRAPH_BASE_URL = 'https://graph.microsoft.com/v1.0';
 

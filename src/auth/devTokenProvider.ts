@@ -2,7 +2,7 @@
 // each call asks for exactly the scopes it names, and a token is reused for the same scope set until
 // shortly before it expires. The emulator still answers /me from the token, so the app never trusts
 // the host context (the login hint only says whom to sign in).
-import { z } from '../domain/zod';
+import * as z from '../domain/zod';
 import type { TokenProvider } from '../graph/contracts';
 import { ConsentRequiredError, MissingLoginHintError, SignInRefusedError } from './errors';
 

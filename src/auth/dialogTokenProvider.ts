@@ -4,7 +4,7 @@
 // microsoftteams/platform/tabs/how-to/authentication/auth-flow-tab). The window has its own MSAL cache
 // (top-level storage, not the tab's partitioned one), so a second window for new scopes closes by itself
 // once Entra knows the person.
-import { z } from '../domain/zod';
+import * as z from '../domain/zod';
 import type { TokenProvider } from '../graph/contracts';
 import { SignInRefusedError, typedSignInError } from './errors';
 import { RENEW_BEFORE_EXPIRY_MS } from './devTokenProvider';

@@ -1,7 +1,7 @@
 // The inspiration library: practice examples, interventions and tips from the source documents, each
 // tied to the themes A–F so a facilitator can show what other municipalities did while a theme is open.
 // Summaries are written in our own words; the source says where the full story is.
-import { z } from './zod';
+import * as z from './zod';
 import library from '../content/inspiration.json';
 import { ThemeIdSchema, type ThemeId } from './model';
 

@@ -1,6 +1,6 @@
 // The instrument (the 2018 gesprekstool) as data. The JSON files in src/content are parsed with this
 // schema at load; a broken file fails loudly and names the bad entry.
-import { z } from './zod';
+import * as z from './zod';
 import { PURPOSES, THEME_IDS, ThemeIdSchema } from './model';
 
 const text = z.string().check(z.trim(), z.minLength(1));

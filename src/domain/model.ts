@@ -1,6 +1,6 @@
 // The domain model every surface, list and task is a view of. Schemas are the contract: whatever
 // crosses a boundary (SharePoint, Planner, local drafts, tab configuration) is parsed with these.
-import { z } from './zod';
+import * as z from './zod';
 
 export const THEME_IDS = ['A', 'B', 'C', 'D', 'E', 'F'] as const;
 export const ThemeIdSchema = z.enum(THEME_IDS);

@@ -4,7 +4,7 @@
 // except a create answered 503/504, or lost with its whole $batch: that one may have been carried
 // out, so it comes back to the caller as OutcomeUnknownError instead of being sent a second time.
 import { BatchRequestContent, type BatchRequestStep } from '@microsoft/microsoft-graph-client';
-import { z } from '../domain/zod';
+import * as z from '../domain/zod';
 import type { GraphApi, Method } from './client';
 import { errorFromStatus, OutcomeUnknownError, toGraphLayerError, type GraphLayerError } from './errors';
 import { BATCH_MAX_ATTEMPTS, RETRYABLE_STATUSES, UNCERTAIN_STATUSES, retryDelayMs } from './retryPolicy';

@@ -11,7 +11,7 @@ import {
   type AuthenticationProviderOptions,
   type Middleware,
 } from '@microsoft/microsoft-graph-client';
-import { z } from '../domain/zod';
+import * as z from '../domain/zod';
 import { GRAPH_BASE_URL, type AppConfig } from '../app/config';
 import type { TokenProvider } from './contracts';
 import { toGraphLayerError } from './errors';

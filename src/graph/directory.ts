@@ -1,6 +1,6 @@
 // Who is signed in (GET /me: the token decides, never the Teams context), which groups they can
 // publish to, and which SharePoint site a session lives on.
-import { z } from '../domain/zod';
+import * as z from '../domain/zod';
 import { SCOPES } from '../auth/scopes';
 import type { Directory, GroupChoice, SignedInUser, SiteChoice } from './contracts';
 import type { GraphApi } from './client';

@@ -3,7 +3,7 @@
 // ask the administrator for. Nothing is written: each line is a read (or a token request) that
 // needs the same scope and the same site role as what the app will do in the meeting.
 // Scopes per endpoint: the "Permissions" table of each Graph API page (src/auth/scopes.ts).
-import { z } from '../domain/zod';
+import * as z from '../domain/zod';
 import { SCOPES } from '../auth/scopes';
 import type { GraphApi } from './client';
 import type { TokenProvider } from './contracts';

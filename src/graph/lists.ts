@@ -7,7 +7,7 @@ import type { BatchQueue } from './batch';
 import { NotFoundError } from './errors';
 import { segment } from './odata';
 import { SCOPES } from '../auth/scopes';
-import { z } from '../domain/zod';
+import * as z from '../domain/zod';
 
 export type ListKind = 'sessions' | 'answers' | 'actions';
 export const LIST_KINDS: readonly ListKind[] = ['sessions', 'answers', 'actions'];

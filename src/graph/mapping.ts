@@ -1,6 +1,6 @@
 // SharePoint list items ⇄ domain types. Every read goes through zod here; an item someone edited by
 // hand into a shape the app cannot use is reported (list, item, field) instead of breaking the session.
-import { z } from '../domain/zod';
+import * as z from '../domain/zod';
 import {
   ActionItemSchema,
   GroupViewSchema,

@@ -21,7 +21,7 @@
 // - A plan is found by the session's PlannerPlanId, else adopted by its title (the oldest of that
 //   title in the group), and only created when the group has none; a second one made at the same
 //   moment by another session is deleted again by its maker.
-import { z } from '../domain/zod';
+import * as z from '../domain/zod';
 import { THEME_IDS, taskAssignees, type ActionItem, type Session, type ThemeId } from '../domain';
 import { SCOPES } from '../auth/scopes';
 import type { PlannerPublisher, PublishOutcome, PublishProgress, PublishTheme, SessionLocation, SessionSnapshot, Versioned } from './contracts';

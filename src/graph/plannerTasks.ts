@@ -3,7 +3,7 @@
 // 20 to a $batch (https://learn.microsoft.com/graph/json-batching). Never the whole plan: a
 // municipality's plan holds every session's tasks, and Planner v1.0 offers no $filter on a plan's
 // tasks (https://learn.microsoft.com/graph/api/plannerplan-list-tasks), the reasoning of plannerPublisher.ts.
-import { z } from '../domain/zod';
+import * as z from '../domain/zod';
 import { SCOPES } from '../auth/scopes';
 import { BatchQueue, type BatchOptions } from './batch';
 import type { GraphApi } from './client';

@@ -1,6 +1,6 @@
 // The session as three SharePoint lists. Reads filter on the indexed SessionKey so a session opens in
 // one $batch whether a list holds 50 items or 50,000 (SharePoint refuses non-indexed filters past 5,000).
-import { z } from '../domain/zod';
+import * as z from '../domain/zod';
 import {
   ActionItemSchema,
   mergeResponses,

@@ -5,7 +5,7 @@
 // (`https://{tenant}.sharepoint.com/AllSites.Manage`), as MSAL asks for another resource's scope.
 // Local mode differs only by configuration: requests to the SharePoint host go to the emulator's
 // loopback origin under /_sharepoint/{host} (dev/graph-emulator/README.md, "SharePoint REST").
-import { z } from '../domain/zod';
+import * as z from '../domain/zod';
 import type { TokenProvider } from './contracts';
 import { errorFromStatus, parseRetryAfterMs, toGraphLayerError } from './errors';
 

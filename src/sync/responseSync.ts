@@ -4,7 +4,7 @@
 // The draft storage is asynchronous (IndexedDB, src/sync/draftStorage.ts): a waiting change is
 // reported as kept on this device only once its write has completed, and "saved" only once
 // SharePoint has confirmed it.
-import { z } from '../domain/zod';
+import * as z from '../domain/zod';
 import { ResponseSchema, StepIdSchema, THEME_IDS, type Response } from '../domain/model';
 import { mergeResponses } from '../domain/responseMerge';
 import type { ResponseSync, SessionStore, SyncState, Versioned } from '../graph/contracts';
