@@ -5,7 +5,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 /**
  * The app's schemas are zod/mini through src/domain/zod.ts (which also loads zod's English messages):
  * a single classic `import { z } from 'zod'` anywhere in src puts all of classic zod back into the
- * participant's side panel (README, "Load budget").
+ * participant's side panel (README, "Benchmarks").
  */
 const zodOnlyThroughDomain = { regex: '^zod(/.*)?$', message: "Import { z } from src/domain/zod (zod/mini), not from 'zod'." };
 
