@@ -1,11 +1,11 @@
 // Runtime configuration, read from `app-config.json` next to index.html. Local mode differs from
 // production only here: where Graph requests go and how a token is obtained.
-import { z } from 'zod';
+import * as z from '../domain/zod';
 
 export const GRAPH_BASE_URL = 'https://graph.microsoft.com/v1.0';
 
 /** An Entra tenant id: the Directory (tenant) ID of the organisation the app is registered in. */
-export const TenantIdSchema = z.string().uuid();
+export const TenantIdSchema = z.uuid();
 
 export const ENTRA_LOGIN = 'https://login.microsoftonline.com';
 
@@ -14,11 +14,11 @@ export const ENTRA_LOGIN = 'https://login.microsoftonline.com';
  * `organizations` or `common` ("Single tenant … authority: https://login.microsoftonline.com/{tenant}",
  * learn.microsoft.com/entra/identity-platform/msal-client-application-configuration#authority).
  */
-export const TenantAuthoritySchema = z
-  .string()
-  .refine((value) => value.startsWith(`${ENTRA_LOGIN}/`) && TenantIdSchema.safeParse(value.slice(ENTRA_LOGIN.length + 1)).success, {
+export const TenantAuthoritySchema = z.string().check(
+  z.refine((value) => value.startsWith(`${ENTRA_LOGIN}/`) && TenantIdSchema.safeParse(value.slice(ENTRA_LOGIN.length + 1)).success, {
     message: `must be ${ENTRA_LOGIN}/<tenant id>, the tenant the app is registered in`,
-  });
+  }),
+);
 
 export function tenantAuthority(tenantId: string): string {
   return `${ENTRA_LOGIN}/${tenantId.toLowerCase()}`;
@@ -32,33 +32,33 @@ export const AppConfigSchema = z.object({
      */
     z.object({
       mode: z.literal('naa'),
-      clientId: z.string().uuid(),
+      clientId: z.uuid(),
       authority: TenantAuthoritySchema,
       /**
        * Local only: the emulator's /authorize and /token, which the sign-in page's MSAL uses instead of
        * Entra's (MSAL's `authorityMetadata`); the authority itself stays Entra's tenant-specific one.
        */
-      identityEndpoints: z.object({ authorize: z.string().url(), token: z.string().url() }).nullable().default(null),
+      identityEndpoints: z._default(z.nullable(z.object({ authorize: z.url(), token: z.url() })), null),
     }),
     /**
      * Local: access tokens from the Graph emulator's token endpoint (`POST {tokenUrl}`), for the user the
      * simulator says is here and exactly the scopes each call names, as MSAL asks Entra ID.
      */
-    z.object({ mode: z.literal('dev'), tokenUrl: z.string().url(), clientId: z.string().min(1) }),
+    z.object({ mode: z.literal('dev'), tokenUrl: z.url(), clientId: z.string().check(z.minLength(1)) }),
   ]),
   graph: z.object({
     /**
      * Local only: requests for graph.microsoft.com are sent to this origin by the last middleware
      * (the Graph client adds tokens and follows nextLinks only for https Graph hosts).
      */
-    loopbackOrigin: z.string().url().nullable().default(null),
+    loopbackOrigin: z._default(z.nullable(z.url()), null),
     /**
      * "all": the delegated Sites.*.All permissions; "selected": delegated Sites.Selected, the app reaching
      * only the sites an administrator assigned to it (README, "Limiting the app to one site").
      */
-    siteAccess: z.enum(['all', 'selected']).default('all'),
+    siteAccess: z._default(z.enum(['all', 'selected']), 'all'),
   }),
   /** Public origin the app is served from (links back from Planner tasks, share to stage). */
-  appOrigin: z.string().url(),
+  appOrigin: z.url(),
 });
 export type AppConfig = z.infer<typeof AppConfigSchema>;

@@ -2,7 +2,7 @@
 // each call asks for exactly the scopes it names, and a token is reused for the same scope set until
 // shortly before it expires. The emulator still answers /me from the token, so the app never trusts
 // the host context (the login hint only says whom to sign in).
-import { z } from 'zod';
+import * as z from '../domain/zod';
 import type { TokenProvider } from '../graph/contracts';
 import { ConsentRequiredError, MissingLoginHintError, SignInRefusedError } from './errors';
 
@@ -20,12 +20,12 @@ export interface DevTokenOptions {
 /** A token is renewed this long before `exp`, as MSAL renews ahead of expiry (5 minutes by default). */
 export const RENEW_BEFORE_EXPIRY_MS = 5 * 60 * 1000;
 
-const TokenResponseSchema = z.object({ access_token: z.string().min(1), expires_in: z.number(), scope: z.string().optional() });
+const TokenResponseSchema = z.object({ access_token: z.string().check(z.minLength(1)), expires_in: z.number(), scope: z.optional(z.string()) });
 const TokenErrorSchema = z.object({
   error: z.string(),
-  error_description: z.string().optional(),
-  error_codes: z.array(z.number()).optional(),
-  suberror: z.string().optional(),
+  error_description: z.optional(z.string()),
+  error_codes: z.optional(z.array(z.number())),
+  suberror: z.optional(z.string()),
 });
 
 /** Entra's consent refusal: AADSTS65001, `invalid_grant` with suberror `consent_required`. */

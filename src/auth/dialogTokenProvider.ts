@@ -4,17 +4,17 @@
 // microsoftteams/platform/tabs/how-to/authentication/auth-flow-tab). The window has its own MSAL cache
 // (top-level storage, not the tab's partitioned one), so a second window for new scopes closes by itself
 // once Entra knows the person.
-import { z } from 'zod';
+import * as z from '../domain/zod';
 import type { TokenProvider } from '../graph/contracts';
 import { SignInRefusedError, typedSignInError } from './errors';
 import { RENEW_BEFORE_EXPIRY_MS } from './devTokenProvider';
 
 /** What the sign-in page passes to notifySuccess (as JSON). */
-export const DialogTokenSchema = z.object({ accessToken: z.string().min(1), expiresOn: z.number(), scopes: z.array(z.string()) });
+export const DialogTokenSchema = z.object({ accessToken: z.string().check(z.minLength(1)), expiresOn: z.number(), scopes: z.array(z.string()) });
 export type DialogToken = z.infer<typeof DialogTokenSchema>;
 
 /** What the sign-in page passes to notifyFailure (as JSON): MSAL's error fields. */
-export const DialogFailureSchema = z.object({ errorCode: z.string(), subError: z.string().optional(), errorMessage: z.string() });
+export const DialogFailureSchema = z.object({ errorCode: z.string(), subError: z.optional(z.string()), errorMessage: z.string() });
 export type DialogFailure = z.infer<typeof DialogFailureSchema>;
 
 /** Teams' size for its authentication window; the page is one sentence and a spinner. */

@@ -1,11 +1,11 @@
 // The inspiration library: practice examples, interventions and tips from the source documents, each
 // tied to the themes A–F so a facilitator can show what other municipalities did while a theme is open.
 // Summaries are written in our own words; the source says where the full story is.
-import { z } from 'zod';
+import * as z from './zod';
 import library from '../content/inspiration.json';
 import { ThemeIdSchema, type ThemeId } from './model';
 
-const text = z.string().trim().min(1);
+const text = z.string().check(z.trim(), z.minLength(1));
 const localized = z.object({ nl: text, en: text });
 
 export const INSPIRATION_KINDS = ['example', 'intervention', 'tip'] as const;
@@ -25,7 +25,7 @@ export const InspirationSourceSchema = z.object({
   /** Title of the document the item comes from. */
   document: text,
   /** File name in the seed collection, e.g. "001_cbde6ebe627a8c07.txt". */
-  seed: z.string().regex(/^\d{3}_[0-9a-f]{16}\.txt$/),
+  seed: z.string().check(z.regex(/^\d{3}_[0-9a-f]{16}\.txt$/)),
   /** Where in that document, e.g. "Deel 2, E.1 De gemeente als partner". */
   section: text,
 });
@@ -33,39 +33,43 @@ export type InspirationSource = z.infer<typeof InspirationSourceSchema>;
 
 export const InspirationItemSchema = z
   .object({
-    id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
+    id: z.string().check(z.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/)),
     kind: z.enum(INSPIRATION_KINDS),
     title: localized,
     /** The municipality or organisation behind the example; tips have none. */
-    organisation: text.optional(),
+    organisation: z.optional(text),
     themes: z
       .array(ThemeIdSchema)
-      .min(1)
-      .refine((themes) => new Set(themes).size === themes.length, 'a theme is listed twice'),
+      .check(
+        z.minLength(1),
+        z.refine((themes) => new Set(themes).size === themes.length, 'a theme is listed twice'),
+      ),
     /** Only where the source names the role the municipality plays. */
-    role: z.enum(MUNICIPAL_ROLES).optional(),
+    role: z.optional(z.enum(MUNICIPAL_ROLES)),
     summary: localized,
     source: InspirationSourceSchema,
     /** The same example told again in another source document. */
-    alsoIn: z.array(InspirationSourceSchema).optional(),
+    alsoIn: z.optional(z.array(InspirationSourceSchema)),
   })
-  .refine((item) => item.kind === 'tip' || item.organisation !== undefined, {
-    message: 'an example or intervention names its organisation',
-    path: ['organisation'],
-  });
+  .check(
+    z.refine((item) => item.kind === 'tip' || item.organisation !== undefined, {
+      message: 'an example or intervention names its organisation',
+      path: ['organisation'],
+    }),
+  );
 export type InspirationItem = z.infer<typeof InspirationItemSchema>;
 
 export const InspirationLibrarySchema = z.object({
-  items: z
-    .array(InspirationItemSchema)
-    .min(1)
-    .superRefine((items, ctx) => {
+  items: z.array(InspirationItemSchema).check(
+    z.minLength(1),
+    z.superRefine((items, ctx) => {
       const seen = new Set<string>();
       items.forEach((item, index) => {
         if (seen.has(item.id)) ctx.addIssue({ code: 'custom', message: `duplicate id "${item.id}"`, path: [index, 'id'] });
         seen.add(item.id);
       });
     }),
+  ),
 });
 export type InspirationLibrary = z.infer<typeof InspirationLibrarySchema>;
 

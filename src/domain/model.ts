@@ -1,6 +1,6 @@
 // The domain model every surface, list and task is a view of. Schemas are the contract: whatever
 // crosses a boundary (SharePoint, Planner, local drafts, tab configuration) is parsed with these.
-import { z } from 'zod';
+import * as z from './zod';
 
 export const THEME_IDS = ['A', 'B', 'C', 'D', 'E', 'F'] as const;
 export const ThemeIdSchema = z.enum(THEME_IDS);
@@ -32,9 +32,9 @@ export const LIMITS = {
 
 export const QuestionAnswerSchema = z.object({
   /** Ids of the chosen options, in the instrument's order. */
-  selected: z.array(z.string().min(1)),
+  selected: z.array(z.string().check(z.minLength(1))),
   /** Free text per option id, only for chosen options that take free text. */
-  freeText: z.record(z.string(), z.string().max(LIMITS.optionFreeText)),
+  freeText: z.record(z.string(), z.string().check(z.maxLength(LIMITS.optionFreeText))),
 });
 export type QuestionAnswer = z.infer<typeof QuestionAnswerSchema>;
 
@@ -42,7 +42,7 @@ export const Step2AnswersSchema = z.object({
   /** Keyed by question id. */
   questions: z.record(z.string(), QuestionAnswerSchema),
   /** A theme's "Opmerkingenveld". */
-  comments: z.partialRecord(ThemeIdSchema, z.string().max(LIMITS.longText)),
+  comments: z.partialRecord(ThemeIdSchema, z.string().check(z.maxLength(LIMITS.longText))),
 });
 export type Step2Answers = z.infer<typeof Step2AnswersSchema>;
 export const emptyStep2 = (): Step2Answers => ({ questions: {}, comments: {} });
@@ -58,8 +58,8 @@ export type Domain = z.infer<typeof DomainSchema>;
  */
 export const EnteredBySchema = z.object({
   /** Entra object id of the facilitator who entered them. */
-  id: z.string().min(1),
-  name: z.string().max(LIMITS.name),
+  id: z.string().check(z.minLength(1)),
+  name: z.string().check(z.maxLength(LIMITS.name)),
 });
 export type EnteredBy = z.infer<typeof EnteredBySchema>;
 
@@ -68,14 +68,14 @@ export const ParticipantSchema = z.object({
    * Entra object id: the identity, from the token / GET /me, never from the Teams context. Someone
    * taking part through the facilitator has an id of their own, `namens:<random>` (onBehalf.ts).
    */
-  id: z.string().min(1),
-  name: z.string().min(1).max(LIMITS.name),
+  id: z.string().check(z.minLength(1)),
+  name: z.string().check(z.minLength(1), z.maxLength(LIMITS.name)),
   domain: DomainSchema,
   /** For domain "partner": GGD, welzijn, wijkteam, zorgverzekeraar, … */
-  partnerLabel: z.string().max(LIMITS.department).optional(),
-  department: z.string().max(LIMITS.department),
+  partnerLabel: z.optional(z.string().check(z.maxLength(LIMITS.department))),
+  department: z.string().check(z.maxLength(LIMITS.department)),
   /** Present only for someone whose answers the facilitator entered on their behalf. */
-  enteredBy: EnteredBySchema.optional(),
+  enteredBy: z.optional(EnteredBySchema),
 });
 export type Participant = z.infer<typeof ParticipantSchema>;
 
@@ -83,7 +83,7 @@ export const StepIdSchema = z.enum(['step1', 'step2', 'step3']);
 export type StepId = z.infer<typeof StepIdSchema>;
 
 export const ResponseSchema = z.object({
-  sessionKey: z.string().min(1),
+  sessionKey: z.string().check(z.minLength(1)),
   participant: ParticipantSchema,
   scores: ScoresSchema,
   step2: Step2AnswersSchema,
@@ -96,21 +96,21 @@ export type Response = z.infer<typeof ResponseSchema>;
 export const ACTION_STATUSES = ['open', 'done'] as const;
 export const ActionItemSchema = z.object({
   /** Stable id created by the client, so retries and re-publishing never duplicate. */
-  id: z.string().min(1),
-  sessionKey: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
+  sessionKey: z.string().check(z.minLength(1)),
   theme: ThemeIdSchema,
-  title: z.string().max(LIMITS.actionTitle),
+  title: z.string().check(z.maxLength(LIMITS.actionTitle)),
   /** Entra object id of a participant, or null for an action without an owner. */
-  ownerId: z.string().nullable(),
-  ownerName: z.string().max(LIMITS.name).nullable(),
-  department: z.string().max(LIMITS.department),
+  ownerId: z.nullable(z.string()),
+  ownerName: z.nullable(z.string().check(z.maxLength(LIMITS.name))),
+  department: z.string().check(z.maxLength(LIMITS.department)),
   /** Calendar date YYYY-MM-DD, or null. */
-  dueDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
+  dueDate: z.nullable(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/))),
   status: z.enum(ACTION_STATUSES),
   /** Who proposed it (participant id). */
-  proposedBy: z.string().nullable(),
-  plannerTaskId: z.string().nullable(),
-  plannerTaskUrl: z.string().nullable(),
+  proposedBy: z.nullable(z.string()),
+  plannerTaskId: z.nullable(z.string()),
+  plannerTaskUrl: z.nullable(z.string()),
 });
 export type ActionItem = z.infer<typeof ActionItemSchema>;
 
@@ -129,10 +129,10 @@ export type Mode = z.infer<typeof ModeSchema>;
 
 export const FollowUpSchema = z.object({
   /** Does the group meet again in the same composition? null = not yet agreed. */
-  meetAgain: z.boolean().nullable(),
-  meetAgainDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
+  meetAgain: z.nullable(z.boolean()),
+  meetAgainDate: z.nullable(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/))),
   /** How participants hold each other to the agreements. */
-  accountability: z.string().max(LIMITS.longText),
+  accountability: z.string().check(z.maxLength(LIMITS.longText)),
 });
 export type FollowUp = z.infer<typeof FollowUpSchema>;
 
@@ -141,14 +141,14 @@ export type FollowUp = z.infer<typeof FollowUpSchema>;
  * a claim whose time has passed belonged to a publisher that stopped (closed tab, lost network).
  */
 export const PublishClaimSchema = z.object({
-  by: z.string().min(1),
+  by: z.string().check(z.minLength(1)),
   /** ISO date-time. */
-  until: z.string().min(1),
+  until: z.string().check(z.minLength(1)),
   /**
    * Which publishing run holds it: one person on two devices is two runs, and a name and a time
    * alone cannot tell them apart (both may press Publiceer in the same millisecond).
    */
-  run: z.string().min(1).nullable().optional(),
+  run: z.optional(z.nullable(z.string().check(z.minLength(1)))),
 });
 export type PublishClaim = z.infer<typeof PublishClaimSchema>;
 
@@ -156,12 +156,12 @@ export type PublishClaim = z.infer<typeof PublishClaimSchema>;
 export const GroupMemberSchema = z.object({
   participant: ParticipantSchema,
   /** Statements answered in step 1 (0–6) and questions answered in step 2: how far, never what. */
-  answered: z.object({ step1: z.number().int().min(0).max(THEME_IDS.length), step2: z.number().int().min(0) }),
+  answered: z.object({ step1: z.int().check(z.minimum(0), z.maximum(THEME_IDS.length)), step2: z.int().check(z.minimum(0)) }),
   done: z.partialRecord(StepIdSchema, z.string()),
   /** Step-1 scores as they were at the reveal; absent before it and for people who joined after it. */
-  scores: ScoresSchema.optional(),
+  scores: z.optional(ScoresSchema),
   /** Step-2 answers, from the moment step 2 starts (frozen when the session moves on to step 3). */
-  step2: Step2AnswersSchema.optional(),
+  step2: z.optional(Step2AnswersSchema),
 });
 export type GroupMember = z.infer<typeof GroupMemberSchema>;
 
@@ -172,7 +172,7 @@ export const GroupViewSchema = z.object({
   /** In join order. */
   members: z.array(GroupMemberSchema),
   /** When the scores were frozen (the reveal), ISO; null before the reveal. */
-  revealedAt: z.string().nullable(),
+  revealedAt: z.nullable(z.string()),
   /** The agenda, from step 3 on: read from the actions list by the facilitator's client. */
   actions: z.array(GroupActionSchema),
   /**
@@ -180,7 +180,7 @@ export const GroupViewSchema = z.object({
    * (src/domain/joint.ts). Beside the members, not one of them: it is not a person. Present from
    * stap 2 on, once written; absent in views from before it existed.
    */
-  joint: z.object({ step2: Step2AnswersSchema }).optional(),
+  joint: z.optional(z.object({ step2: Step2AnswersSchema })),
 });
 export type GroupView = z.infer<typeof GroupViewSchema>;
 
@@ -193,36 +193,36 @@ export const DisplayModeSchema = z.enum(DISPLAY_MODES);
 export type DisplayMode = z.infer<typeof DisplayModeSchema>;
 
 export const SessionSchema = z.object({
-  key: z.string().min(1),
-  municipality: z.string().min(1).max(LIMITS.singleLine),
-  title: z.string().min(1).max(LIMITS.singleLine),
+  key: z.string().check(z.minLength(1)),
+  municipality: z.string().check(z.minLength(1), z.maxLength(LIMITS.singleLine)),
+  title: z.string().check(z.minLength(1), z.maxLength(LIMITS.singleLine)),
   purpose: PurposeSchema,
   /** ISO date-time the session was created / held. */
   date: z.string(),
-  meetingId: z.string().nullable(),
-  facilitatorId: z.string().min(1),
-  facilitatorName: z.string().max(LIMITS.name),
-  instrumentVersion: z.string().min(1),
+  meetingId: z.nullable(z.string()),
+  facilitatorId: z.string().check(z.minLength(1)),
+  facilitatorName: z.string().check(z.maxLength(LIMITS.name)),
+  instrumentVersion: z.string().check(z.minLength(1)),
   state: SessionStateSchema,
   /** Input of the current step is closed for participants. */
   locked: z.boolean(),
   mode: ModeSchema,
   /** "Wat opvalt…" (shared note of step 1). */
-  notes: z.string().max(LIMITS.longText),
+  notes: z.string().check(z.maxLength(LIMITS.longText)),
   /** Step 3 "Ruimte voor toelichting". */
-  explanation: z.string().max(LIMITS.longText),
+  explanation: z.string().check(z.maxLength(LIMITS.longText)),
   followUp: FollowUpSchema,
-  plannerGroupId: z.string().nullable(),
-  plannerPlanId: z.string().nullable(),
+  plannerGroupId: z.nullable(z.string()),
+  plannerPlanId: z.nullable(z.string()),
   /** Absent in sessions built before publishing claimed the session: the same as null. */
-  publishClaim: PublishClaimSchema.nullable().optional(),
+  publishClaim: z.optional(z.nullable(PublishClaimSchema)),
   /**
    * What the group may see (src/domain/groupView.ts), written by the facilitator's client: the only
    * one that reads every answer. Absent in sessions from before it existed, and until first written.
    */
-  group: GroupViewSchema.nullable().optional(),
+  group: z.optional(z.nullable(GroupViewSchema)),
   /** The facilitator's choice of how people are shown; absent in older sessions, which is "perPerson". */
-  display: DisplayModeSchema.optional(),
+  display: z.optional(DisplayModeSchema),
 });
 export type Session = z.infer<typeof SessionSchema>;
 

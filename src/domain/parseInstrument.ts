@@ -3,7 +3,7 @@
 // needed (src/domain/openInstrument.ts, for the browser, so a Dutch side panel never downloads English).
 // Every file is parsed with zod plus the checks zod cannot express, and a broken file fails with a
 // message that names the bad entry.
-import type { z } from 'zod';
+import type * as z from './zod';
 import { InstrumentSchema, type Instrument } from './instrument';
 import { THEME_IDS } from './model';
 

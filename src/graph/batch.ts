@@ -4,7 +4,7 @@
 // except a create answered 503/504, or lost with its whole $batch: that one may have been carried
 // out, so it comes back to the caller as OutcomeUnknownError instead of being sent a second time.
 import { BatchRequestContent, type BatchRequestStep } from '@microsoft/microsoft-graph-client';
-import { z } from 'zod';
+import * as z from '../domain/zod';
 import type { GraphApi, Method } from './client';
 import { errorFromStatus, OutcomeUnknownError, toGraphLayerError, type GraphLayerError } from './errors';
 import { BATCH_MAX_ATTEMPTS, RETRYABLE_STATUSES, UNCERTAIN_STATUSES, retryDelayMs } from './retryPolicy';
@@ -33,13 +33,13 @@ const BatchResponseSchema = z.object({
     z.object({
       id: z.string(),
       status: z.number(),
-      headers: z.record(z.string(), z.string()).optional(),
-      body: z.unknown().optional(),
+      headers: z.optional(z.record(z.string(), z.string())),
+      body: z.optional(z.unknown()),
     }),
   ),
 });
 
-const ErrorBodySchema = z.object({ error: z.object({ code: z.string().optional(), message: z.string().optional() }) });
+const ErrorBodySchema = z.object({ error: z.object({ code: z.optional(z.string()), message: z.optional(z.string()) }) });
 
 export function header(headers: Record<string, string>, name: string): string | null {
   const wanted = name.toLowerCase();

@@ -11,7 +11,7 @@ import {
   type AuthenticationProviderOptions,
   type Middleware,
 } from '@microsoft/microsoft-graph-client';
-import { z } from 'zod';
+import * as z from '../domain/zod';
 import { GRAPH_BASE_URL, type AppConfig } from '../app/config';
 import type { TokenProvider } from './contracts';
 import { toGraphLayerError } from './errors';
@@ -52,7 +52,7 @@ export interface CallOptions {
   create?: boolean;
 }
 
-const PageSchema = z.object({ value: z.array(z.unknown()), '@odata.nextLink': z.string().optional() });
+const PageSchema = z.object({ value: z.array(z.unknown()), '@odata.nextLink': z.optional(z.string()) });
 
 /** Thin, typed-error wrapper: every call names its scopes, every failure becomes a GraphLayerError. */
 export class GraphApi {

@@ -1,22 +1,22 @@
 // Who is signed in (GET /me: the token decides, never the Teams context), which groups they can
 // publish to, and which SharePoint site a session lives on.
-import { z } from 'zod';
+import * as z from '../domain/zod';
 import { SCOPES } from '../auth/scopes';
 import type { Directory, GroupChoice, SignedInUser, SiteChoice } from './contracts';
 import type { GraphApi } from './client';
 import { segment } from './odata';
 
 const MeSchema = z.object({
-  id: z.string().min(1),
-  displayName: z.string().nullish(),
-  userPrincipalName: z.string().min(1),
-  department: z.string().nullish(),
-  jobTitle: z.string().nullish(),
+  id: z.string().check(z.minLength(1)),
+  displayName: z.nullish(z.string()),
+  userPrincipalName: z.string().check(z.minLength(1)),
+  department: z.nullish(z.string()),
+  jobTitle: z.nullish(z.string()),
 });
 
-const DirectoryObjectSchema = z.object({ '@odata.type': z.string().optional(), id: z.string(), displayName: z.string().nullish(), groupTypes: z.array(z.string()).nullish() });
+const DirectoryObjectSchema = z.object({ '@odata.type': z.optional(z.string()), id: z.string(), displayName: z.nullish(z.string()), groupTypes: z.nullish(z.array(z.string())) });
 const TeamSchema = z.object({ id: z.string() });
-const SiteSchema = z.object({ id: z.string().min(1), displayName: z.string().nullish(), name: z.string().nullish(), webUrl: z.string() });
+const SiteSchema = z.object({ id: z.string().check(z.minLength(1)), displayName: z.nullish(z.string()), name: z.nullish(z.string()), webUrl: z.string() });
 
 function toSite(body: unknown): SiteChoice {
   const site = SiteSchema.parse(body);

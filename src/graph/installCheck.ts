@@ -3,7 +3,7 @@
 // ask the administrator for. Nothing is written: each line is a read (or a token request) that
 // needs the same scope and the same site role as what the app will do in the meeting.
 // Scopes per endpoint: the "Permissions" table of each Graph API page (src/auth/scopes.ts).
-import { z } from 'zod';
+import * as z from '../domain/zod';
 import { SCOPES } from '../auth/scopes';
 import type { GraphApi } from './client';
 import type { TokenProvider } from './contracts';
@@ -42,7 +42,7 @@ export interface InstallationChecker {
   check(target: InstallationTarget): Promise<CheckLine[]>;
 }
 
-const SiteSchema = z.object({ id: z.string().min(1) });
+const SiteSchema = z.object({ id: z.string().check(z.minLength(1)) });
 
 function problemOf(err: unknown): CheckProblem {
   const typed = err instanceof GraphLayerError ? err : toGraphLayerError(err);

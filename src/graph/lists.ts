@@ -7,7 +7,7 @@ import type { BatchQueue } from './batch';
 import { NotFoundError } from './errors';
 import { segment } from './odata';
 import { SCOPES } from '../auth/scopes';
-import { z } from 'zod';
+import * as z from '../domain/zod';
 
 export type ListKind = 'sessions' | 'answers' | 'actions';
 export const LIST_KINDS: readonly ListKind[] = ['sessions', 'answers', 'actions'];
@@ -159,8 +159,8 @@ export function listPath(siteId: string, kind: ListKind): string {
 
 const ListWithColumnsSchema = z.object({
   id: z.string(),
-  webUrl: z.string().optional(),
-  columns: z.array(z.object({ name: z.string() }).passthrough()).optional(),
+  webUrl: z.optional(z.string()),
+  columns: z.optional(z.array(z.looseObject({ name: z.string() }))),
 });
 
 export interface ProvisionedList {

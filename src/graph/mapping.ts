@@ -1,6 +1,6 @@
 // SharePoint list items ⇄ domain types. Every read goes through zod here; an item someone edited by
 // hand into a shape the app cannot use is reported (list, item, field) instead of breaking the session.
-import { z } from 'zod';
+import * as z from '../domain/zod';
 import {
   ActionItemSchema,
   GroupViewSchema,
@@ -45,10 +45,10 @@ import {
 export const ListItemSchema = z.object({
   id: z.string(),
   /** Who created the item (listItem's createdBy identitySet): SharePoint's word, not a column anyone can edit. */
-  createdBy: z.object({ user: z.object({ id: z.string().nullish() }).passthrough().nullish() }).passthrough().nullish(),
-  '@odata.etag': z.string().optional(),
-  eTag: z.string().optional(),
-  webUrl: z.string().optional(),
+  createdBy: z.nullish(z.looseObject({ user: z.nullish(z.looseObject({ id: z.nullish(z.string()) })) })),
+  '@odata.etag': z.optional(z.string()),
+  eTag: z.optional(z.string()),
+  webUrl: z.optional(z.string()),
   fields: z.record(z.string(), z.unknown()),
 });
 export type ListItem = z.infer<typeof ListItemSchema>;
@@ -146,7 +146,7 @@ function whoseItem(list: ListKind, item: ListItem): string | null {
   return typeof raw === 'string' && raw.trim() !== '' ? stripControlCharacters(raw.trim()).slice(0, LIMITS.name) : null;
 }
 
-function finish<T>(list: ListKind, item: ListItem, build: (r: FieldReader) => T, schema: z.ZodType<T>): ReadResult<T> {
+function finish<T>(list: ListKind, item: ListItem, build: (r: FieldReader) => T, schema: z.ZodMiniType<T>): ReadResult<T> {
   const invalid = (field: string, message: string): ReadResult<T> => ({
     ok: false,
     invalid: { list, listDisplayName: LIST_TITLES[list], itemId: item.id, field, message, who: whoseItem(list, item) },
@@ -249,7 +249,7 @@ function publishClaimOf(r: FieldReader): Session['publishClaim'] {
 /** The columns a session summary reads: a history page asks Graph for these and no others. */
 export const SESSION_SUMMARY_COLUMNS = ['Title', 'SessionKey', 'Gemeente', 'Datum', 'Stap', 'MeetingId'] as const;
 
-const SessionSummarySchema = SessionSchema.pick({ key: true, title: true, municipality: true, date: true, state: true, meetingId: true });
+const SessionSummarySchema = z.pick(SessionSchema, { key: true, title: true, municipality: true, date: true, state: true, meetingId: true });
 
 export function readSessionSummary(item: ListItem): ReadResult<SessionSummary> {
   return finish(

@@ -21,7 +21,7 @@
 // - A plan is found by the session's PlannerPlanId, else adopted by its title (the oldest of that
 //   title in the group), and only created when the group has none; a second one made at the same
 //   moment by another session is deleted again by its maker.
-import { z } from 'zod';
+import * as z from '../domain/zod';
 import { THEME_IDS, taskAssignees, type ActionItem, type Session, type ThemeId } from '../domain';
 import { SCOPES } from '../auth/scopes';
 import type { PlannerPublisher, PublishOutcome, PublishProgress, PublishTheme, SessionLocation, SessionSnapshot, Versioned } from './contracts';
@@ -51,30 +51,30 @@ export const MAX_CREATE_ROUNDS = 3;
 /** Attempts to write a task's description (each reads the current etag first). */
 export const DETAILS_ATTEMPTS = 3;
 
-const PlanSchema = z.object({ id: z.string(), title: z.string(), createdDateTime: z.string().nullish(), '@odata.etag': z.string().optional() });
-const BucketSchema = z.object({ id: z.string(), name: z.string(), planId: z.string().optional() });
+const PlanSchema = z.object({ id: z.string(), title: z.string(), createdDateTime: z.nullish(z.string()), '@odata.etag': z.optional(z.string()) });
+const BucketSchema = z.object({ id: z.string(), name: z.string(), planId: z.optional(z.string()) });
 const TaskSchema = z.object({
   id: z.string(),
   title: z.string(),
-  planId: z.string().nullish(),
-  bucketId: z.string().nullish(),
-  hasDescription: z.boolean().nullish(),
-  dueDateTime: z.string().nullish(),
-  appliedCategories: z.record(z.string(), z.boolean().nullable()).nullish(),
-  assignments: z.record(z.string(), z.unknown().nullable()).nullish(),
+  planId: z.nullish(z.string()),
+  bucketId: z.nullish(z.string()),
+  hasDescription: z.nullish(z.boolean()),
+  dueDateTime: z.nullish(z.string()),
+  appliedCategories: z.nullish(z.record(z.string(), z.nullable(z.boolean()))),
+  assignments: z.nullish(z.record(z.string(), z.nullable(z.unknown()))),
   '@odata.etag': z.string(),
 });
 type Task = z.infer<typeof TaskSchema>;
 const DetailsSchema = z.object({
-  id: z.string().optional(),
-  description: z.string().nullish(),
-  categoryDescriptions: z.record(z.string(), z.string().nullable()).nullish(),
+  id: z.optional(z.string()),
+  description: z.nullish(z.string()),
+  categoryDescriptions: z.nullish(z.record(z.string(), z.nullable(z.string()))),
   '@odata.etag': z.string(),
 });
-const PageSchema = z.object({ value: z.array(z.unknown()), '@odata.nextLink': z.string().optional() });
-const MemberSchema = z.object({ id: z.string(), displayName: z.string().nullish() });
+const PageSchema = z.object({ value: z.array(z.unknown()), '@odata.nextLink': z.optional(z.string()) });
+const MemberSchema = z.object({ id: z.string(), displayName: z.nullish(z.string()) });
 
-const FieldsEtagSchema = z.object({ '@odata.etag': z.string().optional() }).passthrough();
+const FieldsEtagSchema = z.looseObject({ '@odata.etag': z.optional(z.string()) });
 
 export interface PublisherOptions {
   api: GraphApi;
@@ -590,7 +590,7 @@ export function createPlannerPublisher(options: PublisherOptions): PlannerPublis
             if (want.due) body.dueDateTime = want.due;
             createsSent = true;
             try {
-              taskId = TaskSchema.pick({ id: true }).parse(await q.submit({ method: 'POST', url: '/planner/tasks', body, create: true }, planner)).id;
+              taskId = z.pick(TaskSchema, { id: true }).parse(await q.submit({ method: 'POST', url: '/planner/tasks', body, create: true }, planner)).id;
             } catch (err) {
               if (err instanceof OutcomeUnknownError) return UNCERTAIN;
               throw err;

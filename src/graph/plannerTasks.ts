@@ -3,7 +3,7 @@
 // 20 to a $batch (https://learn.microsoft.com/graph/json-batching). Never the whole plan: a
 // municipality's plan holds every session's tasks, and Planner v1.0 offers no $filter on a plan's
 // tasks (https://learn.microsoft.com/graph/api/plannerplan-list-tasks), the reasoning of plannerPublisher.ts.
-import { z } from 'zod';
+import * as z from '../domain/zod';
 import { SCOPES } from '../auth/scopes';
 import { BatchQueue, type BatchOptions } from './batch';
 import type { GraphApi } from './client';
@@ -14,9 +14,9 @@ import { segment } from './odata';
 /** The fields the status needs, of a plannerTask (https://learn.microsoft.com/graph/api/resources/plannertask). */
 const TaskStatusSchema = z.object({
   id: z.string(),
-  percentComplete: z.number().int().min(0).max(100),
-  dueDateTime: z.string().nullish(),
-  completedDateTime: z.string().nullish(),
+  percentComplete: z.int().check(z.minimum(0), z.maximum(100)),
+  dueDateTime: z.nullish(z.string()),
+  completedDateTime: z.nullish(z.string()),
 });
 
 export function createPlannerTaskReader(options: { api: GraphApi; batch?: BatchOptions }): PlannerTaskReader {

@@ -1,6 +1,6 @@
 // The session as three SharePoint lists. Reads filter on the indexed SessionKey so a session opens in
 // one $batch whether a list holds 50 items or 50,000 (SharePoint refuses non-indexed filters past 5,000).
-import { z } from 'zod';
+import * as z from '../domain/zod';
 import {
   ActionItemSchema,
   mergeResponses,
@@ -81,9 +81,9 @@ export interface SessionStoreOptions {
  */
 export const HISTORY_PAGE_SIZE = 50;
 
-const PageSchema = z.object({ value: z.array(ListItemSchema), '@odata.nextLink': z.string().optional() });
-const ListInfoSchema = z.object({ id: z.string(), webUrl: z.string().optional() });
-const FieldsResponseSchema = z.object({ '@odata.etag': z.string().optional() }).passthrough();
+const PageSchema = z.object({ value: z.array(ListItemSchema), '@odata.nextLink': z.optional(z.string()) });
+const ListInfoSchema = z.object({ id: z.string(), webUrl: z.optional(z.string()) });
+const FieldsResponseSchema = z.looseObject({ '@odata.etag': z.optional(z.string()) });
 const CreatedItemSchema = ListItemSchema;
 
 /** What one read of a session takes: the session item, and the answers and the agenda when asked. */

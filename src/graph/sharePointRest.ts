@@ -5,7 +5,7 @@
 // (`https://{tenant}.sharepoint.com/AllSites.Manage`), as MSAL asks for another resource's scope.
 // Local mode differs only by configuration: requests to the SharePoint host go to the emulator's
 // loopback origin under /_sharepoint/{host} (dev/graph-emulator/README.md, "SharePoint REST").
-import { z } from 'zod';
+import * as z from '../domain/zod';
 import type { TokenProvider } from './contracts';
 import { errorFromStatus, parseRetryAfterMs, toGraphLayerError } from './errors';
 
@@ -51,7 +51,7 @@ function hasKind(mask: { High: string | number; Low: string | number }, kind: nu
 }
 
 const ListSecuritySchema = z.object({ ReadSecurity: z.union([z.literal(1), z.literal(2)]), WriteSecurity: z.union([z.literal(1), z.literal(2), z.literal(4)]) });
-const ODataErrorSchema = z.object({ 'odata.error': z.object({ code: z.string().optional(), message: z.object({ value: z.string() }).partial().optional() }) }).partial();
+const ODataErrorSchema = z.partial(z.object({ 'odata.error': z.object({ code: z.optional(z.string()), message: z.optional(z.partial(z.object({ value: z.string() }))) }) }));
 
 /** Owners' scope on the SharePoint resource: reading and changing a list's settings (AllSites.Manage covers reading). */
 export function sharePointScopes(siteUrl: string): string[] {

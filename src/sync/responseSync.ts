@@ -4,7 +4,7 @@
 // The draft storage is asynchronous (IndexedDB, src/sync/draftStorage.ts): a waiting change is
 // reported as kept on this device only once its write has completed, and "saved" only once
 // SharePoint has confirmed it.
-import { z } from 'zod';
+import * as z from '../domain/zod';
 import { ResponseSchema, StepIdSchema, THEME_IDS, type Response } from '../domain/model';
 import { mergeResponses } from '../domain/responseMerge';
 import type { ResponseSync, SessionStore, SyncState, Versioned } from '../graph/contracts';
@@ -46,7 +46,7 @@ const DraftSchema = z.object({
   /** The etag of `base`: the server copy the unsent edits were made on. */
   etag: z.string(),
   /** That server copy, so a draft restored after another device saved is merged per answer, not written over it. */
-  base: ResponseSchema.optional(),
+  base: z.optional(ResponseSchema),
   /** Changes not yet confirmed by SharePoint. */
   dirty: z.boolean(),
   response: ResponseSchema,
@@ -102,7 +102,7 @@ function changedAnswers(before: Response, after: Response): number {
 interface FutureDraft {
   future: number;
 }
-const FutureDraftSchema = z.object({ version: z.number().int().gt(DRAFT_VERSION) });
+const FutureDraftSchema = z.object({ version: z.int().check(z.gt(DRAFT_VERSION)) });
 
 /**
  * What the storage holds for `key`: a draft, nothing usable (absent, an older format, garbage), one of
