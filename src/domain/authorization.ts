@@ -25,7 +25,9 @@ export type Command =
   /** Create (`action` null) or change an agenda item. */
   | { kind: 'saveAction'; action: Pick<ActionItem, 'proposedBy'> | null }
   | { kind: 'deleteAction'; action: Pick<ActionItem, 'proposedBy'> }
-  | { kind: 'publish' };
+  | { kind: 'publish' }
+  /** What the stage shows (src/domain/stageFocus.ts): the focused theme, "besproken" marks, the timer, stap 1's notes per statement. */
+  | { kind: 'stageFocus'; part: 'theme' | 'discussed' | 'timer' | 'note' };
 
 export type Refusal =
   | { code: 'signedOut' }
@@ -140,6 +142,9 @@ export function may(actor: Actor, command: Command, session: SessionFacts): Deci
       return mayChangeAction(id, command.action, session);
     case 'publish':
       return facilitatorIn(['step3', 'closed'], id, session);
+    case 'stageFocus':
+      // Stap 1 is looked at statement by statement only once the scores are shown; notes are stap 1's.
+      return facilitatorIn(command.part === 'note' ? ['revealed'] : ['revealed', 'step2', 'step3'], id, session);
   }
 }
 
