@@ -92,7 +92,12 @@ export interface ConversationRanking {
  * statements can qualify, and a list of five says less about where to start than a top three.
  */
 export function rankConversation(input: readonly ScoreSummary[] | readonly ScoreSource[], top: number = CONVERSATION_TOP): ConversationRanking {
-  const points = conversationPoints(input);
+  return topConversationPoints(conversationOrder(input), top);
+}
+
+/** The same cut of an order already made (conversationOrder's result). */
+export function topConversationPoints(order: readonly Divergence[], top: number = CONVERSATION_TOP): ConversationRanking {
+  const points = order.filter((d) => d.isConversationPoint);
   const cut = Math.max(0, Math.floor(top));
   return { top: points.slice(0, cut), more: points.slice(cut) };
 }
