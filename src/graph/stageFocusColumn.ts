@@ -47,9 +47,21 @@ export function stageFocusProblem(item: { id: string; fields: Record<string, unk
   return { list: 'sessions', listDisplayName: LIST_TITLES.sessions, itemId: item.id, field: STAGE_FOCUS_COLUMN, message: parsed.message, who: typeof title === 'string' && title.trim() !== '' ? title.trim() : null };
 }
 
+/**
+ * JSON.stringify writes a lone surrogate (half an emoji, cut by a limit) as a six-character escape
+ * (https://tc39.es/ecma262/#sec-quotejsonstring), so six notes of 4,000 such characters would not fit
+ * the column though each note is within its limit. The escape is turned back into the character
+ * itself, which JSON.parse reads the same: the column holds each character once, as the other text
+ * columns do. Only an escape preceded by an even number of backslashes is one (`\\ud800` is a
+ * backslash followed by the text "ud800").
+ */
+function compactJson(value: unknown): string {
+  return JSON.stringify(value).replace(/(?<!\\)((?:\\\\)*)\\u(d[89a-f][0-9a-f]{2})/gi, (_, backslashes: string, hex: string) => `${backslashes}${String.fromCharCode(parseInt(hex, 16))}`);
+}
+
 export function stageFocusFields(focus: StageFocus | null | undefined): Record<string, string> {
   if (!focus) return {};
-  const json = JSON.stringify(StageFocusSchema.parse(focus));
+  const json = compactJson(StageFocusSchema.parse(focus));
   if (json.length > MULTI_LINE_MAX) throw new TextTooLongError(STAGE_FOCUS_COLUMN, MULTI_LINE_MAX, json.length);
   return { [STAGE_FOCUS_COLUMN]: json };
 }
