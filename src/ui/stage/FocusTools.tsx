@@ -25,8 +25,21 @@ const useStyles = makeStyles({
 export function DiscussedMark({ discussed, onChange }: { discussed: boolean; onChange?: (discussed: boolean) => unknown }) {
   const t = useT(focusMessages);
   const styles = useStyles();
+  // Ticked at once while the write runs; then the session item's value again (unticked if the write failed).
+  const [pending, setPending] = useState<boolean | null>(null);
   if (!onChange) return <p className={styles.mark}>{discussed ? t('discussedMark') : t('notDiscussed')}</p>;
-  return <Checkbox size="large" checked={discussed} label={t('markDiscussed')} onChange={(_, data) => void onChange(data.checked === true)} />;
+  return (
+    <Checkbox
+      size="large"
+      checked={pending ?? discussed}
+      label={t('markDiscussed')}
+      onChange={(_, data) => {
+        const next = data.checked === true;
+        setPending(next);
+        void Promise.resolve(onChange(next)).finally(() => setPending(null));
+      }}
+    />
+  );
 }
 
 const TIMER_CHOICES = [1, 2, 3, 5, 10, 15, 20, 30] as const;
