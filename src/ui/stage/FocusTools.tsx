@@ -12,7 +12,10 @@ import { focusMessages } from './focusMessages';
 const useStyles = makeStyles({
   row: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalL },
   mark: {
-    display: 'inline-block',
+    // Its own width in the stage's column, not the column's.
+    alignSelf: 'flex-start',
+    width: 'fit-content',
+    margin: 0,
     padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalS}`,
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
     borderRadius: tokens.borderRadiusMedium,
