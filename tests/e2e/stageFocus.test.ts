@@ -80,4 +80,26 @@ describe('the stage follows the facilitator statement by statement', () => {
       await switchTheme(page, 'default', [card]);
     }
   });
+
+  test('back to the overview: the conversation order marks B besproken, opens its rest with "Meer tonen", and is axe clean', async () => {
+    const { page } = meeting();
+    const stage = surfaces.stage(page, facilitator);
+    await stage.getByRole('region', { name: 'Gespreksleider' }).getByRole('button', { name: 'Naar overzicht', exact: true }).click();
+    const order = stage.getByRole('region', { name: /^Waar praten we over\?/ });
+    await order.waitFor({ timeout: 30_000 });
+    // Sanne's stage returns to the overview too.
+    await surfaces.stage(page, debtCounsellor).getByRole('region', { name: /^Waar praten we over\?/ }).waitFor({ timeout: 30_000 });
+    const first = order.getByRole('listitem').first();
+    expect(await first.textContent()).toMatch(/^B\. .*✓ besproken/);
+    const more = order.getByRole('button', { name: /^Meer tonen/ });
+    if ((await more.count()) > 0) await more.click();
+    const card = surfaces.stageCard(page, facilitator);
+    for (const theme of THEMES) {
+      await switchTheme(page, theme, [card]);
+      const audit = await auditSurface(page, card);
+      expect({ theme, blocking: audit.blocking }).toEqual({ theme, blocking: [] });
+    }
+    await switchTheme(page, 'default', [card]);
+    await screenshot(card, 'stagefocus-overview-discussed');
+  });
 });

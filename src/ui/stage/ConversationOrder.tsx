@@ -3,7 +3,7 @@
 // shown (src/domain/divergence.ts topConversationPoints), the rest behind "Meer tonen"; in the
 // facilitator's own client each entry puts that statement on everyone's stage, and statements the
 // group has discussed are marked.
-import { Button, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Link, makeStyles, tokens } from '@fluentui/react-components';
 import { useId, useState } from 'react';
 import { topConversationPoints, type Divergence, type Instrument, type ThemeId } from '../../domain';
 import { chartMessages, divergenceReasonsText } from '../charts';
@@ -15,7 +15,7 @@ const useStyles = makeStyles({
   list: { paddingLeft: '1.5em', margin: 0 },
   item: { marginBottom: tokens.spacingVerticalM },
   callout: { display: 'block', fontStyle: 'italic', marginTop: tokens.spacingVerticalXS },
-  open: { fontSize: 'inherit', fontWeight: tokens.fontWeightSemibold, padding: 0, minWidth: 0, textAlign: 'start', justifyContent: 'flex-start' },
+  open: { display: 'block', fontSize: 'inherit', fontWeight: tokens.fontWeightSemibold, textAlign: 'start' },
   mark: { fontWeight: tokens.fontWeightSemibold, whiteSpace: 'nowrap' },
 });
 
@@ -43,9 +43,11 @@ export function ConversationOrder({ instrument, divergences, discussed = [], onO
     return (
       <li key={d.theme} className={styles.item}>
         {onOpen ? (
-          <Button appearance="transparent" className={styles.open} onClick={() => void onOpen(d.theme)}>
+          // A link-styled button (it acts on this page: puts the statement on the stage). A block, so the list's number
+          // stands at its first line (a button is laid out as an inline block, whose baseline is its last line).
+          <Link as="button" className={styles.open} onClick={() => void onOpen(d.theme)}>
             {title}
-          </Button>
+          </Link>
         ) : (
           <strong>{title}</strong>
         )}
