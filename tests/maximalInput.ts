@@ -4,7 +4,7 @@
 // Used by tests/unit/graph/storedLimits.test.ts and tests/integration/graph/limits.test.ts.
 import { rng } from '../dev/graph-emulator/faults';
 import { loadInstrument } from '../src/domain/loadInstrument';
-import { LIMITS, type ActionItem, type Response, type Session, type Step2Answers } from '../src/domain/model';
+import { LIMITS, THEME_IDS, type ActionItem, type Response, type Session, type Step2Answers } from '../src/domain/model';
 import { capComment, emptyAnswer, setFreeText, toggleOption } from '../src/domain/step2';
 
 /** The emulator's seeded generator (mulberry32): enough to pick characters reproducibly. */
@@ -97,5 +97,13 @@ export function maximalSession(source: Source): Session {
     plannerPlanId: null,
     publishClaim: null,
     group: null,
+    // The stage focus (src/domain/stageFocus.ts) at its largest: six notes at the long-text limit, every mark.
+    stageFocus: {
+      step: 'step2',
+      theme: 'C',
+      discussed: { step1: [...THEME_IDS], step2: [...THEME_IDS].reverse() },
+      notes: Object.fromEntries(THEME_IDS.map((theme) => [theme, source(LIMITS.longText + 20).slice(0, LIMITS.longText)])),
+      timer: { startedAt: '2026-11-23T10:05:00.000Z', minutes: 60 },
+    },
   };
 }

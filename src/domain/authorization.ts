@@ -27,7 +27,9 @@ export type Command =
   | { kind: 'deleteAction'; action: Pick<ActionItem, 'proposedBy'> }
   | { kind: 'publish' }
   /** Municipality, title, purpose and Planner group of the session (the tab's settings, reopened). */
-  | { kind: 'settings' };
+  | { kind: 'settings' }
+  /** What the stage shows (src/domain/stageFocus.ts): the focused theme, "besproken" marks, the timer, stap 1's notes per statement. */
+  | { kind: 'stageFocus'; part: 'theme' | 'discussed' | 'timer' | 'note' };
 
 export type Refusal =
   | { code: 'signedOut' }
@@ -144,6 +146,9 @@ export function may(actor: Actor, command: Command, session: SessionFacts): Deci
       return facilitatorIn(['step3', 'closed'], id, session);
     case 'settings':
       return facilitatorIn(['setup', 'step1', 'revealed', 'step2', 'step3', 'closed'], id, session);
+    case 'stageFocus':
+      // Stap 1 is looked at statement by statement only once the scores are shown; notes are stap 1's.
+      return facilitatorIn(command.part === 'note' ? ['revealed'] : ['revealed', 'step2', 'step3'], id, session);
   }
 }
 

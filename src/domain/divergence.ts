@@ -76,3 +76,28 @@ function isSummaryList(input: readonly ScoreSummary[] | readonly ScoreSource[]):
   const first = input[0];
   return first !== undefined && 'spread' in first && 'answered' in first;
 }
+
+/** How many conversation points the stage shows before "Meer tonen": the top few the group can discuss in one meeting. */
+export const CONVERSATION_TOP = 3;
+
+export interface ConversationRanking {
+  /** The first `top` conversation points, in conversationOrder's ranking (largest disagreement first). */
+  top: Divergence[];
+  /** The other conversation points, same order, behind "Meer tonen". */
+  more: Divergence[];
+}
+
+/**
+ * The conversation points ranked, cut after the top few: with "2 apart" as the threshold most
+ * statements can qualify, and a list of five says less about where to start than a top three.
+ */
+export function rankConversation(input: readonly ScoreSummary[] | readonly ScoreSource[], top: number = CONVERSATION_TOP): ConversationRanking {
+  return topConversationPoints(conversationOrder(input), top);
+}
+
+/** The same cut of an order already made (conversationOrder's result). */
+export function topConversationPoints(order: readonly Divergence[], top: number = CONVERSATION_TOP): ConversationRanking {
+  const points = order.filter((d) => d.isConversationPoint);
+  const cut = Math.max(0, Math.floor(top));
+  return { top: points.slice(0, cut), more: points.slice(cut) };
+}

@@ -18,3 +18,4 @@ export * from './groupView';
 export * from './onBehalf';
 export * from './joint';
 export * from './display';
+export * from './stageFocus';

@@ -1,6 +1,7 @@
 // The domain model every surface, list and task is a view of. Schemas are the contract: whatever
 // crosses a boundary (SharePoint, Planner, local drafts, tab configuration) is parsed with these.
 import * as z from './zod';
+import { StageFocusSchema } from './stageFocusSchema';
 
 export const THEME_IDS = ['A', 'B', 'C', 'D', 'E', 'F'] as const;
 export const ThemeIdSchema = z.enum(THEME_IDS);
@@ -223,6 +224,8 @@ export const SessionSchema = z.object({
   group: z.optional(z.nullable(GroupViewSchema)),
   /** The facilitator's choice of how people are shown; absent in older sessions, which is "perPerson". */
   display: z.optional(DisplayModeSchema),
+  /** What the stage shows, chosen by the facilitator (src/domain/stageFocus.ts); absent: the overview, nothing discussed. */
+  stageFocus: z.optional(z.nullable(StageFocusSchema)),
 });
 export type Session = z.infer<typeof SessionSchema>;
 

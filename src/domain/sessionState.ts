@@ -3,6 +3,7 @@
 // authorization.ts; these are the session-shaped answers the surfaces need.
 import { may, mayReadScoresOf, type Decision, type Refusal } from './authorization';
 import type { Session, SessionState } from './model';
+import { leaveStep } from './stageFocus';
 
 export { nextState, previousState } from './authorization';
 
@@ -15,7 +16,8 @@ export function canTransition(session: Pick<Session, 'state' | 'facilitatorId' |
 /** A new session in the new state. Each step opens unlocked: a lock closes one step's input, not the next. */
 export function transition(session: Session, actorId: string | null, to: SessionState): TransitionResult {
   const decision = may({ id: actorId }, { kind: 'transition', to }, session);
-  return decision.ok ? { ok: true, session: { ...session, state: to, locked: false } } : { ok: false, refusal: decision.refusal };
+  // The stage starts the new step at its overview (src/domain/stageFocus.ts).
+  return decision.ok ? { ok: true, session: { ...session, state: to, locked: false, stageFocus: leaveStep(session.stageFocus) } } : { ok: false, refusal: decision.refusal };
 }
 
 /** What a person may change. The caller asks about the actor's own item (their scores, their answers). */

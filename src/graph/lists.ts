@@ -95,6 +95,8 @@ export const COLUMNS: Record<ListKind, readonly ColumnSpec[]> = {
     // How people are shown (src/domain/display.ts); empty is "per persoon". Added to existing lists by
     // provisioning, the first time a facilitator changes the setting (src/graph/sessionStore.ts).
     choice('Weergave', 'Deelnemers tonen', Object.values(DISPLAY_LABELS)),
+    // What the stage shows, as JSON (src/graph/stageFocusColumn.ts); added to existing lists likewise.
+    note('Gespreksverloop', 'Gespreksverloop'),
   ],
   answers: [
     text('SessionKey', 'Sessiesleutel', true),

@@ -26,6 +26,7 @@ import { stripControlCharacters } from '../domain/freeText';
 import type { InvalidItem, SessionSummary, Versioned } from './contracts';
 import { TextTooLongError } from './errors';
 import { isPlannerTaskUrl } from './plannerLinks';
+import { stageFocusFields, stageFocusOf } from './stageFocusColumn';
 import {
   COLUMNS,
   DISPLAY_LABELS,
@@ -205,6 +206,7 @@ export function readSession(item: ListItem): ReadResult<Session> {
         group: groupViewOf(item.fields),
         // Empty in sessions from before the setting (and lists without the column): per person.
         ...(r.optionalText('Weergave') === null ? {} : { display: r.label('Weergave', DISPLAY_BY_LABEL) }),
+        ...stageFocusOf(item.fields),
       };
     },
     SessionSchema,
@@ -302,6 +304,7 @@ export function sessionFields(session: Session): Fields {
     ...(s.group ? groupViewFields(s.group) : {}),
     // Likewise only once the facilitator chose how people are shown.
     ...(s.display ? { Weergave: DISPLAY_LABELS[s.display] } : {}),
+    ...stageFocusFields(s.stageFocus),
   });
 }
 

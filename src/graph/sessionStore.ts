@@ -31,6 +31,7 @@ import type {
 import type { GraphApi } from './client';
 import { BatchQueue, sendBatch, subResponseError, type BatchOptions, type SubRequest } from './batch';
 import { BadRequestError, ConflictError, InvalidItemError, NotFoundError, NotSiteOwnerError } from './errors';
+import { STAGE_FOCUS_COLUMN, stageFocusProblem } from './stageFocusColumn';
 import { GROUP_VIEW_COLUMNS, LIST_KINDS, listPath, provisionLists, secureLists, type ListKind } from './lists';
 import type { SharePointRest } from './sharePointRest';
 import {
@@ -183,7 +184,9 @@ export function createSessionStore(options: SessionStoreOptions): SessionStore {
     if (!sessionItem) throw new NotFoundError(`no session ${byKey ?? ''}`, 'itemNotFound', 404);
     const session = readSession(sessionItem);
     if (!session.ok) throw invalidError(session.invalid);
-    const invalid: InvalidItem[] = [];
+    // An unreadable stage focus reads as the overview; the facilitator is told which column it is.
+    const focusProblem = stageFocusProblem(sessionItem);
+    const invalid: InvalidItem[] = focusProblem ? [focusProblem] : [];
     const answerItems = requests.has('item:answers') ? [ListItemSchema.parse(ok('item:answers'))] : await pageOf('items:answers');
     let responsesRead: Versioned<Response>[] | null = null;
     if (answerItems !== null) {
@@ -448,14 +451,16 @@ export function createSessionStore(options: SessionStoreOptions): SessionStore {
         // The "Deelnemers tonen" column is written only once the facilitator sets it; a list
         // provisioned before it answers 400 (unknown field): provisioning adds it, once, and the
         // write is made again, as for the "Ingevuld door" columns above.
-        if (!(err instanceof BadRequestError) || upgraded || current.value.display !== undefined) throw err;
-        let wantsDisplay = false;
+        // The same holds for the "Gespreksverloop" column (the stage focus, src/graph/stageFocusColumn.ts).
+        if (!(err instanceof BadRequestError) || upgraded) throw err;
+        let wantsNewColumn = false;
         try {
-          wantsDisplay = SessionSchema.parse(change(current.value)).display !== undefined;
+          const next = SessionSchema.parse(change(current.value));
+          wantsNewColumn = (next.display !== undefined && current.value.display === undefined) || (next.stageFocus != null && current.value.stageFocus == null);
         } catch {
           throw err;
         }
-        if (!wantsDisplay) throw err;
+        if (!wantsNewColumn) throw err;
         upgraded = true;
         await provision();
         return write();
@@ -497,7 +502,9 @@ export function createSessionStore(options: SessionStoreOptions): SessionStore {
   };
 }
 
-const DERIVED_COLUMNS: ReadonlySet<string> = new Set(GROUP_VIEW_COLUMNS);
+// The stage focus is changed by functions of the fresh copy too (src/domain/stageFocus.ts: mark one
+// theme, set one note), and only the facilitator writes it: a 412 from their own quick second move is no clash.
+const DERIVED_COLUMNS: ReadonlySet<string> = new Set([...GROUP_VIEW_COLUMNS, STAGE_FOCUS_COLUMN]);
 
 /** List items by creation, oldest first (SharePoint item ids only grow). */
 function oldestFirst(items: readonly ListItem[]): ListItem[] {

@@ -23,7 +23,9 @@ import {
 } from '@fluentui/react-components';
 import { useState } from 'react';
 import { may, nextState, previousState, visibleTo } from '../../domain/authorization';
-import type { Mode, Session, SessionState } from '../../domain/model';
+import type { Mode, Session, SessionState, ThemeId } from '../../domain/model';
+import { adjacentTheme, currentFocus, focusOn } from '../../domain/stageFocus';
+import { focusMessages } from '../stage/focusMessages';
 import { useT } from '../i18n';
 import { useAppServices, useSession } from '../session';
 import { useFlushPendingText } from '../session/pendingText';
@@ -49,6 +51,7 @@ export interface FacilitatorMovesProps {
 
 export function FacilitatorMoves({ size = 'medium', onPublish }: FacilitatorMovesProps) {
   const t = useT(moveMessages);
+  const tf = useT(focusMessages);
   const styles = useStyles();
   const { me } = useAppServices();
   const { snapshot, commands } = useSession();
@@ -103,6 +106,16 @@ export function FacilitatorMoves({ size = 'medium', onPublish }: FacilitatorMove
 
   const confirmKey = asking?.kind === 'confirm' ? IRREVERSIBLE[asking.to] : undefined;
 
+  // What everyone's stage shows (src/domain/stageFocus.ts): one statement (stap 1 after the reveal) or
+  // theme (stap 2, 3) at a time, or the overview. The same moves on the stage's bar and in the side panel.
+  const focus = currentFocus(session);
+  const mayFocus = focus.step !== null && may(actor, { kind: 'stageFocus', part: 'theme' }, session).ok;
+  const inStep1 = focus.step === 'step1';
+  const nextTheme = adjacentTheme(focus.theme, 'next');
+  const previousTheme = adjacentTheme(focus.theme, 'previous');
+  const showTheme = (theme: ThemeId | null) => perform(() => commands.setStageFocus('theme', (s) => focusOn(s, theme)));
+  const onStage = focus.theme === null ? tf('onStageOverview') : tf(inStep1 ? 'onStageStatement' : 'onStageTheme', { theme: focus.theme });
+
   return (
     <>
       <div className={styles.row}>
@@ -127,6 +140,21 @@ export function FacilitatorMoves({ size = 'medium', onPublish }: FacilitatorMove
           </Button>
         ) : null}
       </div>
+      {mayFocus ? (
+        <div role="group" aria-label={tf(inStep1 ? 'focusGroupStep1' : 'focusGroupTheme')} className={styles.row}>
+          <span role="status">{onStage}</span>
+          <Button size={size} disabledFocusable={disabled || previousTheme === null} onClick={() => previousTheme !== null && void showTheme(previousTheme)}>
+            {tf(inStep1 ? 'previousStatement' : 'previousTheme')}
+          </Button>
+          <Button size={size} disabledFocusable={disabled || nextTheme === null} onClick={() => nextTheme !== null && void showTheme(nextTheme)}>
+            {tf(inStep1 ? 'nextStatement' : 'nextTheme')}
+          </Button>
+          {/* Always there (unavailable on the overview), so the focus is not lost when pressing it. */}
+          <Button size={size} disabledFocusable={disabled || focus.theme === null} onClick={() => focus.theme !== null && void showTheme(null)}>
+            {tf('toOverview')}
+          </Button>
+        </div>
+      ) : null}
       {unsaved ? (
         <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>{t('flushFailed')}</MessageBarBody>

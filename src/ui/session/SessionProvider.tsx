@@ -11,6 +11,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useRef, use
 import { may, visibleTo, type Command, type Refusal } from '../../domain/authorization';
 import { buildGroupView, sameGroupView } from '../../domain/groupView';
 import { setLocked as lockRule, transition as transitionRule } from '../../domain/sessionState';
+import type { StageFocus } from '../../domain/stageFocusSchema';
 import type { ActionItem, DisplayMode, FollowUp, Mode, Session, SessionState } from '../../domain/model';
 import type { SessionSnapshot, SessionStore, Versioned } from '../../graph/contracts';
 import { BadRequestError, ConflictError } from '../../graph/errors';
@@ -46,6 +47,8 @@ export type SessionStatus =
   /** The first read failed: nothing to show. Later poll failures keep the last snapshot (see pollError). */
   | { kind: 'failed'; error: unknown };
 
+export type StageFocusPart = Extract<Command, { kind: 'stageFocus' }>['part'];
+
 export interface SessionCommands {
   /** Facilitator: move the session (domain rule `transition`). */
   transition(to: SessionState): Promise<boolean>;
@@ -56,6 +59,11 @@ export interface SessionCommands {
   /** How people are shown on stage, tab and report (src/domain/display.ts); the facilitator's. */
   setDisplay(display: DisplayMode): Promise<boolean>;
   setFollowUp(followUp: FollowUp): Promise<boolean>;
+  /**
+   * What everyone's stage shows (src/domain/stageFocus.ts); the facilitator's. `change` builds the
+   * next focus from the session as SharePoint holds it, also again after a 412.
+   */
+  setStageFocus(part: StageFocusPart, change: (s: Session) => StageFocus): Promise<boolean>;
   /** Anyone allowed by `isEditable(…, 'actions')`: create or update an agenda item. */
   saveAction(action: ActionItem): Promise<boolean>;
   deleteAction(actionId: string): Promise<boolean>;
@@ -497,6 +505,7 @@ export function SessionProvider({ children, link: givenLink }: { children: React
       setMode: (mode) => guarded({ kind: 'mode', mode }, (s) => ({ ...s, mode })),
       setDisplay: (display) => guarded({ kind: 'display', display }, (s) => ({ ...s, display })),
       setFollowUp: (followUp) => guarded({ kind: 'followUp' }, (s) => ({ ...s, followUp })),
+      setStageFocus: (part, change) => guarded({ kind: 'stageFocus', part }, (s) => ({ ...s, stageFocus: change(s) })),
       saveAction: (action) =>
         run(async (current, s) => {
           const existing = current.actions.find((a) => a.value.id === action.id) ?? null;

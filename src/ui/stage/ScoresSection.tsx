@@ -3,7 +3,7 @@
 // no score at all, not even a count per score. People are shown as the session's display setting
 // says (src/domain/display.ts): by name with their domain, per domain, or numbered without names;
 // each domain keeps its colour and marker in every session (src/ui/charts/seriesStyle.ts).
-import { conversationOrder, displaySeries, domainMeans, scoresVisibleTo, type DisplayMode, type Instrument, type Response, type Session } from '../../domain';
+import { conversationOrder, displaySeries, domainMeans, scoresVisibleTo, type DisplayMode, type Instrument, type Response, type Session, type ThemeId } from '../../domain';
 import { DisplayControl, displayedResponses, displayLabelText, domainMeanStyle, domainPersonStyle, ScoreTable, SpiderChart } from '../charts';
 import type { Ref } from 'react';
 import { useLocale, useT } from '../i18n';
@@ -21,9 +21,13 @@ export interface ScoresSectionProps {
   svgRef?: Ref<SVGSVGElement>;
   /** Given only in the facilitator's own client: the control for the display setting. */
   onDisplayChange?: (display: DisplayMode) => unknown;
+  /** Statements marked "besproken" on the stage (src/domain/stageFocus.ts). */
+  discussed?: readonly ThemeId[];
+  /** Given only in the facilitator's own client on the stage: put a statement of the conversation order on the stage. */
+  onOpenStatement?: (theme: ThemeId) => unknown;
 }
 
-export function ScoresSection({ instrument, session, responses, viewerId, svgRef, onDisplayChange }: ScoresSectionProps) {
+export function ScoresSection({ instrument, session, responses, viewerId, svgRef, onDisplayChange, discussed, onOpenStatement }: ScoresSectionProps) {
   const t = useT(stageMessages);
   const locale = useLocale();
   const marked = useMarkedName();
@@ -68,7 +72,7 @@ export function ScoresSection({ instrument, session, responses, viewerId, svgRef
           <SpiderChart instrument={instrument} participants={participants} lines={lines} svgRef={svgRef} maxWidth="100%" />
         </div>
         <div style={{ flex: '2 1 22rem', minWidth: 0 }}>
-          <ConversationOrder instrument={instrument} divergences={conversationOrder(participants)} />
+          <ConversationOrder instrument={instrument} divergences={conversationOrder(participants)} discussed={discussed} onOpen={onOpenStatement} />
         </div>
       </div>
       <ScoreTable instrument={instrument} participants={participants} columns={mode === 'perDomain' ? [] : columns} domainMeans={domainColumns} />

@@ -6,7 +6,24 @@
 // reader) is left halfway down the previous step.
 import { Button, MessageBar, MessageBarBody, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useId, useMemo, useRef, type ReactNode } from 'react';
-import { isEditable, newActionId, visibleJoint, visibleProgress, visibleResponses, visibleTo, type Instrument, type StepId } from '../../domain';
+import {
+  currentFocus,
+  focusOn,
+  isEditable,
+  markDiscussed,
+  may,
+  newActionId,
+  startTimer,
+  stopTimer,
+  visibleJoint,
+  visibleProgress,
+  visibleResponses,
+  visibleTo,
+  withStatementNote,
+  type Instrument,
+  type StepId,
+  type ThemeId,
+} from '../../domain';
 import type { SessionSnapshot } from '../../graph/contracts';
 import { ErrorScreen } from '../common/ErrorScreen';
 import { GroupViewNotice } from '../common/GroupViewNotice';
@@ -19,6 +36,8 @@ import { useAppServices, useSession, useSessionInstrument, type SessionCommands 
 import { AgendaEditor } from './AgendaEditor';
 import { PreviousAgendaPanel } from '../tab/PreviousAgenda';
 import { localCalendarDate } from './calendarText';
+import { FocusedStatement } from './FocusedStatement';
+import { ThemeFocusBanner } from './FocusTools';
 import { FollowUpEditor } from './FollowUpEditor';
 import { JointStep2Editor } from './JointStep2Editor';
 import { stageMessages } from './messages';
@@ -68,7 +87,9 @@ export interface StageViewProps {
   meId: string;
   today: string;
   newId: () => string;
-  commands: Pick<SessionCommands, 'setNotes' | 'setExplanation' | 'setFollowUp' | 'saveAction' | 'deleteAction' | 'setDisplay'>;
+  commands: Pick<SessionCommands, 'setNotes' | 'setExplanation' | 'setFollowUp' | 'saveAction' | 'deleteAction' | 'setDisplay' | 'setStageFocus'>;
+  /** The app's clock (the stage's timer). */
+  now: () => Date;
   publish: ReturnType<typeof usePublish>;
   /** The facilitator's moves, shown only in the facilitator's own client. */
   bar?: ReactNode;
@@ -79,7 +100,7 @@ export interface StageViewProps {
 const STEP_OF_STATE: Partial<Record<string, StepId>> = { setup: 'step1', step1: 'step1', step2: 'step2', step3: 'step3' };
 
 /** The stage for a session, from plain data: what the page renders once the session is read. */
-export function StageView({ instrument, snapshot, meId, today, newId, commands, publish, bar, jointEditor }: StageViewProps) {
+export function StageView({ instrument, snapshot, meId, today, newId, commands, publish, bar, jointEditor, now }: StageViewProps) {
   const t = useT(stageMessages);
   const styles = useStyles();
   const session = snapshot.session.value;
@@ -104,6 +125,16 @@ export function StageView({ instrument, snapshot, meId, today, newId, commands, 
     session.state === 'step2' ? instrument.step2.title : session.state === 'step3' ? instrument.step3.title : session.state === 'setup' ? t('stateSetup') : session.state === 'closed' ? t('stateClosed') : instrument.step1.title;
   const leads = visibleTo({ id: meId }, session).facilitatorControls;
   const canEditAgenda = leads && isEditable(session, 'actions', meId);
+  // What the facilitator put on everyone's stage (src/domain/stageFocus.ts): a statement in stap 1
+  // after the reveal, a theme in stap 2 and 3 (`focusTheme`, for the per-theme views), or the overview (null).
+  const focus = useMemo(() => currentFocus(session), [session]);
+  const focusTheme: ThemeId | null = focus.theme;
+  const mayFocus = (part: 'theme' | 'discussed' | 'timer' | 'note') => leads && may({ id: meId }, { kind: 'stageFocus', part }, session).ok;
+  const focusTools = (theme: ThemeId) => ({
+    onDiscussed: mayFocus('discussed') ? (discussed: boolean) => commands.setStageFocus('discussed', (s) => markDiscussed(s, theme, discussed)) : undefined,
+    onStartTimer: mayFocus('timer') ? (minutes: number) => commands.setStageFocus('timer', (s) => startTimer(s, minutes, now())) : undefined,
+    onStopTimer: mayFocus('timer') ? () => commands.setStageFocus('timer', (s) => stopTimer(s)) : undefined,
+  });
   const subtitleId = useId();
   const heading = useRef<HTMLHeadingElement>(null);
   const shownState = useRef(session.state);
@@ -143,11 +174,37 @@ export function StageView({ instrument, snapshot, meId, today, newId, commands, 
       </header>
       {leads ? <InvalidItemsNotice items={snapshot.invalid} /> : null}
       {progress && <ProgressPanel progress={progress} questionCount={questionCount} />}
-      {(session.state === 'setup' || session.state === 'step1' || session.state === 'revealed' || session.state === 'closed') && (
-        <ScoresSection instrument={instrument} session={session} responses={responses} viewerId={null} onDisplayChange={leads ? commands.setDisplay : undefined} />
+      {session.state === 'revealed' && focusTheme !== null ? (
+        <FocusedStatement
+          instrument={instrument}
+          session={session}
+          responses={responses}
+          theme={focusTheme}
+          focus={focus}
+          now={now}
+          onNote={mayFocus('note') ? (text) => commands.setStageFocus('note', (s) => withStatementNote(s, focusTheme, text)) : undefined}
+          {...focusTools(focusTheme)}
+        />
+      ) : (
+        <>
+          {(session.state === 'setup' || session.state === 'step1' || session.state === 'revealed' || session.state === 'closed') && (
+            <ScoresSection
+              instrument={instrument}
+              session={session}
+              responses={responses}
+              viewerId={null}
+              onDisplayChange={leads ? commands.setDisplay : undefined}
+              discussed={session.stageFocus?.discussed.step1}
+              onOpenStatement={mayFocus('theme') ? (theme) => commands.setStageFocus('theme', (s) => focusOn(s, theme)) : undefined}
+            />
+          )}
+          {(session.state === 'revealed' || session.state === 'closed') && (
+            <TextNote label={instrument.step1.notesLabel} text={session.notes} editable={isEditable(session, 'notes', meId)} onSave={commands.setNotes} />
+          )}
+        </>
       )}
-      {(session.state === 'revealed' || session.state === 'closed') && (
-        <TextNote label={instrument.step1.notesLabel} text={session.notes} editable={isEditable(session, 'notes', meId)} onSave={commands.setNotes} />
+      {(session.state === 'step2' || session.state === 'step3') && focusTheme !== null && (
+        <ThemeFocusBanner instrument={instrument} theme={focusTheme} focus={focus} now={now} {...focusTools(focusTheme)} />
       )}
       {session.state === 'step2' &&
         (leads && session.mode === 'joint' && jointEditor ? (
@@ -238,6 +295,7 @@ export function StagePage() {
         snapshot={api.snapshot}
         meId={services.me.id}
         today={localCalendarDate(services.now())}
+        now={services.now}
         newId={() => newActionId(services.random)}
         commands={api.commands}
         publish={publish}

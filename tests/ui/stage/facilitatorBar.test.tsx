@@ -61,9 +61,10 @@ describe('facilitator bar on the stage', () => {
   it.each<[Session['state'], string[]]>([
     ['setup', ['Start stap 1']],
     ['step1', ['Scores onthullen', 'Invoer sluiten']],
-    ['revealed', ['Naar stap 2']],
-    ['step2', ['Naar stap 3', 'Terug naar de scores', 'Invoer sluiten']],
-    ['step3', ['Sessie afsluiten', 'Publiceren naar Planner', 'Terug naar stap 2', 'Invoer sluiten']],
+    // After the reveal the stage also goes statement by statement (stap 1) or theme by theme (stap 2, 3).
+    ['revealed', ['Naar stap 2', 'Vorige stelling', 'Volgende stelling', 'Naar overzicht']],
+    ['step2', ['Naar stap 3', 'Terug naar de scores', 'Invoer sluiten', 'Vorige thema', 'Volgende thema', 'Naar overzicht']],
+    ['step3', ['Sessie afsluiten', 'Publiceren naar Planner', 'Terug naar stap 2', 'Invoer sluiten', 'Vorige thema', 'Volgende thema', 'Naar overzicht']],
     ['closed', ['Publiceren naar Planner', 'Actieagenda heropenen']],
   ])('in %s the facilitator’s bar offers exactly %p', async (state, moves) => {
     await openStage(storeIn(state));

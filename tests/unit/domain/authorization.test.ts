@@ -15,6 +15,8 @@ const facilitatorOnly: Command[] = [
   { kind: 'mode', mode: 'joint' },
   { kind: 'display', display: 'anonymous' },
   { kind: 'publish' },
+  { kind: 'stageFocus', part: 'theme' },
+  { kind: 'stageFocus', part: 'note' },
 ];
 
 describe('may: the facilitator is in charge', () => {
