@@ -97,6 +97,8 @@ describe('markup typed by people is shown as text, everywhere', () => {
     await expect(question.getByRole('textbox', { name: /^Toelichting bij: / }).inputValue()).resolves.toBe(FREE_TEXT);
     await expect(panel.getByRole('textbox', { name: 'Opmerkingenveld' }).inputValue()).resolves.toBe(COMMENT);
 
+    // The facilitator opens theme A on the stage, where the text and the comment are shown.
+    await stage.getByRole('region', { name: 'Stap 2 per thema' }).getByRole('button', { name: /^A\. / }).click();
     await expectLiteral(stage, [TITLE, MUNICIPALITY, FREE_TEXT, COMMENT]);
     await screenshot(surfaces.stageCard(page), 'markup-stage-step2');
     expect(await injectedElements(page)).toEqual([]);

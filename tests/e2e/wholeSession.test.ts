@@ -101,6 +101,16 @@ describe('a whole session led from the stage', () => {
       'the table on Sanne’s stage by domain, without Lotte’s name',
       30_000,
     );
+    // One statement at a time: A on everyone's stage, what was said noted, marked as discussed.
+    const bar = stage.getByRole('region', { name: 'Gespreksleider' });
+    await did.on('stage', 'Volgende stelling', () => bar.getByRole('button', { name: 'Volgende stelling', exact: true }).click());
+    await stage.getByRole('heading', { level: 2, name: /^Stelling A van 6/ }).waitFor({ timeout: 30_000 });
+    await did.on('stage', 'notitie bij stelling A', () => stage.getByRole('textbox', { name: 'Wat is er gezegd over stelling A?' }).fill('Schuldhulp ziet weinig gezondheidsbeleid'));
+    await did.on('stage', 'Markeer als besproken', () => stage.getByRole('checkbox', { name: 'Markeer als besproken' }).check());
+    await sannesStage.getByRole('heading', { level: 2, name: /^Stelling A van 6/ }).waitFor({ timeout: 30_000 });
+    await sannesStage.getByText('Schuldhulp ziet weinig gezondheidsbeleid').waitFor({ timeout: 30_000 });
+    await did.on('stage', 'Naar overzicht', () => bar.getByRole('button', { name: 'Naar overzicht', exact: true }).click());
+
     const note = 'B loopt het verst uiteen: schuldhulp en GGD zien het anders';
     await did.on('stage', 'Wat opvalt', () => stage.getByRole('textbox', { name: 'Wat opvalt …' }).fill(note));
     await eventually(() => sessionItem(world), (fields) => fields.WatOpvalt === note, 'the note in SharePoint');
@@ -118,7 +128,10 @@ describe('a whole session led from the stage', () => {
     await did.on('stage', 'vraag 1 aanvinken', () => first.check({ timeout: 30_000 }));
     // Lotte's side panel does not ask her to fill it in herself: the group answers together.
     await surfaces.sidePanel(page, ggdNurse).getByText(/samen/i).first().waitFor({ timeout: 30_000 });
-    await surfaces.stage(page, ggdNurse).getByText('Samen').first().waitFor({ timeout: 30_000 });
+    // Theme A on everyone's stage: Lotte's shows the group's tick, chosen by "Samen".
+    const bar = stage.getByRole('region', { name: 'Gespreksleider' });
+    await did.on('stage', 'Volgende thema', () => bar.getByRole('button', { name: 'Volgende thema', exact: true }).click());
+    await surfaces.stage(page, ggdNurse).getByText('Gekozen door Samen').first().waitFor({ timeout: 30_000 });
   });
 
   test('stap 3: an action on the stage, published to Planner, and the session closed, all from the stage', async () => {

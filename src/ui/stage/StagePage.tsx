@@ -44,7 +44,9 @@ import { stageMessages } from './messages';
 import { ProgressPanel } from './ProgressPanel';
 import { PublishPanel } from './PublishPanel';
 import { ScoresSection } from './ScoresSection';
-import { Step2Overview } from './Step2Overview';
+import { Step2Summary } from './Step2Summary';
+import { Step2Theme } from './Step2Theme';
+import { Step3Theme } from './Step3Theme';
 import { TextNote } from './TextNote';
 import { usePublish } from './usePublish';
 
@@ -130,6 +132,8 @@ export function StageView({ instrument, snapshot, meId, today, newId, commands, 
   const focus = useMemo(() => currentFocus(session), [session]);
   const focusTheme: ThemeId | null = focus.theme;
   const mayFocus = (part: 'theme' | 'discussed' | 'timer' | 'note') => leads && may({ id: meId }, { kind: 'stageFocus', part }, session).ok;
+  /** The facilitator's client: a theme chosen in stap 2 or 3 goes on everyone's stage. */
+  const openTheme = mayFocus('theme') ? (theme: ThemeId) => void commands.setStageFocus('theme', (s) => focusOn(s, theme)) : undefined;
   const focusTools = (theme: ThemeId) => ({
     onDiscussed: mayFocus('discussed') ? (discussed: boolean) => commands.setStageFocus('discussed', (s) => markDiscussed(s, theme, discussed)) : undefined,
     onStartTimer: mayFocus('timer') ? (minutes: number) => commands.setStageFocus('timer', (s) => startTimer(s, minutes, now())) : undefined,
@@ -209,25 +213,52 @@ export function StageView({ instrument, snapshot, meId, today, newId, commands, 
       {session.state === 'step2' &&
         (leads && session.mode === 'joint' && jointEditor ? (
           jointEditor
+        ) : focusTheme !== null ? (
+          <Step2Theme
+            instrument={instrument}
+            theme={focusTheme}
+            mode={session.mode}
+            display={session.display}
+            joint={visibleJoint(session, raw)}
+            responses={responses}
+            onThemeChange={openTheme}
+          />
         ) : (
-          <Step2Overview instrument={instrument} mode={session.mode} joint={visibleJoint(session, raw)} responses={shown} />
+          <Step2Summary instrument={instrument} responses={responses} joint={session.mode === 'joint' ? visibleJoint(session, raw) : null} discussed={session.stageFocus?.discussed.step2 ?? []} onOpen={openTheme} />
         ))}
       {(session.state === 'step3' || session.state === 'closed') && (
         <>
           {/* A repeat session starts stap 3 by looking back: last time's agenda with each task's Planner status. */}
           {session.state === 'step3' && <PreviousAgendaPanel level={2} />}
-          <AgendaEditor
-            instrument={instrument}
-            sessionKey={session.key}
-            participants={participants}
-            actions={actions}
-            editable={canEditAgenda}
-            today={today}
-            actorId={meId}
-            newActionId={newId}
-            onSave={commands.saveAction}
-            onDelete={commands.deleteAction}
-          />
+          {session.state === 'step3' && focusTheme !== null ? (
+            <Step3Theme
+              theme={focusTheme}
+              onThemeChange={openTheme}
+              instrument={instrument}
+              sessionKey={session.key}
+              participants={participants}
+              actions={actions}
+              editable={canEditAgenda}
+              today={today}
+              actorId={meId}
+              newActionId={newId}
+              onSave={commands.saveAction}
+              onDelete={commands.deleteAction}
+            />
+          ) : (
+            <AgendaEditor
+              instrument={instrument}
+              sessionKey={session.key}
+              participants={participants}
+              actions={actions}
+              editable={canEditAgenda}
+              today={today}
+              actorId={meId}
+              newActionId={newId}
+              onSave={commands.saveAction}
+              onDelete={commands.deleteAction}
+            />
+          )}
           <div className={styles.columns}>
             <FollowUpEditor instrument={instrument} followUp={session.followUp} editable={isEditable(session, 'explanation', meId)} onSave={commands.setFollowUp} />
             <TextNote

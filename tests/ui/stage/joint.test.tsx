@@ -35,7 +35,7 @@ describe('stap 2 filled in together, on the stage', () => {
     expect(screen.queryByRole('button', { name: 'Klaar met stap 2' })).toBeNull();
   });
 
-  it('gives no one else inputs: a participant’s stage shows the group’s ticks in the Samen column', async () => {
+  it('gives no one else inputs: a participant’s stage shows the group’s ticks as "Samen", theme by theme', async () => {
     const store = jointStore();
     await store.join(SESSION_KEY, { id: jointId(SESSION_KEY), name: 'Samen', domain: 'armoede', department: '', enteredBy: { id: facilitator.id, name: facilitator.displayName } });
     const joint = store.responses.at(-1);
@@ -43,20 +43,33 @@ describe('stap 2 filled in together, on the stage', () => {
     await store.saveResponse(joint, { ...joint.value, step2: { questions: { q1: { selected: ['q1.a'], freeText: {} } }, comments: {} } });
     store.shareWithGroup();
     renderWith(<StagePage />, fakeServices({ me: sanne, store, host: fakeHost({ surface: 'stage' }) }));
-    expect(await screen.findByRole('heading', { name: 'Antwoorden op Stap 2 — samen ingevuld' })).toBeTruthy();
+    // Before the facilitator opens a theme: one line per theme, the group's answer counted.
+    const summary = await screen.findByRole('region', { name: 'Stap 2 per thema' });
+    expect(within(summary).getAllByRole('listitem')[0]?.textContent).toMatch(/^A\. .*— 1 van 1 vragen beantwoord$/);
     expect(screen.queryByRole('checkbox')).toBeNull();
     expect(screen.queryByRole('heading', { name: 'Stap 2 samen invullen' })).toBeNull();
-    const table = screen.getAllByRole('table')[0] as HTMLElement;
-    expect(within(table).getAllByRole('columnheader').map((th) => th.textContent)).toEqual(['Antwoord', 'Samen']);
-    const ticks = within(table).getAllByRole('row').filter((row) => row.textContent?.includes('✓'));
-    expect(ticks).toHaveLength(1);
     // The joint record is nobody in "Wie doet mee".
     expect(screen.getByText('2 deelnemers, 0 klaar')).toBeTruthy();
   });
 
-  it('shows the overview, not the inputs, to the facilitator when the group fills in separately', async () => {
+  it('with theme A opened by the facilitator, a participant’s stage shows the group’s tick chosen by "Samen", without inputs', async () => {
+    const store = jointStore();
+    await store.join(SESSION_KEY, { id: jointId(SESSION_KEY), name: 'Samen', domain: 'armoede', department: '', enteredBy: { id: facilitator.id, name: facilitator.displayName } });
+    const joint = store.responses.at(-1);
+    if (!joint) throw new Error('no joint item');
+    await store.saveResponse(joint, { ...joint.value, step2: { questions: { q1: { selected: ['q1.a'], freeText: {} } }, comments: {} } });
+    store.shareWithGroup();
+    store.session = { ...store.session, value: { ...store.session.value, stageFocus: { step: 'step2', theme: 'A', discussed: {}, notes: {}, timer: null } } };
+    renderWith(<StagePage />, fakeServices({ me: sanne, store, host: fakeHost({ surface: 'stage' }) }));
+    const question = await screen.findByRole('group', { name: /^1\. Wat zijn voor onze gemeente redenen/ }).catch(() => null);
+    const scope = question ?? document.body;
+    expect(within(scope).getAllByText(/Gekozen door Samen/).length).toBeGreaterThan(0);
+    expect(screen.queryByRole('checkbox')).toBeNull();
+  });
+
+  it('shows the per-theme summary, not the inputs, to the facilitator when the group fills in separately', async () => {
     renderWith(<StagePage />, fakeServices({ store: jointStore('separate'), host: fakeHost({ surface: 'stage' }) }));
-    expect(await screen.findByRole('heading', { name: 'Antwoorden op Stap 2' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { name: 'Stap 2 per thema' })).toBeTruthy();
     expect(screen.queryByRole('heading', { name: 'Stap 2 samen invullen' })).toBeNull();
   });
 
