@@ -4,7 +4,7 @@
 // the same moves sticky at the top of the side panel. axe in three themes, screenshots at 1280 px.
 import type { Frame, Locator, Page } from 'playwright-core';
 import { SEED } from '../../dev/graph-emulator/seed';
-import { auditSurface, switchTheme, THEMES } from './support/accessibility';
+import { auditSurface, lookAtWidth, switchTheme, THEMES } from './support/accessibility';
 import { configureTab, facilitatorPressesOnStage, join, scoreStatements, shareToStage, SITE_URL_OF } from './support/flows';
 import { eventually, frameOf, meetingPerTestFile, screenshot, simulatorUrl, surfaces, type MeetingWorld, type SimulatorTheme } from './support/meeting';
 
@@ -27,20 +27,7 @@ async function sessionItem(world: MeetingWorld): Promise<Record<string, unknown>
 
 /** The stage as a 1280 px wide screen shows it, in `theme`, into test-results/e2e/. */
 async function stageAt1280(page: Page, card: Locator, name: string, theme: SimulatorTheme): Promise<void> {
-  await switchTheme(page, theme, [card]);
-  const iframe = card.locator('iframe');
-  const before = await iframe.evaluate((element: HTMLIFrameElement) => {
-    const was = { width: element.style.width, height: element.style.height, maxWidth: element.style.maxWidth };
-    element.style.maxWidth = 'none';
-    element.style.width = '1280px';
-    element.style.height = '800px';
-    return was;
-  });
-  try {
-    await screenshot(card.locator('iframe'), `${name}-${theme}`);
-  } finally {
-    await iframe.evaluate((element: HTMLIFrameElement, was: { width: string; height: string; maxWidth: string }) => Object.assign(element.style, was), before);
-  }
+  await lookAtWidth(page, card, name, theme, 1280, 800);
 }
 
 const focusedText = (frame: Frame) => frame.evaluate(() => document.activeElement?.textContent ?? '');
@@ -90,7 +77,7 @@ describe('the facilitator runs stap 1 to stap 3 from the bar on the stage', () =
     await stage.getByRole('img', { name: /Spindiagram/ }).waitFor({ timeout: 30_000 });
 
     const card = surfaces.stageCard(page, facilitator);
-    for (const theme of ['default', 'dark'] as const) await stageAt1280(page, card, 'stagebar-revealed-1280', theme);
+    for (const theme of ['default', 'dark'] as const) await stageAt1280(page, card, 'stagebar-revealed', theme);
     await switchTheme(page, 'default', [card]);
 
     // Typed, and the move pressed at once: the move waits for the note.
@@ -113,7 +100,7 @@ describe('the facilitator runs stap 1 to stap 3 from the bar on the stage', () =
       expect(audit.checkedRules).toBeGreaterThan(0);
     }
     await switchTheme(page, 'default', [card]);
-    for (const theme of ['default', 'dark'] as const) await stageAt1280(page, card, 'stagebar-step2-1280', theme);
+    for (const theme of ['default', 'dark'] as const) await stageAt1280(page, card, 'stagebar-step2', theme);
     await switchTheme(page, 'default', [card]);
   });
 
@@ -126,7 +113,7 @@ describe('the facilitator runs stap 1 to stap 3 from the bar on the stage', () =
     await bar.getByRole('button', { name: 'Publiceren naar Planner', exact: true }).click();
     await eventually(() => frameOf(surfaces.stageCard(page, facilitator)).then((f) => f.evaluate(() => document.activeElement?.textContent ?? '')), (text) => text === 'Naar Planner', 'the focus on the publish panel');
     const card = surfaces.stageCard(page, facilitator);
-    for (const theme of ['default', 'dark'] as const) await stageAt1280(page, card, 'stagebar-step3-publish-1280', theme);
+    for (const theme of ['default', 'dark'] as const) await stageAt1280(page, card, 'stagebar-step3-publish', theme);
     await switchTheme(page, 'default', [card]);
 
     const panelFrame = await frameOf(surfaces.sidePanelCard(page, facilitator));

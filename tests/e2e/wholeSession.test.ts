@@ -7,6 +7,8 @@
 // and 8 switches for one session before the stage had the moves).
 import type { FrameLocator } from 'playwright-core';
 import { SEED } from '../../dev/graph-emulator/seed';
+import type { Page } from 'playwright-core';
+import { auditSurface, lookAtWidth, switchTheme, THEMES } from './support/accessibility';
 import { configureTab, daysFromToday, join, openTheme, optionBox, scoreStatements, SITE_URL_OF } from './support/flows';
 import { eventually, meetingPerTestFile, simulatorUrl, surfaces, waitReady, type MeetingWorld } from './support/meeting';
 
@@ -48,6 +50,22 @@ async function sessionItem(world: MeetingWorld): Promise<Record<string, unknown>
 }
 
 const did = new Interactions();
+
+/**
+ * The facilitator's stage as it is now: axe finds nothing serious or critical in light, dark and high
+ * contrast, and at 1280 and 1920 px (a laptop, a meeting room's screen) nothing scrolls sideways.
+ * Screenshots: test-results/e2e/<name>-<width>-<theme>.png.
+ */
+async function lookAtStage(page: Page, name: string): Promise<void> {
+  const card = surfaces.stageCard(page, facilitator);
+  for (const theme of THEMES) {
+    await switchTheme(page, theme, [card]);
+    const audit = await auditSurface(page, card);
+    expect({ name, theme, blocking: audit.blocking }).toEqual({ name, theme, blocking: [] });
+    for (const width of [1280, 1920]) expect({ name, theme, width, overflow: await lookAtWidth(page, card, name, theme, width) }).toEqual({ name, theme, width, overflow: 0 });
+  }
+  await switchTheme(page, 'default', [card]);
+}
 let sharedAt = 0;
 
 /** A move on the bar at the top of the facilitator's stage, confirmed in its dialog where it asks. */
@@ -109,6 +127,7 @@ describe('a whole session led from the stage', () => {
     await did.on('stage', 'Markeer als besproken', () => stage.getByRole('checkbox', { name: 'Markeer als besproken' }).check());
     await sannesStage.getByRole('heading', { level: 2, name: /^Stelling A van 6/ }).waitFor({ timeout: 30_000 });
     await sannesStage.getByText('Schuldhulp ziet weinig gezondheidsbeleid').waitFor({ timeout: 30_000 });
+    await lookAtStage(page, 'whole-session-statement');
     await did.on('stage', 'Naar overzicht', () => bar.getByRole('button', { name: 'Naar overzicht', exact: true }).click());
 
     const note = 'B loopt het verst uiteen: schuldhulp en GGD zien het anders';
@@ -132,6 +151,7 @@ describe('a whole session led from the stage', () => {
     const bar = stage.getByRole('region', { name: 'Gespreksleider' });
     await did.on('stage', 'Volgende thema', () => bar.getByRole('button', { name: 'Volgende thema', exact: true }).click());
     await surfaces.stage(page, ggdNurse).getByText('Gekozen door Samen').first().waitFor({ timeout: 30_000 });
+    await lookAtStage(page, 'whole-session-step2-theme');
   });
 
   test('stap 3: an action on the stage, published to Planner, and the session closed, all from the stage', async () => {
@@ -147,6 +167,11 @@ describe('a whole session led from the stage', () => {
     await did.on('stage', 'Wanneer klaar?', () => form.getByLabel('Wanneer klaar?').fill(daysFromToday(60)));
     await did.on('stage', 'Opslaan', () => form.getByRole('button', { name: 'Opslaan', exact: true }).click());
     await stage.getByRole('listitem').filter({ hasText: 'Eén intake voor schuldhulp en GGD' }).first().waitFor({ timeout: 30_000 });
+    // Theme B with its practice examples at hand, beside its action.
+    await did.on('stage', 'Volgende thema', () => stage.getByRole('region', { name: 'Gespreksleider' }).getByRole('button', { name: 'Volgende thema', exact: true }).click());
+    await did.on('stage', 'Volgende thema', () => stage.getByRole('region', { name: 'Gespreksleider' }).getByRole('button', { name: 'Volgende thema', exact: true }).click());
+    await stage.getByRole('button', { name: /^Inspiratie uit de praktijk \(\d+\)/ }).waitFor({ timeout: 30_000 });
+    await lookAtStage(page, 'whole-session-step3-theme');
 
     await did.on('stage', 'Publiceren naar Planner', () => stage.getByRole('region', { name: 'Gespreksleider' }).getByRole('button', { name: 'Publiceren naar Planner', exact: true }).click());
     const publish = stage.getByRole('region', { name: 'Naar Planner' });

@@ -1,7 +1,7 @@
 // axe-core on one app surface inside the simulator page, and the theme switch as Teams does it.
 import axeCore, { type Result } from 'axe-core';
 import type { Frame, Locator, Page } from 'playwright-core';
-import { eventually, frameOf, type SimulatorTheme } from './meeting';
+import { eventually, frameOf, screenshot, type SimulatorTheme } from './meeting';
 
 /** What issue 6 asks of every surface: WCAG 2.0 and 2.1 levels A and AA, and axe's best practices. */
 export const AUDITED_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] as const;
@@ -97,4 +97,33 @@ export async function auditFrame(frame: Frame): Promise<SurfaceAudit> {
     advisory: violations.filter((v) => v.impact !== 'serious' && v.impact !== 'critical').map(describe),
     needsReview: results.incomplete.map(describe),
   };
+}
+
+/**
+ * A surface as a screen `width` px wide shows it (the stage on a meeting room's screen): the iframe
+ * is resized for the shot and put back. Returns how far the page reached past the right edge (0:
+ * no sideways scroll). The shot goes to test-results/e2e/<name>-<width>-<theme>.png.
+ */
+export async function lookAtWidth(page: Page, card: Locator, name: string, theme: SimulatorTheme, width: number, height = 900): Promise<number> {
+  await switchTheme(page, theme, [card]);
+  const iframe = card.locator('iframe');
+  const before = await iframe.evaluate(
+    (element: HTMLIFrameElement, size: { width: number; height: number }) => {
+      const was = { width: element.style.width, height: element.style.height, maxWidth: element.style.maxWidth };
+      element.style.maxWidth = 'none';
+      element.style.width = `${size.width}px`;
+      element.style.height = `${size.height}px`;
+      return was;
+    },
+    { width, height },
+  );
+  try {
+    const frame = await frameOf(card);
+    await eventually(() => frame.evaluate(() => window.innerWidth), (inner) => inner === width, `the frame at ${width} px`);
+    const overflow = await frame.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    await screenshot(iframe, `${name}-${width}-${theme}`);
+    return overflow;
+  } finally {
+    await iframe.evaluate((element: HTMLIFrameElement, was: { width: string; height: string; maxWidth: string }) => Object.assign(element.style, was), before);
+  }
 }
