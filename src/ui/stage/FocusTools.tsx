@@ -11,6 +11,8 @@ import { focusMessages } from './focusMessages';
 
 const useStyles = makeStyles({
   row: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalL },
+  // A horizontal Field gives its label a third of the field's width: in this row that cut "Minuten" off.
+  minutes: { gridTemplateColumns: 'auto auto', columnGap: tokens.spacingHorizontalS },
   mark: {
     // Its own width in the stage's column, not the column's.
     alignSelf: 'flex-start',
@@ -86,7 +88,7 @@ export function StageTimerPanel({ timer, now, onStart, onStop }: StageTimerPanel
         )}
         {onStart ? (
           <>
-            <Field label={t('timerMinutes')} orientation="horizontal">
+            <Field className={styles.minutes} label={t('timerMinutes')} orientation="horizontal">
               <Select value={String(minutes)} onChange={(_, data) => setMinutes(Number(data.value))}>
                 {TIMER_CHOICES.map((m) => (
                   <option key={m} value={m}>

@@ -109,10 +109,13 @@ export async function lookAtWidth(page: Page, card: Locator, name: string, theme
   const iframe = card.locator('iframe');
   const before = await iframe.evaluate(
     (element: HTMLIFrameElement, size: { width: number; height: number }) => {
-      const was = { width: element.style.width, height: element.style.height, maxWidth: element.style.maxWidth };
+      const was = { width: element.style.width, height: element.style.height, maxWidth: element.style.maxWidth, position: element.style.position, zIndex: element.style.zIndex };
       element.style.maxWidth = 'none';
       element.style.width = `${size.width}px`;
       element.style.height = `${size.height}px`;
+      // Wider than its card, it would run under the simulator's next card: lifted above it for the shot.
+      element.style.position = 'relative';
+      element.style.zIndex = '1000';
       return was;
     },
     { width, height },
@@ -120,10 +123,13 @@ export async function lookAtWidth(page: Page, card: Locator, name: string, theme
   try {
     const frame = await frameOf(card);
     await eventually(() => frame.evaluate(() => window.innerWidth), (inner) => inner === width, `the frame at ${width} px`);
-    const overflow = await frame.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await frame.evaluate(() => {
+      window.scrollTo(0, 0);
+      return document.documentElement.scrollWidth - document.documentElement.clientWidth;
+    });
     await screenshot(iframe, `${name}-${width}-${theme}`);
     return overflow;
   } finally {
-    await iframe.evaluate((element: HTMLIFrameElement, was: { width: string; height: string; maxWidth: string }) => Object.assign(element.style, was), before);
+    await iframe.evaluate((element: HTMLIFrameElement, was: Record<string, string>) => Object.assign(element.style, was), before);
   }
 }
