@@ -5,9 +5,7 @@
 // The PDF is read with poppler: page one is the samenvatting with the top gesprekspunt, every page
 // is numbered, the stap-2 appendix has no empty questions. Pages one and two are written as PNG to
 // test-results/report/ to be looked at.
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import JSZip from 'jszip';
 import { SEED } from '../../dev/graph-emulator/seed';
@@ -20,6 +18,7 @@ import type { GraphServices, SessionLocation } from '../../src/graph/contracts';
 import { sessionUrl } from '../../src/ui/session/location';
 import { appTokenProvider, tokenUrl } from '../integration/support/emulatorClient';
 import { meetingPerTestFile, ROOT, simulatorUrl, surfaces, waitReady } from './support/meeting';
+import { exportReport, pageCount, pageText as textOfPage, requireReportTools, run, toPdf } from './support/report';
 
 jest.setTimeout(90_000);
 
@@ -112,19 +111,9 @@ async function seedSession(origin: string): Promise<{ key: string; location: Ses
   return { key, location, expectedTop };
 }
 
-function run(command: string, args: readonly string[], options: { timeout?: number } = {}): string {
-  return execFileSync(command, args, { encoding: 'utf8', timeout: options.timeout ?? 30_000, stdio: ['ignore', 'pipe', 'pipe'] });
-}
-
 describe('the Word report of a whole session, as a PDF', () => {
   beforeAll(() => {
-    for (const tool of ['soffice', 'pdftotext', 'pdftoppm', 'pdfinfo']) {
-      try {
-        run('which', [tool]);
-      } catch {
-        throw new Error(`${tool} is missing: run scripts/ensure-libreoffice.sh (npm test does)`);
-      }
-    }
+    requireReportTools();
     rmSync(OUT, { recursive: true, force: true });
     mkdirSync(OUT, { recursive: true });
   });
@@ -141,11 +130,7 @@ describe('the Word report of a whole session, as a PDF', () => {
     await page.goto(simulatorUrl(world, { users: [users.facilitator, users.debtCounsellor], view: 'tab' }));
     await waitReady(surfaces.tabCard(page));
     const tab = surfaces.tab(page);
-    const exportButton = tab.getByRole('button', { name: 'Exporteren naar Word' });
-    await exportButton.waitFor({ timeout: 30_000 });
-    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), exportButton.click()]);
-    const docxFile = path.join(OUT, 'report.docx');
-    writeFileSync(docxFile, readFileSync(await download.path()));
+    const docxFile = await exportReport(page, tab, OUT, 'report');
 
     // The chart was drawn into the document, and the published actions link to Planner.
     const zip = await JSZip.loadAsync(readFileSync(docxFile));
@@ -153,19 +138,12 @@ describe('the Word report of a whole session, as a PDF', () => {
     const rels = (await zip.file('word/_rels/document.xml.rels')?.async('string')) ?? '';
     expect([...rels.matchAll(/Target="https:\/\/planner\.cloud\.microsoft\/webui\/plan\/[^"]+\/task\/[^"]+" TargetMode="External"/g)]).toHaveLength(3);
 
-    // LibreOffice with a profile of its own, so a LibreOffice someone has open is not disturbed.
-    const profile = mkdtempSync(path.join(tmpdir(), 'gesprekstool-soffice-'));
-    try {
-      run('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', OUT, docxFile], { timeout: 60_000 });
-    } finally {
-      rmSync(profile, { recursive: true, force: true });
-    }
-    const pdf = path.join(OUT, 'report.pdf');
+    const pdf = toPdf(docxFile);
     expect(existsSync(pdf)).toBe(true);
 
-    const pages = Number(/Pages:\s+(\d+)/.exec(run('pdfinfo', [pdf]))?.[1]);
+    const pages = pageCount(pdf);
     expect(pages).toBeGreaterThanOrEqual(4);
-    const pageText = (n: number) => run('pdftotext', ['-f', String(n), '-l', String(n), '-layout', pdf, '-']);
+    const pageText = (n: number) => textOfPage(pdf, n);
     const one = pageText(1).replace(/\s+/g, ' ');
     for (const heading of ['Samenvatting', 'Doel van het gesprek', 'Wat het gesprek opleverde', 'Wat wij van het college vragen', 'Wie deden mee', 'Belangrijkste gesprekspunten', 'Wat opvalt', 'Belangrijkste afspraken', 'Volgende bijeenkomst']) {
       expect({ heading, onPageOne: one.includes(heading) }).toEqual({ heading, onPageOne: true });

@@ -10,7 +10,10 @@ import { SEED } from '../../dev/graph-emulator/seed';
 import type { Page } from 'playwright-core';
 import { auditSurface, lookAtWidth, switchTheme, THEMES } from './support/accessibility';
 import { configureTab, daysFromToday, join, openTheme, optionBox, scoreStatements, SITE_URL_OF } from './support/flows';
-import { eventually, meetingPerTestFile, simulatorUrl, surfaces, waitReady, type MeetingWorld } from './support/meeting';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { eventually, meetingPerTestFile, RESULTS_DIR, simulatorUrl, surfaces, waitReady, type MeetingWorld } from './support/meeting';
+import { exportReport, pageCount, pageText, requireReportTools, run, toPdf } from './support/report';
 
 jest.setTimeout(240_000);
 
@@ -188,5 +191,25 @@ describe('a whole session led from the stage', () => {
     expect(onStage.filter((entry) => entry.surface !== 'stage')).toEqual([]);
     expect(did.switches).toBe(1);
     console.log(`Facilitator's interactions for the whole session: ${did.count} (${sharedAt} in the side panel before sharing, ${onStage.length} on the stage), ${did.switches} surface switch.\n${did.log.map((e, i) => `${i + 1}. [${e.surface}] ${e.what}`).join('\n')}`);
+  });
+
+  test("afterwards the tab's Word report of this session, as a PDF: page one sums it up for the wethouder", async () => {
+    requireReportTools();
+    const world = meeting();
+    const { page } = world;
+    await page.goto(simulatorUrl(world, { users: [facilitator, debtCounsellor, ggdNurse], organiser: facilitator, view: 'tab' }));
+    await waitReady(surfaces.tabCard(page));
+    const dir = path.join(RESULTS_DIR, 'whole-session-report');
+    mkdirSync(dir, { recursive: true });
+    const pdf = toPdf(await exportReport(page, surfaces.tab(page), dir, 'verslag'));
+    const pages = pageCount(pdf);
+    const one = pageText(pdf, 1).replace(/\s+/g, ' ');
+    expect(one).toContain('Samenvatting');
+    expect(one).toContain('B loopt het verst uiteen: schuldhulp en GGD zien het anders');
+    expect(one).toContain('Eén intake voor schuldhulp en GGD');
+    expect(one).toContain(`Pagina 1 van ${pages}`);
+    // What was said about statement A on the stage is in the detail of stap 1.
+    expect(run('pdftotext', ['-layout', pdf, '-']).replace(/\s+/g, ' ')).toContain('Schuldhulp ziet weinig gezondheidsbeleid');
+    run('pdftoppm', ['-f', '1', '-l', '1', '-r', '80', '-png', pdf, path.join(dir, 'page')]);
   });
 });

@@ -182,6 +182,7 @@ export function buildReportDocument(docx: DocxModule, model: ReportModel, chart:
     para(w.weetNietKey, { size: SIZE.small, colour: COLOUR.muted }),
     heading(w.allPointsHeading, HeadingLevel.HEADING_3),
     ...(model.step1.allPoints.length ? model.step1.allPoints.map((p) => labelled(p, true)) : [para(w.noConversationPoints)]),
+    ...(model.step1.statementNotes.length ? [heading(w.statementNotesHeading, HeadingLevel.HEADING_3), ...model.step1.statementNotes.map((p) => labelled(p, false))] : []),
   ];
 
   // ---- stap 3: the agenda as one table ---------------------------------------------------------

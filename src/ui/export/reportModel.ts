@@ -100,6 +100,8 @@ export interface ReportModel {
     rows: ReportScoreRow[];
     /** Every conversation point with its reasons, largest difference first. */
     allPoints: ReportLine[];
+    /** What was said per statement, noted on the stage when it was discussed (src/domain/stageFocus.ts), in the instrument's order. */
+    statementNotes: ReportLine[];
   };
   agenda: { header: string[]; rows: ReportAgendaRow[] };
   followUp: ReportLine[];
@@ -327,6 +329,9 @@ export function buildReportModel({ instrument, session, responses, actions, loca
         const item = pointItem(d);
         return { label: `${item.title}:`, text: item.detail };
       }),
+      statementNotes: instrument.themes
+        .map((theme) => ({ label: `${theme.id}. ${theme.title}:`, text: session.stageFocus?.notes[theme.id]?.trim() ?? '' }))
+        .filter((line) => line.text !== ''),
     },
     agenda: {
       header: [w('themeColumn'), ts('actionTitle'), ts('owner'), ts('department'), ts('dueDate'), ts('status'), w('plannerColumn')],

@@ -160,6 +160,17 @@ describe('Word report', () => {
     expect(textOf(rowOf('C'))).toContain('3|?|–');
   });
 
+  it('keeps what was said per statement on the stage, under its own heading, in the instrument’s order', async () => {
+    const noted: Session = { ...session, stageFocus: { step: 'step1', theme: null, discussed: { step1: ['B'] }, notes: { D: 'Huisartsen signaleren al', B: `De GGD heeft wijkcijfers ${markup}` }, timer: null } };
+    const { document } = await parts({ ...input, session: noted });
+    const all = paragraphs(document);
+    const at = all.findIndex((p) => p.text === 'Wat er per stelling is gezegd');
+    expect(all[at]?.style).toBe('Heading3');
+    expect(all.slice(at + 1, at + 3).map((p) => p.text)).toEqual([`B. ${instrumentNl.themes[1]?.title}: De GGD heeft wijkcijfers ${markup}`, `D. ${instrumentNl.themes[3]?.title}: Huisartsen signaleren al`]);
+    // Without notes there is no such heading.
+    expect(paragraphs((await parts()).document).some((p) => p.text === 'Wat er per stelling is gezegd')).toBe(false);
+  });
+
   it('has the agenda as one table whose published actions link to their Planner task', async () => {
     const { document, rels } = await parts();
     const text = textOf(document);
