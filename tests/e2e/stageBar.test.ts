@@ -6,7 +6,7 @@ import type { Frame, Locator, Page } from 'playwright-core';
 import { SEED } from '../../dev/graph-emulator/seed';
 import { auditSurface, lookAtWidth, switchTheme, THEMES } from './support/accessibility';
 import { configureTab, facilitatorPressesOnStage, join, scoreStatements, shareToStage, SITE_URL_OF } from './support/flows';
-import { eventually, frameOf, meetingPerTestFile, screenshot, simulatorUrl, surfaces, type MeetingWorld, type SimulatorTheme } from './support/meeting';
+import { eventually, frameOf, meetingPerTestFile, screenshot, simulatorUrl, surfaces, type MeetingWorld, type SimulatorTheme, storedSession } from './support/meeting';
 
 jest.setTimeout(180_000);
 
@@ -16,14 +16,7 @@ const meeting = meetingPerTestFile();
 const NOTE = 'B loopt ver uiteen: de schuldhulp ziet het anders dan de GGD';
 
 /** The session item as SharePoint holds it, read as the facilitator (an owner of the site). */
-async function sessionItem(world: MeetingWorld): Promise<Record<string, unknown>> {
-  const token = world.emulator.admin.issueToken({ upn: facilitator.userPrincipalName, scopes: ['Sites.Read.All'] });
-  const path = `/sites/${encodeURIComponent(site.id)}/lists/${encodeURIComponent('Gesprekstool sessies')}/items?expand=fields&$top=10`;
-  const response = await fetch(`${world.emulator.url}${path}`, { headers: { Authorization: `Bearer ${token}` } });
-  if (!response.ok) throw new Error(`GET ${path}: ${response.status}`);
-  const items = ((await response.json()) as { value: { fields: Record<string, unknown> }[] }).value;
-  return items[0]?.fields ?? {};
-}
+const sessionItem = (world: MeetingWorld) => storedSession(world, site.id, facilitator);
 
 /** The stage as a 1280 px wide screen shows it, in `theme`, into test-results/e2e/. */
 async function stageAt1280(page: Page, card: Locator, name: string, theme: SimulatorTheme): Promise<void> {

@@ -5,7 +5,7 @@
 import { SEED } from '../../dev/graph-emulator/seed';
 import { auditSurface, switchTheme, THEMES } from './support/accessibility';
 import { configureTab, facilitatorPressesOnStage, join, scoreStatements, shareToStage, SITE_URL_OF } from './support/flows';
-import { eventually, meetingPerTestFile, screenshot, simulatorUrl, surfaces, type MeetingWorld } from './support/meeting';
+import { eventually, meetingPerTestFile, screenshot, simulatorUrl, surfaces, type MeetingWorld, storedSession } from './support/meeting';
 
 jest.setTimeout(240_000);
 
@@ -16,11 +16,7 @@ const NOTE = 'De schuldhulp ziet veel meer schulden dan de gemeente denkt.';
 
 /** The session item's "Gespreksverloop" as SharePoint holds it, read as the facilitator (an owner of the site). */
 async function storedFocus(world: MeetingWorld): Promise<Record<string, unknown> | null> {
-  const token = world.emulator.admin.issueToken({ upn: facilitator.userPrincipalName, scopes: ['Sites.Read.All'] });
-  const path = `/sites/${encodeURIComponent(site.id)}/lists/${encodeURIComponent('Gesprekstool sessies')}/items?expand=fields&$top=10`;
-  const response = await fetch(`${world.emulator.url}${path}`, { headers: { Authorization: `Bearer ${token}` } });
-  if (!response.ok) throw new Error(`GET ${path}: ${response.status}`);
-  const fields = ((await response.json()) as { value: { fields: Record<string, unknown> }[] }).value[0]?.fields ?? {};
+  const fields = await storedSession(world, site.id, facilitator);
   return typeof fields.Gespreksverloop === 'string' ? (JSON.parse(fields.Gespreksverloop) as Record<string, unknown>) : null;
 }
 

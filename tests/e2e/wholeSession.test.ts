@@ -12,7 +12,7 @@ import { auditSurface, lookAtWidth, switchTheme, THEMES } from './support/access
 import { configureTab, daysFromToday, join, openTheme, optionBox, scoreStatements, SITE_URL_OF } from './support/flows';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { eventually, meetingPerTestFile, RESULTS_DIR, simulatorUrl, surfaces, waitReady, type MeetingWorld } from './support/meeting';
+import { eventually, meetingPerTestFile, RESULTS_DIR, simulatorUrl, surfaces, waitReady, type MeetingWorld, storedSession } from './support/meeting';
 import { exportReport, pageCount, pageText, requireReportTools, run, toPdf } from './support/report';
 
 jest.setTimeout(240_000);
@@ -43,14 +43,7 @@ class Interactions {
 }
 
 /** The session item as SharePoint holds it, read as the facilitator (an owner of the site). */
-async function sessionItem(world: MeetingWorld): Promise<Record<string, unknown>> {
-  const token = world.emulator.admin.issueToken({ upn: facilitator.userPrincipalName, scopes: ['Sites.Read.All'] });
-  const path = `/sites/${encodeURIComponent(site.id)}/lists/${encodeURIComponent('Gesprekstool sessies')}/items?expand=fields&$top=10`;
-  const response = await fetch(`${world.emulator.url}${path}`, { headers: { Authorization: `Bearer ${token}` } });
-  if (!response.ok) throw new Error(`GET ${path}: ${response.status}`);
-  const items = ((await response.json()) as { value: { fields: Record<string, unknown> }[] }).value;
-  return items[0]?.fields ?? {};
-}
+const sessionItem = (world: MeetingWorld) => storedSession(world, site.id, facilitator);
 
 const did = new Interactions();
 

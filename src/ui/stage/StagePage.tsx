@@ -132,6 +132,19 @@ export function StageView({ instrument, snapshot, meId, today, newId, commands, 
   const focus = useMemo(() => currentFocus(session), [session]);
   const focusTheme: ThemeId | null = focus.theme;
   const mayFocus = (part: 'theme' | 'discussed' | 'timer' | 'note') => leads && may({ id: meId }, { kind: 'stageFocus', part }, session).ok;
+  /** The agenda, whole or one theme's (stap 3 with a theme on the stage). */
+  const agenda = {
+    instrument,
+    sessionKey: session.key,
+    participants,
+    actions,
+    editable: canEditAgenda,
+    today,
+    actorId: meId,
+    newActionId: newId,
+    onSave: commands.saveAction,
+    onDelete: commands.deleteAction,
+  };
   /** The facilitator's client: a theme chosen in stap 2 or 3 goes on everyone's stage. */
   const openTheme = mayFocus('theme') ? (theme: ThemeId) => void commands.setStageFocus('theme', (s) => focusOn(s, theme)) : undefined;
   const focusTools = (theme: ThemeId) => ({
@@ -230,35 +243,7 @@ export function StageView({ instrument, snapshot, meId, today, newId, commands, 
         <>
           {/* A repeat session starts stap 3 by looking back: last time's agenda with each task's Planner status. */}
           {session.state === 'step3' && <PreviousAgendaPanel level={2} />}
-          {session.state === 'step3' && focusTheme !== null ? (
-            <Step3Theme
-              theme={focusTheme}
-              onThemeChange={openTheme}
-              instrument={instrument}
-              sessionKey={session.key}
-              participants={participants}
-              actions={actions}
-              editable={canEditAgenda}
-              today={today}
-              actorId={meId}
-              newActionId={newId}
-              onSave={commands.saveAction}
-              onDelete={commands.deleteAction}
-            />
-          ) : (
-            <AgendaEditor
-              instrument={instrument}
-              sessionKey={session.key}
-              participants={participants}
-              actions={actions}
-              editable={canEditAgenda}
-              today={today}
-              actorId={meId}
-              newActionId={newId}
-              onSave={commands.saveAction}
-              onDelete={commands.deleteAction}
-            />
-          )}
+          {session.state === 'step3' && focusTheme !== null ? <Step3Theme theme={focusTheme} onThemeChange={openTheme} {...agenda} /> : <AgendaEditor {...agenda} />}
           <div className={styles.columns}>
             <FollowUpEditor instrument={instrument} followUp={session.followUp} editable={isEditable(session, 'explanation', meId)} onSave={commands.setFollowUp} />
             <TextNote

@@ -259,3 +259,16 @@ export async function eventually<T>(read: () => Promise<T>, accept: (value: T) =
   }
   throw new Error(`timed out waiting for ${what}; last value: ${JSON.stringify(last)}${lastError ? `; last error: ${String(lastError)}` : ''}`);
 }
+
+/**
+ * The first session item's fields as SharePoint holds them, read with a token of `reader` (an owner of
+ * the site, e.g. the facilitator): what a browser test checks the app wrote.
+ */
+export async function storedSession(world: Pick<MeetingWorld, 'emulator'>, siteId: string, reader: SeedUser): Promise<Record<string, unknown>> {
+  const token = world.emulator.admin.issueToken({ upn: reader.userPrincipalName, scopes: ['Sites.Read.All'] });
+  const path = `/sites/${encodeURIComponent(siteId)}/lists/${encodeURIComponent('Gesprekstool sessies')}/items?expand=fields&$top=10`;
+  const response = await fetch(`${world.emulator.url}${path}`, { headers: { Authorization: `Bearer ${token}` } });
+  if (!response.ok) throw new Error(`GET ${path}: ${response.status}`);
+  const items = ((await response.json()) as { value: { fields: Record<string, unknown> }[] }).value;
+  return items[0]?.fields ?? {};
+}

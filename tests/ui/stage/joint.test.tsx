@@ -16,6 +16,17 @@ function jointStore(mode: 'joint' | 'separate' = 'joint'): FakeStore {
   return store;
 }
 
+/** Joint mode with the group's record holding one tick (q1.a), shared with the group as the facilitator's client does. */
+async function storeWithJointTick(): Promise<FakeStore> {
+  const store = jointStore();
+  await store.join(SESSION_KEY, { id: jointId(SESSION_KEY), name: 'Samen', domain: 'armoede', department: '', enteredBy: { id: facilitator.id, name: facilitator.displayName } });
+  const joint = store.responses.at(-1);
+  if (!joint) throw new Error('no joint item');
+  await store.saveResponse(joint, { ...joint.value, step2: { questions: { q1: { selected: ['q1.a'], freeText: {} } }, comments: {} } });
+  store.shareWithGroup();
+  return store;
+}
+
 describe('stap 2 filled in together, on the stage', () => {
   it('gives the facilitator the inputs, and what they tick is saved to the joint record, not to their own answers', async () => {
     const store = jointStore();
@@ -36,12 +47,7 @@ describe('stap 2 filled in together, on the stage', () => {
   });
 
   it('gives no one else inputs: a participant’s stage shows the group’s ticks as "Samen", theme by theme', async () => {
-    const store = jointStore();
-    await store.join(SESSION_KEY, { id: jointId(SESSION_KEY), name: 'Samen', domain: 'armoede', department: '', enteredBy: { id: facilitator.id, name: facilitator.displayName } });
-    const joint = store.responses.at(-1);
-    if (!joint) throw new Error('no joint item');
-    await store.saveResponse(joint, { ...joint.value, step2: { questions: { q1: { selected: ['q1.a'], freeText: {} } }, comments: {} } });
-    store.shareWithGroup();
+    const store = await storeWithJointTick();
     renderWith(<StagePage />, fakeServices({ me: sanne, store, host: fakeHost({ surface: 'stage' }) }));
     // Before the facilitator opens a theme: one line per theme, the group's answer counted.
     const summary = await screen.findByRole('region', { name: 'Stap 2 per thema' });
@@ -53,12 +59,7 @@ describe('stap 2 filled in together, on the stage', () => {
   });
 
   it('with theme A opened by the facilitator, a participant’s stage shows the group’s tick chosen by "Samen", without inputs', async () => {
-    const store = jointStore();
-    await store.join(SESSION_KEY, { id: jointId(SESSION_KEY), name: 'Samen', domain: 'armoede', department: '', enteredBy: { id: facilitator.id, name: facilitator.displayName } });
-    const joint = store.responses.at(-1);
-    if (!joint) throw new Error('no joint item');
-    await store.saveResponse(joint, { ...joint.value, step2: { questions: { q1: { selected: ['q1.a'], freeText: {} } }, comments: {} } });
-    store.shareWithGroup();
+    const store = await storeWithJointTick();
     store.session = { ...store.session, value: { ...store.session.value, stageFocus: { step: 'step2', theme: 'A', discussed: {}, notes: {}, timer: null } } };
     renderWith(<StagePage />, fakeServices({ me: sanne, store, host: fakeHost({ surface: 'stage' }) }));
     const question = await screen.findByRole('group', { name: /^1\. Wat zijn voor onze gemeente redenen/ }).catch(() => null);
