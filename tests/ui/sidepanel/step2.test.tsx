@@ -111,8 +111,11 @@ describe('side panel step 2', () => {
     // The library is its own chunk, fetched when stap 2 shows: the button appears once it is in.
     await userEvent.click((await screen.findAllByRole('button', { name: /Inspiratie uit de praktijk/ }))[0] as HTMLElement);
     // The dialog's mount took 2.4 s on the shared machine before this change too (jsdom, Fluent's portal).
-    const dialog = await screen.findByRole('dialog', {}, { timeout: 10_000 });
-    expect(within(dialog).getByRole('heading', { name: /Inspiratie: Visie op armoede/ })).toBeTruthy();
+    // jsdom has no layout: Fluent may find nothing visible to focus in the dialog, focus its surface, and
+    // Tabster then marks it aria-hidden (a jsdom artefact, more often under load), so it is found with
+    // `hidden: true`, as in tests/ui/stage/facilitatorBar.test.tsx. The browser tests audit it with axe.
+    const dialog = await screen.findByRole('dialog', { hidden: true }, { timeout: 10_000 });
+    expect(within(dialog).getByRole('heading', { name: /Inspiratie: Visie op armoede/, hidden: true })).toBeTruthy();
     expect(within(dialog).getAllByText(/^Bron: /).length).toBeGreaterThan(0);
     // Under load (two cores shared with other runs) the mount alone has taken most of jest's default 5 s.
   }, 20_000);
