@@ -1,12 +1,13 @@
 // Deel 2 of the tool: what other municipalities did on this theme, one click away while answering.
 import { Body1, Button, Caption1, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, DialogTrigger, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
 import type { ThemeId } from '../../domain/model';
+import { Loading } from '../common/Loading';
 import { defineMessages, useLocale, useT } from '../i18n';
 import { useInspiration } from './useInspiration';
 
 const messages = defineMessages({
-  nl: { open: 'Inspiratie uit de praktijk ({count})', title: 'Inspiratie: {theme}', close: 'Sluiten', source: 'Bron: {document}, {section}', tip: 'Tip' },
-  en: { open: 'Inspiration from practice ({count})', title: 'Inspiration: {theme}', close: 'Close', source: 'Source: {document}, {section}', tip: 'Tip' },
+  nl: { open: 'Inspiratie uit de praktijk ({count})', openLoading: 'Inspiratie uit de praktijk', loading: 'Voorbeelden laden…', title: 'Inspiratie: {theme}', close: 'Sluiten', source: 'Bron: {document}, {section}', tip: 'Tip' },
+  en: { open: 'Inspiration from practice ({count})', openLoading: 'Inspiration from practice', loading: 'Loading examples…', title: 'Inspiration: {theme}', close: 'Close', source: 'Source: {document}, {section}', tip: 'Tip' },
 });
 
 const useStyles = makeStyles({
@@ -19,12 +20,14 @@ export function InspirationList({ themeId, themeTitle }: { themeId: ThemeId; the
   const locale = useLocale();
   const styles = useStyles();
   const inspiration = useInspiration();
-  const items = inspiration ? inspiration.inspirationForTheme(themeId) : [];
-  if (items.length === 0) return null;
+  // The button is there before the library is: it arriving must not push the questions down while
+  // someone is about to tick one (the click would land beside the box it aimed at).
+  const items = inspiration ? inspiration.inspirationForTheme(themeId) : null;
+  if (items?.length === 0) return null;
   return (
     <Dialog>
       <DialogTrigger disableButtonEnhancement>
-        <Button appearance="subtle">{t('open', { count: items.length })}</Button>
+        <Button appearance="subtle">{items ? t('open', { count: items.length }) : t('openLoading')}</Button>
       </DialogTrigger>
       <DialogSurface>
         <DialogBody>
@@ -32,8 +35,9 @@ export function InspirationList({ themeId, themeTitle }: { themeId: ThemeId; the
           {/* In a 320 px side panel the items scroll and hold nothing focusable: the content takes
               the focus itself so keyboard users can scroll it (axe scrollable-region-focusable). */}
           <DialogContent tabIndex={0}>
+            {items ? null : <Loading label={t('loading')} />}
             <ul className={styles.list}>
-              {items.map((item) => (
+              {(items ?? []).map((item) => (
                 <li key={item.id} className={styles.item}>
                   <Subtitle2 as="h3">{item.title[locale]}</Subtitle2>
                   <Caption1>{item.organisation ?? t('tip')}</Caption1>

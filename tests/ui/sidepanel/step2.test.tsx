@@ -108,8 +108,10 @@ describe('side panel step 2', () => {
 
   it("each theme's inspiration examples open in a dialog with their source", async () => {
     await openThemeA(step2Store());
-    // The library is its own chunk, fetched when stap 2 shows: the button appears once it is in.
-    await userEvent.click((await screen.findAllByRole('button', { name: /Inspiratie uit de praktijk/ }))[0] as HTMLElement);
+    // The library is its own chunk, fetched when stap 2 shows. The button is there before it (its
+    // arrival must not push the questions down under someone's pointer) and shows the count once it is in.
+    expect(screen.getAllByRole('button', { name: /^Inspiratie uit de praktijk/ }).length).toBeGreaterThan(0);
+    await userEvent.click((await screen.findAllByRole('button', { name: /^Inspiratie uit de praktijk \(\d+\)$/ }))[0] as HTMLElement);
     // The dialog's mount took 2.4 s on the shared machine before this change too (jsdom, Fluent's portal).
     // jsdom has no layout: Fluent may find nothing visible to focus in the dialog, focus its surface, and
     // Tabster then marks it aria-hidden (a jsdom artefact, more often under load), so it is found with
