@@ -189,11 +189,15 @@ async function coldLoad(browser: Browser, url: string, user: SeedUser, appOrigin
     await context.addInitScript({ content: WATCH_FOR_INTERACTIVE });
     const page = await context.newPage();
     const requested = recordAppScripts(page, appOrigin);
+    // BENCH_CDP_TRACE=<file>: a Chromium performance trace of this cold load (open it in DevTools' Performance panel).
+    const tracePath = process.env.BENCH_CDP_TRACE;
+    if (tracePath) await browser.startTracing(page, { path: tracePath, screenshots: false });
     const t0 = performance.now();
     await page.goto(url, { waitUntil: 'commit' });
     const frame = await sidePanelFrame(page, user);
     await frame.getByRole('button', { name: 'Meedoen' }).and(frame.locator(':enabled')).waitFor({ timeout: INTERACTIVE_TIMEOUT_MS });
     const wallClock = performance.now() - t0;
+    if (tracePath) await browser.stopTracing();
     await frame.waitForFunction(() => (window as unknown as { __benchInteractiveAt?: number }).__benchInteractiveAt !== undefined, undefined, { timeout: 5_000 });
     const topOrigin = await page.evaluate(() => performance.timeOrigin);
     const seen = await frame.evaluate((graphOrigin) => {
