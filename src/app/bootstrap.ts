@@ -62,11 +62,19 @@ export interface BootDependencies {
   url?: () => URL;
 }
 
-/** `app-config.json` lives next to index.html; no-store so a redeployed config is read at once. */
+/** What index.html's inline script asked for before any script of ours had arrived (webpack.config.js `appHtml`). */
+type EarlyConfig = { __gesprekstoolConfig?: Promise<globalThis.Response> };
+
+/**
+ * `app-config.json` lives next to index.html; no-store so a redeployed config is read at once. The
+ * first start-up takes the request index.html began; a start-up that begins again asks anew.
+ */
 async function fetchAppConfig(): Promise<unknown> {
   let response: globalThis.Response;
+  const early = (window as EarlyConfig).__gesprekstoolConfig;
+  delete (window as EarlyConfig).__gesprekstoolConfig;
   try {
-    response = await fetch(new URL('app-config.json', document.baseURI), { cache: 'no-store' });
+    response = await (early ?? fetch(new URL('app-config.json', document.baseURI), { cache: 'no-store' }));
   } catch (err) {
     throw new BootError('configMissing', 'config', err);
   }

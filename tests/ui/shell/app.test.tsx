@@ -1,6 +1,6 @@
 import { teamsDarkTheme, teamsLightTheme } from '@fluentui/react-components';
 import { act, render, screen } from '@testing-library/react';
-import { bootstrap, BootError, type BootDependencies } from '../../../src/app/bootstrap';
+import { bootstrap, BootError, browserBootDependencies, type BootDependencies } from '../../../src/app/bootstrap';
 import { App, BootFailure } from '../../../src/ui/shell/App';
 import { FakeStore, facilitator, fakeDirectory, fakeGraph, fakeHost, fakeServices, responseOf, sanne, SESSION_KEY, sessionIn, testConfig } from '../fakes';
 
@@ -64,6 +64,32 @@ describe('start-up', () => {
     expect(screen.getByRole('alert').textContent).toContain('De instellingen van de app (app-config.json) zijn niet gevonden.');
     expect(screen.getByText('Vraag de beheerder van de app om de installatie te controleren.')).toBeTruthy();
     expect(document.body.textContent).not.toMatch(/at .*\.ts/);
+  });
+
+  it("takes the configuration index.html already asked for, once: a start-up that begins again asks anew", async () => {
+    const early = { auth: { mode: 'dev', tokenUrl: 'http://127.0.0.1:4000/_emulator/token', clientId: 'early' } };
+    const later = { ...early, auth: { ...early.auth, clientId: 'later' } };
+    const asked: string[] = [];
+    const realFetch = globalThis.fetch;
+    globalThis.fetch = (async (input: RequestInfo | URL) => {
+      asked.push(String(input));
+      return { ok: true, status: 200, json: async () => later } as unknown as Response;
+    }) as typeof fetch;
+    const page = window as { __gesprekstoolConfig?: Promise<Response> };
+    try {
+      page.__gesprekstoolConfig = Promise.resolve({ ok: true, status: 200, json: async () => early } as unknown as Response);
+      expect(await browserBootDependencies.fetchConfig()).toEqual(early);
+      expect(asked).toEqual([]);
+      expect(page.__gesprekstoolConfig).toBeUndefined();
+      expect(await browserBootDependencies.fetchConfig()).toEqual(later);
+      expect(asked).toEqual([new URL('app-config.json', document.baseURI).href]);
+      // A 404 to index.html's request is a missing configuration, as to our own.
+      page.__gesprekstoolConfig = Promise.resolve({ ok: false, status: 404, json: async () => ({}) } as unknown as Response);
+      await expect(browserBootDependencies.fetchConfig()).rejects.toMatchObject({ code: 'configMissing' });
+    } finally {
+      globalThis.fetch = realFetch;
+      delete page.__gesprekstoolConfig;
+    }
   });
 
   it('an invalid configuration is reported as such', async () => {
