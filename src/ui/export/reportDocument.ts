@@ -224,6 +224,8 @@ export function buildReportDocument(docx: DocxModule, model: ReportModel, chart:
     appendix.push(heading(theme.heading, HeadingLevel.HEADING_2));
     for (const question of theme.questions) {
       appendix.push(heading(question.heading, HeadingLevel.HEADING_3));
+      // A contradiction is a point for the conversation: shaded as the conversation points of stap 1 are.
+      if (question.contradiction) appendix.push(new Paragraph({ shading: { type: ShadingType.CLEAR, color: 'auto', fill: COLOUR.pointFill }, children: [new TextRun({ text: question.contradiction, bold: true })] }));
       appendix.push(...question.answers.map((a) => labelled(a, true)), ...question.freeTexts.map((f) => labelled(f)));
     }
     if (theme.comments.length) appendix.push(heading(w.commentsHeading, HeadingLevel.HEADING_3), ...theme.comments.map((c) => labelled(c)));

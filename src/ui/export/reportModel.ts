@@ -21,6 +21,8 @@ import {
   type Session,
 } from '../../domain';
 import { chartMessages, divergenceReasonsText, formatNumber, type ChartMessageKey } from '../charts';
+import { contradictionOf } from '../../domain/contradictions';
+import { contradictionText } from '../common/contradictionText';
 import { format, type Locale } from '../i18n';
 import { formatCalendarDate, formatSessionDate } from '../stage/calendarText';
 import { jointMessages } from '../stage/jointMessages';
@@ -40,6 +42,8 @@ export interface ReportQuestion {
   /** "3× Option text", or the joint answer's options. */
   answers: ReportLine[];
   freeTexts: ReportLine[];
+  /** "Tegenstrijdig: … kruisten ‘Ja…’ aan, … ‘Nee, omdat…’." as on the stage (src/domain/contradictions.ts); null when the answers agree. */
+  contradiction: string | null;
 }
 
 export interface ReportTheme {
@@ -253,6 +257,10 @@ export function buildReportModel({ instrument, session, responses, actions, loca
     const participant = byParticipantId.get(author.participantId);
     return participant ? names.name(participant) : personName({ id: author.participantId, name: author.name });
   };
+  const contradictionIn = (question: Instrument['themes'][number]['questions'][number]): string | null => {
+    const found = contradictionOf(question, responses);
+    return found ? contradictionText(question, found, (id) => authorName({ participantId: id, name: '' }), locale) : null;
+  };
   const step2: ReportTheme[] = instrument.themes
     .map((theme) => ({
       heading: `${theme.id}. ${theme.title}`,
@@ -262,13 +270,19 @@ export function buildReportModel({ instrument, session, responses, actions, loca
           const heading = `${question.number}. ${question.text}`;
           if (session.mode === 'joint') {
             const answer = joint?.questions[question.id];
-            return { heading, answers: (answer?.selected ?? []).map((id) => ({ label: together, text: answer?.freeText[id] ? `${textOf(id)} ${answer.freeText[id]}` : textOf(id) })), freeTexts: [] };
+            return {
+              heading,
+              answers: (answer?.selected ?? []).map((id) => ({ label: together, text: answer?.freeText[id] ? `${textOf(id)} ${answer.freeText[id]}` : textOf(id) })),
+              freeTexts: [],
+              contradiction: null,
+            };
           }
           const tally = tallies.get(question.id);
           return {
             heading,
             answers: (tally?.options ?? []).filter((o) => o.count > 0).map((o) => ({ label: w('step2Count', { count: o.count }), text: textOf(o.optionId) })),
             freeTexts: (tally?.options ?? []).flatMap((o) => o.freeTexts.map((f) => ({ label: `${authorName(f)}:`, text: `${textOf(o.optionId)} ${f.text}` }))),
+            contradiction: contradictionIn(question),
           };
         })
         .filter((q) => q.answers.length > 0 || q.freeTexts.length > 0),

@@ -11,8 +11,9 @@ import { hasJointAnswers } from '../../domain/joint';
 import type { Instrument, InstrumentOption, InstrumentQuestion } from '../../domain/instrument';
 import type { DisplayMode, Mode, Response, Step2Answers, ThemeId } from '../../domain/model';
 import { displayedResponses } from '../charts/displayText';
+import { contradictionText, countedNames, listText } from '../common/contradictionText';
 import { OnBehalfNote, useMarkedName } from '../common/OnBehalf';
-import { useLocale, useT, type Locale } from '../i18n';
+import { useLocale, useT } from '../i18n';
 import { AuthoredList, hasStep2Answers, type AuthoredItem } from './AuthoredList';
 import { jointMessages } from './jointMessages';
 import { stageMessages } from './messages';
@@ -72,35 +73,6 @@ function optionGroups(options: readonly InstrumentOption[]): { heading: string |
   return groups;
 }
 
-/**
- * An option as the contradiction quotes it: short ones whole ("Nee, omdat…", "Ja, namelijk…", "Nee"),
- * long ones by their first words ("Ja, inzicht in het aantal…" is "Ja…"; "De wethouder(s) hebben de
- * ambitie om…" is "De wethouder(s) hebben de ambitie…"). The options are listed in full just below.
- * A closing full stop goes: the sentence has its own.
- */
-export function shortOption(text: string): string {
-  const trimmed = text.trim().replace(/\.$/, '');
-  if (trimmed.length <= 20) return trimmed;
-  const comma = trimmed.indexOf(',');
-  if (comma > 0 && comma <= 20) return `${trimmed.slice(0, comma)}…`;
-  return `${trimmed
-    .split(/\s+/)
-    .slice(0, 5)
-    .join(' ')
-    .replace(/[.,:;]$/, '')}…`;
-}
-
-/** "Armoede (2×)" when one label stands for several people (per domein), each label once. */
-function countedNames(names: readonly string[], t: (key: 'nameCount', params: Record<string, string | number>) => string): string[] {
-  const counts = new Map<string, number>();
-  for (const name of names) counts.set(name, (counts.get(name) ?? 0) + 1);
-  return [...counts].map(([name, count]) => (count === 1 ? name : t('nameCount', { name, count })));
-}
-
-function listText(items: readonly string[], locale: Locale, type: 'conjunction' | 'disjunction'): string {
-  return new Intl.ListFormat(locale, { style: 'long', type }).format(items);
-}
-
 interface Chooser {
   id: string;
   name: string;
@@ -149,14 +121,6 @@ function QuestionView({ question, choosers, respondentsTotal, contradiction, nam
     .map((g) => ({ ...g, options: g.options.filter((o) => !unchosen.has(o.id)) }))
     .filter((g) => g.options.length > 0);
   const respondents = choosers.filter((c) => question.options.some((o) => c.answers.questions[question.id]?.selected.includes(o.id))).length;
-  const quotes = (ids: readonly string[]) =>
-    listText(
-      [...new Set(question.options.filter((o) => ids.includes(o.id)).map((o) => t('quoted', { text: shortOption(o.text) })))],
-      locale,
-      'disjunction',
-    );
-  const people = (side: Contradiction['yes']) => listText(countedNames(side.map((s) => nameOf(s.participantId)), t), locale, 'conjunction');
-
   return (
     <section className={styles.question} aria-labelledby={headingId}>
       <h3 id={headingId} className={styles.questionHeading}>
@@ -165,13 +129,7 @@ function QuestionView({ question, choosers, respondentsTotal, contradiction, nam
       {respondentsTotal !== null && <p className={styles.meta}>{ts('step2Respondents', { count: respondents, total: respondentsTotal })}</p>}
       {contradiction && (
         <p className={styles.contradiction}>
-          {t('contradiction', {
-            yes: people(contradiction.yes),
-            yesCount: contradiction.yes.length,
-            yesOptions: quotes(contradiction.yes.flatMap((s) => s.optionIds)),
-            no: people(contradiction.no),
-            noOptions: quotes(contradiction.no.flatMap((s) => s.optionIds)),
-          })}
+          {contradictionText(question, contradiction, nameOf, locale)}
         </p>
       )}
       {groups.length === 0 ? (
@@ -189,7 +147,7 @@ function QuestionView({ question, choosers, respondentsTotal, contradiction, nam
                 return (
                   <li key={option.id}>
                     <span className={styles.optionText}>{option.text}</span>
-                    <span className={styles.chosenBy}>{t('chosenBy', { names: listText(countedNames(who.map((c) => c.name), t), locale, 'conjunction') })}</span>
+                    <span className={styles.chosenBy}>{t('chosenBy', { names: listText(countedNames(who.map((c) => c.name), locale), locale, 'conjunction') })}</span>
                     {texts.length > 0 && <AuthoredList items={texts} label={t('explanations')} />}
                   </li>
                 );

@@ -1,6 +1,7 @@
 import * as docx from 'docx';
 import JSZip from 'jszip';
 import type { ActionItem, Participant, Session } from '../../../src/domain';
+import { sidesOf } from '../../../src/domain/contradictions';
 import { loadInstrument } from '../../../src/domain/loadInstrument';
 import { buildReportDocument } from '../../../src/ui/export/reportDocument';
 import { buildReportModel, type ReportInput } from '../../../src/ui/export/reportModel';
@@ -208,6 +209,27 @@ describe('Word report', () => {
 
     const nobody = { ...input, responses: responses.map((r) => ({ ...r, step2: { questions: {}, comments: {} } })) };
     expect(textOf((await parts(nobody)).document)).toContain('In stap 2 zijn geen vragen beantwoord.');
+  });
+
+  it('says a stap-2 contradiction in words, shaded, as the stage does; anoniem without names', async () => {
+    // A question with a "Nee…" answer against "Ja…" answers (src/domain/contradictions.ts), found in the instrument's data.
+    const question = instrumentNl.themes.flatMap((t) => t.questions).find((q) => sidesOf(q).no.length > 0);
+    const no = question?.options.find((o) => sidesOf(question).no.includes(o.id));
+    const yes = question?.options.find((o) => sidesOf(question).yes.includes(o.id));
+    if (!question || !no || !yes) throw new Error('the instrument has a question with a "Nee" answer');
+    const answering = (selected: string) => ({ step2: { questions: { [question.id]: { selected: [selected], freeText: {} } }, comments: {} } });
+    const disagreeing = { ...input, responses: [response(anouk, { A: 4 }, answering(yes.id)), response(ggd, { A: 4 }, answering(no.id)), response({ ...sanne, domain: 'gezondheid' }, { A: 3 }, answering(yes.id))] };
+    const reported = buildReportModel(disagreeing).step2.flatMap((t) => t.questions).find((q) => q.heading.startsWith(`${question.number}. `));
+    expect(reported?.contradiction).toMatch(new RegExp(`^Tegenstrijdig: ${anouk.name} en ${sanne.name} kruisten ‘.+’ aan, ${ggd.name} ‘Nee.*’\\.$`));
+    const { document } = await parts(disagreeing);
+    expect(textOf(document)).toContain(reported?.contradiction ?? 'missing');
+    // Agreeing answers say nothing of the kind.
+    const agreeing = { ...disagreeing, responses: disagreeing.responses.filter((r) => r.participant.id !== ggd.id) };
+    expect(buildReportModel(agreeing).step2.flatMap((t) => t.questions).every((q) => q.contradiction === null)).toBe(true);
+    // Anoniem: the people on each side are numbered, not named.
+    const anonymous = buildReportModel({ ...disagreeing, session: { ...session, display: 'anonymous' } }).step2.flatMap((t) => t.questions).find((q) => q.contradiction);
+    expect(anonymous?.contradiction).toContain('Deelnemer 1 (Armoede)');
+    for (const name of [anouk.name, sanne.name, ggd.name]) expect(anonymous?.contradiction).not.toContain(name);
   });
 
   it('labels the chart’s series by name and domain, the group mean last', () => {
