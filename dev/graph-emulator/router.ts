@@ -30,6 +30,8 @@ function siteRightFor(method: string, path: string): { siteId: string; right: Si
   if (method === 'GET') return { siteId: m[1], right: 'read' };
   // Creating lists and adding columns is Manage Lists (list-create needs it; SharePoint's Owners have it).
   if (method === 'POST' && /^\/lists(\/[^/]+\/columns)?$/.test(rest)) return { siteId: m[1], right: 'manageLists' };
+  // Changing a column (its index) is Manage Lists too (columndefinition-update needs Sites.Manage.All).
+  if (method === 'PATCH' && /^\/lists\/[^/]+\/columns\/[^/]+$/.test(rest)) return { siteId: m[1], right: 'manageLists' };
   return { siteId: m[1], right: 'contribute' };
 }
 

@@ -73,6 +73,7 @@ export const SCOPE_TABLE: readonly ScopeRow[] = [
   { method: 'GET', pattern: re(LIST), endpoint: 'GET /sites/{site}/lists/{list}', least: 'Sites.Read.All', area: 'sharepoint', source: `${API}/list-get` },
   { method: 'GET', pattern: re(`${LIST}/columns`), endpoint: 'GET …/lists/{list}/columns', least: 'Sites.Read.All', area: 'sharepoint', source: `${API}/list-list-columns` },
   { method: 'POST', pattern: re(`${LIST}/columns`), endpoint: 'POST …/lists/{list}/columns', least: 'Sites.Manage.All', area: 'sharepoint', source: `${API}/list-post-columns` },
+  { method: 'PATCH', pattern: re(`${LIST}/columns/[^/]+`), endpoint: 'PATCH …/lists/{list}/columns/{column}', least: 'Sites.Manage.All', area: 'sharepoint', source: `${API}/columndefinition-update` },
   { method: 'GET', pattern: re(`${LIST}/items`), endpoint: 'GET …/items', least: 'Sites.Read.All', area: 'sharepoint', source: `${API}/listitem-list` },
   { method: 'POST', pattern: re(`${LIST}/items`), endpoint: 'POST …/items', least: 'Sites.ReadWrite.All', area: 'sharepoint', source: `${API}/listitem-create` },
   { method: 'GET', pattern: re(`${ITEM}(?:/fields)?`), endpoint: 'GET …/items/{id}[/fields]', least: 'Sites.Read.All', area: 'sharepoint', source: `${API}/listitem-get` },

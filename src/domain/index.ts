@@ -9,6 +9,7 @@ export * from './calendarDate';
 export * from './freeText';
 export * from './randomSource';
 export * from './sessionKey';
+export * from './sessionSearch';
 export * from './sessionState';
 export * from './authorization';
 export * from './comparison';

@@ -113,6 +113,12 @@ export interface SessionStore {
   /** The municipality's sessions a page at a time, newest first, reading only the summary columns. */
   findSessionPage(filter: { municipality: string }): Promise<SessionSummaryPage>;
   /**
+   * The municipality's sessions whose title starts with `text`, or that were held on the day, month or
+   * year it names ("12-03-2026", "maart 2026"): one request on indexed columns, at most `limit` (≤ 20)
+   * sessions, newest first, summary columns only. [] when `text` is shorter than two characters.
+   */
+  searchSessions(filter: { municipality: string; text: string; limit?: number }): Promise<SessionSummary[]>;
+  /**
    * One $batch round trip: the session, the answers the caller may read (or only one person's) and
    * the agenda.
    */

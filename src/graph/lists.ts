@@ -162,8 +162,18 @@ export function listPath(siteId: string, kind: ListKind): string {
 const ListWithColumnsSchema = z.object({
   id: z.string(),
   webUrl: z.optional(z.string()),
-  columns: z.optional(z.array(z.looseObject({ name: z.string() }))),
+  columns: z.optional(z.array(z.looseObject({ name: z.string(), id: z.optional(z.string()), indexed: z.optional(z.boolean()) }))),
 });
+const ColumnsSchema = z.object({ value: z.array(z.looseObject({ name: z.string(), id: z.optional(z.string()), indexed: z.optional(z.boolean()) })) });
+
+/**
+ * Built-in columns the app filters on, indexed by provisioning: the session pickers search titles by
+ * their start (src/graph/sessionSearch.ts), and SharePoint refuses a filter on a column without an index
+ * once a list holds more than 5,000 items (https://learn.microsoft.com/en-us/graph/api/listitem-list).
+ * A list's built-in Title cannot be given at creation, so it is indexed with a column update
+ * (https://learn.microsoft.com/en-us/graph/api/columndefinition-update).
+ */
+export const INDEXED_BUILT_IN: Record<ListKind, readonly string[]> = { sessions: ['Title'], answers: [], actions: [] };
 
 export interface ProvisionedList {
   id: string;
@@ -228,6 +238,10 @@ export async function provisionLists(queue: BatchQueue, siteId: string): Promise
         const created = ListWithColumnsSchema.parse(body);
         createdLists.push(LIST_TITLES[kind]);
         lists[kind] = { id: created.id, webUrl: created.webUrl ?? null };
+        if (INDEXED_BUILT_IN[kind].length > 0) {
+          const columns = ColumnsSchema.parse(await queue.submit({ method: 'GET', url: `/sites/${segment(siteId)}/lists/${segment(created.id)}/columns?$select=id,name,indexed` }, scopes)).value;
+          await indexBuiltIns(queue, siteId, created.id, kind, columns, scopes);
+        }
         return;
       }
       lists[kind] = { id: existing.id, webUrl: existing.webUrl ?? null };
@@ -239,7 +253,17 @@ export async function provisionLists(queue: BatchQueue, siteId: string): Promise
           addedColumns.push(`${LIST_TITLES[kind]}: ${column.displayName}`);
         }),
       );
+      for (const name of await indexBuiltIns(queue, siteId, existing.id, kind, existing.columns ?? [], scopes)) addedColumns.push(`${LIST_TITLES[kind]}: ${name} (index)`);
     }),
   );
   return { result: { createdLists: createdLists.sort(), addedColumns: addedColumns.sort(), securedLists: [] }, lists };
+}
+
+/** Indexes the list's built-in columns that should be and are not; returns their names. */
+async function indexBuiltIns(queue: BatchQueue, siteId: string, listId: string, kind: ListKind, columns: readonly { name: string; id?: string | undefined; indexed?: boolean | undefined }[], scopes: readonly string[]): Promise<string[]> {
+  const wanted = columns.filter((c) => INDEXED_BUILT_IN[kind].includes(c.name) && c.indexed !== true && c.id !== undefined);
+  await Promise.all(
+    wanted.map((c) => queue.submit({ method: 'PATCH', url: `/sites/${segment(siteId)}/lists/${segment(listId)}/columns/${segment(c.id ?? '')}`, body: { indexed: true } }, scopes)),
+  );
+  return wanted.map((c) => c.name);
 }

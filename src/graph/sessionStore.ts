@@ -53,6 +53,7 @@ import {
 } from './mapping';
 import { allOf, fieldEquals, itemsQuery, segment } from './odata';
 import { planUrl } from './plannerLinks';
+import { searchSessions } from './sessionSearch';
 
 /**
  * Items per page when reading a session. Opening stays one round trip while a session has at most
@@ -341,6 +342,10 @@ export function createSessionStore(options: SessionStoreOptions): SessionStore {
         return { sessions, more: next ? () => page(next) : null };
       };
       return page(first);
+    },
+
+    searchSessions(filter) {
+      return searchSessions({ api, siteId, scopes }, filter);
     },
 
     async openSession(key: string, options: OpenOptions = {}): Promise<SessionSnapshot> {

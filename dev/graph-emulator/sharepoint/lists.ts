@@ -193,6 +193,33 @@ function addColumn(ctx: RouteContext) {
   return json({ '@odata.context': graphUrl(ctx, `/$metadata#sites('${list.site_id}')/lists('${list.id}')/columns/$entity`), ...columnResource(column) }, 201);
 }
 
+/**
+ * PATCH …/lists/{list}/columns/{column-id}: "For columns in site or list, you can update any property of
+ * columnDefinition other than the id property" (https://learn.microsoft.com/en-us/graph/api/columndefinition-update).
+ * The emulator models what changes how the list answers: `indexed` (with the 20-index limit and no
+ * index on multiple lines of text), and the display name and description. The column is addressed by
+ * its id, as the documented request is.
+ */
+const UpdateColumnSchema = z.strictObject({ indexed: z.boolean().optional(), displayName: z.string().min(1).max(255).optional(), description: z.string().max(1000).optional() });
+
+function updateColumn(ctx: RouteContext) {
+  const list = requireList(ctx.store, param(ctx, 0), param(ctx, 1));
+  const input = parseBody(UpdateColumnSchema, ctx.req.body);
+  const columns = listColumns(ctx.store, list.id);
+  const existing = columns.find((c) => c.id === param(ctx, 2).toLowerCase());
+  if (!existing) throw notFound('Column not found.');
+  const column: ColumnDef = { ...existing, ...input };
+  if (input.indexed && !existing.indexed) {
+    if (column.multiLine) throw invalidRequest(`Column '${column.name}' of type multiple lines of text cannot be indexed.`);
+    checkIndexLimit([...columns.filter((c) => c.id !== existing.id), column]);
+  }
+  ctx.store.stmt('UPDATE columns SET doc = ? WHERE list_id = ? AND name = ?').run(JSON.stringify(column), list.id, column.name);
+  if (column.indexed && !existing.indexed) backfillIndex(ctx.store, list.id, column);
+  if (!column.indexed && existing.indexed) ctx.store.stmt('DELETE FROM item_values WHERE list_id = ? AND col = ?').run(list.id, column.name);
+  touchList(ctx, list);
+  return json({ '@odata.context': graphUrl(ctx, `/$metadata#sites('${list.site_id}')/lists('${list.id}')/columns/$entity`), ...columnResource(column) });
+}
+
 const READ_ONLY_COLUMNS: ColumnDef[] = [
   { ...columnFromInput('03e45e84-1992-4d42-9116-26f756012634', { name: 'ContentType', text: {} }), displayName: 'Content Type', readOnly: true },
   { ...columnFromInput('28cf69c5-fa48-462a-b5cd-27b6f9d2bd5f', { name: 'Modified', dateTime: {} }), readOnly: true },
@@ -244,5 +271,6 @@ export function listRoutes(_env: Env): Route[] {
       },
     },
     { method: 'POST', pattern: /^\/sites\/([^/]+)\/lists\/([^/]+)\/columns$/, handler: addColumn },
+    { method: 'PATCH', pattern: /^\/sites\/([^/]+)\/lists\/([^/]+)\/columns\/([^/]+)$/, handler: updateColumn },
   ];
 }

@@ -2,8 +2,8 @@
 // municipality are listed: the tool compares a municipality with itself, never with another. The
 // newest sessions come first, a page at a time: a municipality with years of history opens the tab
 // with one small read, and "oudere sessies laden" fetches the next page.
-import { Button, Combobox, Field, useComboboxFilter } from '@fluentui/react-components';
-import { useEffect, useState } from 'react';
+import { Button } from '@fluentui/react-components';
+import { useCallback, useEffect, useState } from 'react';
 import { compareSessions, orderSessionsOverTime, visibleResponses, type Instrument, type Session, type SessionComparison } from '../../domain';
 import type { SessionSnapshot, SessionSummary, SessionSummaryPage } from '../../graph/contracts';
 import { describeErrorText } from '../common/errors';
@@ -11,12 +11,15 @@ import { useLocale, useT } from '../i18n';
 import { formatSessionDate } from '../stage/calendarText';
 import { ComparisonTable } from './ComparisonTable';
 import { tabMessages } from './messages';
+import { SessionPicker } from './SessionPicker';
 
 export interface HistoryPanelProps {
   instrument: Pick<Instrument, 'themes'>;
   current: Pick<Session, 'key' | 'municipality'>;
   findSessionPage: (filter: { municipality: string }) => Promise<SessionSummaryPage>;
   openSession: (key: string) => Promise<SessionSnapshot>;
+  /** Asks SharePoint for the municipality's sessions matching what is typed in a picker (not loaded yet). */
+  searchSessions?: (filter: { municipality: string; text: string }) => Promise<SessionSummary[]>;
   /** Opens an earlier session's own review (read only); without it the entries are plain text. */
   onOpen?: (key: string) => void;
   /** The entry to give the focus once the list has loaded: the session just closed with "terug". */
@@ -35,43 +38,7 @@ function plain(snapshot: SessionSnapshot) {
   return { session, responses: visibleResponses(null, session, snapshot.responses.map((r) => r.value)), actions: snapshot.actions.map((a) => a.value) };
 }
 
-/**
- * A labelled combobox that filters the loaded sessions on what the person types (date or title), so a
- * long history is searched instead of scrolled; the options are only the sessions loaded so far.
- */
-function SessionPicker(props: { label: string; noMatch: string; sessions: readonly SessionSummary[]; labelOf: (s: SessionSummary) => string; value: string; onChange: (key: string) => void }) {
-  const selected = props.sessions.find((s) => s.key === props.value);
-  const selectedLabel = selected ? props.labelOf(selected) : '';
-  /** What the person is typing; null while they are not (the field then shows the chosen session). */
-  const [query, setQuery] = useState<string | null>(null);
-  const options = useComboboxFilter(
-    query ?? '',
-    props.sessions.map((s) => ({ value: s.key, children: props.labelOf(s) })),
-    { optionToText: (o) => o.children, noOptionsMessage: props.noMatch },
-  );
-  return (
-    <Field label={props.label}>
-      <Combobox
-        freeform
-        value={query ?? selectedLabel}
-        selectedOptions={props.value ? [props.value] : []}
-        onChange={(e) => setQuery(e.target.value)}
-        onOptionSelect={(_, d) => {
-          // Typing in a freeform combobox clears its selection (an event without a value): the
-          // chosen session stays until another is picked.
-          if (!d.optionValue) return;
-          props.onChange(d.optionValue);
-          setQuery(null);
-        }}
-        onBlur={() => setQuery(null)}
-      >
-        {options}
-      </Combobox>
-    </Field>
-  );
-}
-
-export function HistoryPanel({ instrument, current, findSessionPage, openSession, onOpen, focusKey = null }: HistoryPanelProps) {
+export function HistoryPanel({ instrument, current, findSessionPage, openSession, searchSessions, onOpen, focusKey = null }: HistoryPanelProps) {
   const t = useT(tabMessages);
   const locale = useLocale();
   const [loaded, setLoaded] = useState<Loaded>({ kind: 'loading' });
@@ -80,6 +47,13 @@ export function HistoryPanel({ instrument, current, findSessionPage, openSession
   const [result, setResult] = useState<{ comparison: SessionComparison; earlier: string; later: string } | null>(null);
   const [status, setStatus] = useState<'idle' | 'busy' | 'same' | string>('idle');
   const [more, setMore] = useState<'idle' | 'busy' | 'failed'>('idle');
+  /** Sessions chosen from a picker's search in SharePoint, not in the loaded list: their labels. */
+  const [found, setFound] = useState<SessionSummary[]>([]);
+  const search = useCallback((text: string) => (searchSessions ? searchSessions({ municipality: current.municipality, text }) : Promise.resolve([])), [searchSessions, current.municipality]);
+  const choose = (set: (key: string) => void) => (s: SessionSummary) => {
+    if (loaded.kind === 'ready' && !loaded.sessions.some((l) => l.key === s.key)) setFound((f) => [...f.filter((o) => o.key !== s.key), s]);
+    set(s.key);
+  };
 
   useEffect(() => {
     let cancelled = false;
@@ -181,9 +155,9 @@ export function HistoryPanel({ instrument, current, findSessionPage, openSession
             <>
               <h3 id={COMPARE_HEADING_ID}>{t('compareTitle')}</h3>
               <div style={{ display: 'flex', gap: 16, flexWrap: 'wrap', alignItems: 'end' }}>
-                <SessionPicker label={t('earlier')} noMatch={t('pickerNoMatch')} sessions={loaded.sessions} labelOf={labelOf} value={earlierKey} onChange={setEarlierKey} />
-                <SessionPicker label={t('later')} noMatch={t('pickerNoMatch')} sessions={loaded.sessions} labelOf={labelOf} value={laterKey} onChange={setLaterKey} />
-                <Button appearance="primary" disabled={status === 'busy'} onClick={() => void compare(loaded.sessions)}>
+                <SessionPicker label={t('earlier')} sessions={[...loaded.sessions, ...found]} labelOf={labelOf} value={earlierKey} onChange={choose(setEarlierKey)} {...(searchSessions ? { search } : {})} />
+                <SessionPicker label={t('later')} sessions={[...loaded.sessions, ...found]} labelOf={labelOf} value={laterKey} onChange={choose(setLaterKey)} {...(searchSessions ? { search } : {})} />
+                <Button appearance="primary" disabled={status === 'busy'} onClick={() => void compare([...loaded.sessions, ...found])}>
                   {status === 'busy' ? t('comparing') : t('compare')}
                 </Button>
               </div>

@@ -112,6 +112,31 @@ describe('lists and columns', () => {
     expect(res.value.map((i) => i.id)).toEqual(['1']);
   });
 
+  it('indexes an existing column on PATCH …/columns/{id} (columndefinition-update), so a filter on it runs without the Prefer header', async () => {
+    const list = await createSessionsList();
+    await client.api(itemsPath(list)).post({ fields: { Title: 'Begroting 2026', SessionKey: 'k1' } });
+    await client.api(itemsPath(list)).post({ fields: { Title: 'Jaarplan', SessionKey: 'k2' } });
+    const titleFilter = "startswith(fields/Title,'Begr')";
+    expect((await graphError(client.api(itemsPath(list)).filter(titleFilter).expand('fields').get())).message).toContain("Field 'Title' cannot be referenced in filter or orderby as it is not indexed");
+    const columns = (await client.api(`/sites/${teamSiteId}/lists/${list.id}/columns`).get()) as { value: MG.ColumnDefinition[] };
+    const title = columns.value.find((c) => c.name === 'Title');
+    expect(title?.indexed).toBe(false);
+    const updated = (await client.api(`/sites/${teamSiteId}/lists/${list.id}/columns/${title?.id ?? ''}`).patch({ indexed: true })) as MG.ColumnDefinition;
+    expect(updated).toMatchObject({ name: 'Title', indexed: true });
+    // Items already in the list are found through the new index.
+    const res = (await client.api(itemsPath(list)).filter(titleFilter).expand('fields').get()) as { value: MG.ListItem[] };
+    expect(res.value.map((i) => i.id)).toEqual(['1']);
+  });
+
+  it('refuses to index a multi-line column or an unknown column id on PATCH, and properties it does not model', async () => {
+    const list = (await client.api(`/sites/${teamSiteId}/lists`).post({ displayName: 'Notities', columns: [{ name: 'Lang', text: { allowMultipleLines: true } }] })) as MG.List;
+    const columns = (await client.api(`/sites/${teamSiteId}/lists/${list.id}/columns`).get()) as { value: MG.ColumnDefinition[] };
+    const lang = columns.value.find((c) => c.name === 'Lang');
+    expect((await graphError(client.api(`/sites/${teamSiteId}/lists/${list.id}/columns/${lang?.id ?? ''}`).patch({ indexed: true }))).statusCode).toBe(400);
+    expect((await graphError(client.api(`/sites/${teamSiteId}/lists/${list.id}/columns/00000000-0000-0000-0000-000000000000`).patch({ indexed: true }))).statusCode).toBe(404);
+    expect((await graphError(client.api(`/sites/${teamSiteId}/lists/${list.id}/columns/${lang?.id ?? ''}`).patch({ id: 'x' }))).statusCode).toBe(400);
+  });
+
   it('refuses to index a multi-line column', async () => {
     const error = await graphError(client.api(`/sites/${teamSiteId}/lists`).post({ displayName: 'X', columns: [{ name: 'Lang', text: { allowMultipleLines: true }, indexed: true }] }));
     expect(error.statusCode).toBe(400);

@@ -106,6 +106,9 @@ export class FakeStore implements SessionStore {
   async findSessionPage() {
     return { sessions: [], more: null };
   }
+  async searchSessions() {
+    return [];
+  }
   async openSession(key: string, options: OpenOptions = {}) {
     this.opens += 1;
     this.fail('openSession');

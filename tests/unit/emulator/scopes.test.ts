@@ -27,6 +27,7 @@ const EXAMPLES: [string, string][] = [
   ['GET', LIST],
   ['GET', `${LIST}/columns`],
   ['POST', `${LIST}/columns`],
+  ['PATCH', `${LIST}/columns/3f6a9b1c-0000-4000-8000-000000000001`],
   ['GET', `${LIST}/items`],
   ['POST', `${LIST}/items`],
   ['GET', `${LIST}/items/1`],

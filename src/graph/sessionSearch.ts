@@ -1,0 +1,63 @@
+// The session pickers' search: sessions of one municipality whose title starts with what a person typed,
+// or that were held on the day, month or year they typed, asked of SharePoint in one small request.
+//
+// What SharePoint list items allow through Graph decides the shape: $filter on `fields/<Column>` with
+// eq/ge/lt and startswith, on indexed columns only (past 5,000 items a filter or $orderby on a column
+// without an index is refused, https://learn.microsoft.com/en-us/graph/api/listitem-list). There is no
+// `contains` on a text field, so a title is found by its start, not by a word in its middle.
+// - Gemeente and SessionKey are indexed columns (src/graph/lists.ts), Title is indexed by provisioning.
+// - The day is searched on SessionKey, which starts with the creation day (src/domain/sessionKey.ts);
+//   Datum has no index.
+import { parseSessionQuery } from '../domain/sessionSearch';
+import * as z from '../domain/zod';
+import type { GraphApi } from './client';
+import type { SessionSummary } from './contracts';
+import { BadRequestError } from './errors';
+import { listPath } from './lists';
+import { ListItemSchema, readSessionSummary, SESSION_SUMMARY_COLUMNS } from './mapping';
+import { allOf, fieldEquals, itemsQuery, odataString } from './odata';
+
+/** At most this many sessions per search: a picker shows a short list, and the answer stays a few KB. */
+export const SEARCH_LIMIT = 20;
+
+const PageSchema = z.object({ value: z.array(ListItemSchema) });
+
+function anyOf(...clauses: string[]): string {
+  return clauses.length === 1 ? (clauses[0] ?? '') : `(${clauses.join(' or ')})`;
+}
+
+export interface SearchSessionsOptions {
+  api: GraphApi;
+  siteId: string;
+  scopes: readonly string[];
+}
+
+/**
+ * Sessions of `municipality` matching `text`, newest first, summary columns only; [] for text too short
+ * to search. A sessions list from before Title was indexed refuses the title part (400): the search is
+ * then asked again on the day alone when the text names one.
+ */
+export async function searchSessions(options: SearchSessionsOptions, filter: { municipality: string; text: string; limit?: number }): Promise<SessionSummary[]> {
+  const query = parseSessionQuery(filter.text);
+  if (!query) return [];
+  const limit = Math.max(1, Math.min(filter.limit ?? SEARCH_LIMIT, SEARCH_LIMIT));
+  const municipality = fieldEquals('Gemeente', filter.municipality.trim());
+  const titles = query.titlePrefixes.map((p) => `startswith(fields/Title,${odataString(p)})`);
+  const days = query.keyRange ? `(fields/SessionKey ge ${odataString(query.keyRange.from)} and fields/SessionKey lt ${odataString(query.keyRange.to)})` : null;
+  const ask = async (clauses: string[]): Promise<SessionSummary[]> => {
+    const url = `${listPath(options.siteId, 'sessions')}/items${itemsQuery({ filter: allOf(municipality, anyOf(...clauses)), top: limit, select: [...SESSION_SUMMARY_COLUMNS] })}&$orderby=${encodeURIComponent('fields/SessionKey desc')}`;
+    const body = PageSchema.parse(await options.api.call('GET', url, { scopes: options.scopes }));
+    const sessions: SessionSummary[] = [];
+    for (const item of body.value) {
+      const read = readSessionSummary(item);
+      if (read.ok) sessions.push(read.value.value);
+    }
+    return sessions;
+  };
+  try {
+    return await ask(days ? [...titles, days] : titles);
+  } catch (err) {
+    if (err instanceof BadRequestError && days) return ask([days]);
+    throw err;
+  }
+}
