@@ -57,6 +57,20 @@ async function when(read: () => Promise<boolean>, timeoutMs: number): Promise<nu
   return null;
 }
 
+/**
+ * The RU figure beside its target: SharePoint's per-app-per-tenant budget per minute for the tenant's
+ * licence band (dev/graph-emulator/budget.ts, after "Avoid getting throttled or blocked in SharePoint
+ * Online", https://learn.microsoft.com/sharepoint/dev/general-development/how-to-avoid-getting-throttled-or-blocked-in-sharepoint-online).
+ * The emulator meters fixed clock minutes, so the worst clock minute is what meets the limit; a
+ * meeting shares that budget with every other app call of the municipality's tenant, so no 429 is the
+ * other half of the target.
+ */
+function ruTarget(worstMinuteRu: number, throttled: number, limitPerMinute: number, licences: number): string {
+  const share = Math.round((100 * worstMinuteRu) / limitPerMinute);
+  const inside = worstMinuteRu <= limitPerMinute && throttled === 0;
+  return `worst clock minute ${worstMinuteRu} RU (${share} % of the budget), target ≤ ${limitPerMinute} RU a minute (per app per tenant, up to ${licences} licences) and 0 throttled: ${inside ? 'inside the budget' : 'OVER the budget'}`;
+}
+
 const DOMAINS: readonly JoinDomain[] = ['Armoede en schulden', 'Gezondheid', 'Partnerorganisatie'];
 const progressText = (joined: number, done: number) => `${joined} deelnemers, ${done} klaar`;
 
@@ -158,9 +172,18 @@ async function main(): Promise<void> {
   const emulator: RunningEmulator = await startEmulator({ port: 0, dataDir: ':memory:', seed: 7, tenant: { budget: budgetArg } });
   const served = await serveApp(emulator.origin);
   const browser = await launchChromium();
+  const launched = Date.now();
   try {
     const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
     const page = await context.newPage();
+    // A meeting runs for minutes: when the browser or the page goes away, say when and how, so the
+    // error is not only Playwright's "Target page, context or browser has been closed".
+    const since = () => `${((Date.now() - launched) / 1000).toFixed(1)} s`;
+    browser.on('disconnected', () => console.error(`[bench] ${since()}: the browser disconnected`));
+    context.on('close', () => console.error(`[bench] ${since()}: the browser context closed`));
+    page.on('crash', () => console.error(`[bench] ${since()}: the simulator page's renderer crashed`));
+    page.on('close', () => console.error(`[bench] ${since()}: the simulator page closed`));
+    context.on('page', (opened) => console.error(`[bench] ${since()}: a page opened: ${opened.url()}`));
     const world = { server: served.server } as MeetingWorld;
     mkdirSync(OUT, { recursive: true });
     const started = Date.now();
@@ -242,6 +265,7 @@ async function main(): Promise<void> {
           ruPerMinuteMean: perMinute(usage.totals.ru),
           ruWorstMinute: usage.worstMinute?.ru ?? 0,
           ruPerClockMinute: fullMinutes.map((m) => m.ru),
+          ruTarget: ruTarget(usage.worstMinute?.ru ?? 0, usage.totals.throttled, usage.limits.appRuPerMinute, usage.licences),
           throttled429PerMinute: perMinute(usage.totals.throttled),
           throttled429Total: usage.totals.throttled,
           sharePointRequestsPerParticipantPerMinute: { mean: Math.round(perPerson.reduce((a, b) => a + b, 0) / Math.max(1, perPerson.length)), max: Math.max(0, ...perPerson) },
