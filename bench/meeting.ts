@@ -83,9 +83,9 @@ interface ActivityFigures {
 }
 
 /** The meeting itself, as its people would click it; the rest of `minutes` the meeting talks. */
-async function playMeeting(page: Page, users: readonly SeedUser[], mobile: readonly SeedUser[], canWrite: (u: SeedUser) => boolean, minutes: number, started: number): Promise<ActivityFigures> {
+/** Fills `figures` as it goes, so a meeting stopped half-way still has what was measured until then. */
+async function playMeeting(page: Page, users: readonly SeedUser[], mobile: readonly SeedUser[], canWrite: (u: SeedUser) => boolean, minutes: number, started: number, figures: ActivityFigures): Promise<void> {
   const { facilitator } = SEED.users;
-  const figures: ActivityFigures = { scoreToStage: [], proposalToStage: [], missed: 0, phases: {} };
   const mark = (phase: string) => {
     figures.phases[phase] = Number(((Date.now() - started) / 1000).toFixed(1));
   };
@@ -147,8 +147,17 @@ async function playMeeting(page: Page, users: readonly SeedUser[], mobile: reado
   mark('published');
   const rest = started + minutes * 60_000 - Date.now();
   if (rest > 0) await page.waitForTimeout(rest);
-  return figures;
 }
+
+/**
+ * A signal that stops the bench (Ctrl-C, `timeout`, a closing terminal or job runner). Playwright's own
+ * handlers would close the browser and leave the bench waiting on a closed page ("Target page, context
+ * or browser has been closed"), its figures lost; the bench closes the browser itself and prints the
+ * figures of the time measured so far, marked as partial. A second signal ends it at once.
+ */
+let stoppedBy: { signal: NodeJS.Signals; at: number } | null = null;
+const STOP_SIGNALS: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+const SIGNAL_NUMBER: Record<string, number> = { SIGHUP: 1, SIGINT: 2, SIGTERM: 15 };
 
 async function main(): Promise<void> {
   const people = numberArg('people', 20);
@@ -171,14 +180,22 @@ async function main(): Promise<void> {
   if (budgetArg !== 'strict' && budgetArg !== 'off') throw new Error(`--budget takes strict or off, got ${budgetArg}`);
   const emulator: RunningEmulator = await startEmulator({ port: 0, dataDir: ':memory:', seed: 7, tenant: { budget: budgetArg } });
   const served = await serveApp(emulator.origin);
-  const browser = await launchChromium();
+  const browser = await launchChromium({ playwrightHandlesSignals: false });
   const launched = Date.now();
+  const since = () => `${((Date.now() - launched) / 1000).toFixed(1)} s`;
+  for (const signal of STOP_SIGNALS) {
+    process.on(signal, () => {
+      if (stoppedBy) process.exit(128 + (SIGNAL_NUMBER[signal] ?? 0));
+      stoppedBy = { signal, at: Date.now() };
+      console.error(`[bench] ${since()}: stopped by ${signal}; closing the browser and printing the figures measured so far`);
+      void browser.close();
+    });
+  }
   try {
     const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
     const page = await context.newPage();
     // A meeting runs for minutes: when the browser or the page goes away, say when and how, so the
     // error is not only Playwright's "Target page, context or browser has been closed".
-    const since = () => `${((Date.now() - launched) / 1000).toFixed(1)} s`;
     browser.on('disconnected', () => console.error(`[bench] ${since()}: the browser disconnected`));
     context.on('close', () => console.error(`[bench] ${since()}: the browser context closed`));
     page.on('crash', () => console.error(`[bench] ${since()}: the simulator page's renderer crashed`));
@@ -220,10 +237,16 @@ async function main(): Promise<void> {
     const team = emulator.admin.siteRoles().sites.find((site) => site.siteId === SEED.sites.team.id);
     const writers = new Set([...(team?.owners ?? []), ...(team?.members ?? [])].map((who) => who.toLowerCase()));
     const canWrite = (u: SeedUser) => writers.has(u.id.toLowerCase()) || writers.has(u.userPrincipalName.toLowerCase());
-    const activity = idle ? null : await playMeeting(page, users, mobile, canWrite, minutes, measureFrom);
-    if (idle) await page.waitForTimeout(measureSeconds * 1000);
-    const measuredMs = Date.now() - measureFrom;
-    await page.screenshot({ path: name(idle ? 'collapsed' : 'after-activity'), fullPage: true });
+    const activity: ActivityFigures | null = idle ? null : { scoreToStage: [], proposalToStage: [], missed: 0, phases: {} };
+    try {
+      if (activity) await playMeeting(page, users, mobile, canWrite, minutes, measureFrom, activity);
+      else await page.waitForTimeout(measureSeconds * 1000);
+    } catch (error) {
+      if (!stoppedBy) throw error;
+    }
+    const stopped = stoppedBy as { signal: NodeJS.Signals; at: number } | null;
+    const measuredMs = (stopped?.at ?? Date.now()) - measureFrom;
+    if (!stopped) await page.screenshot({ path: name(idle ? 'collapsed' : 'after-activity'), fullPage: true });
     const summary = emulator.admin.requests();
     const usage = emulator.admin.usage({ minutes: Math.max(1, Math.ceil(measuredMs / 60_000) + 1) });
 
@@ -239,6 +262,7 @@ async function main(): Promise<void> {
     console.log(
       JSON.stringify(
         {
+          ...(stopped ? { stopped: `by ${stopped.signal} after ${Math.round(measuredMs / 1000)} s of the meeting: partial figures, up to then` } : {}),
           people,
           onPhone: mobile.length,
           appFramesRunning: frames,
@@ -277,6 +301,7 @@ async function main(): Promise<void> {
         2,
       ),
     );
+    if (stopped) process.exitCode = 128 + (SIGNAL_NUMBER[stopped.signal] ?? 0);
   } finally {
     await browser.close();
     await served.cleanup();
@@ -285,6 +310,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
+  if (stoppedBy) console.error(`[bench] stopped by ${stoppedBy.signal} before the measurement began; no figures`);
   console.error(error);
   process.exitCode = 1;
 });
