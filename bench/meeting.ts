@@ -182,12 +182,15 @@ async function main(): Promise<void> {
   const served = await serveApp(emulator.origin);
   const browser = await launchChromium({ playwrightHandlesSignals: false });
   const launched = Date.now();
+  /** True once the bench closes the browser itself (done, or stopped by a signal). */
+  let closing = false;
   const since = () => `${((Date.now() - launched) / 1000).toFixed(1)} s`;
   for (const signal of STOP_SIGNALS) {
     process.on(signal, () => {
       if (stoppedBy) process.exit(128 + (SIGNAL_NUMBER[signal] ?? 0));
       stoppedBy = { signal, at: Date.now() };
       console.error(`[bench] ${since()}: stopped by ${signal}; closing the browser and printing the figures measured so far`);
+      closing = true;
       void browser.close();
     });
   }
@@ -196,10 +199,13 @@ async function main(): Promise<void> {
     const page = await context.newPage();
     // A meeting runs for minutes: when the browser or the page goes away, say when and how, so the
     // error is not only Playwright's "Target page, context or browser has been closed".
-    browser.on('disconnected', () => console.error(`[bench] ${since()}: the browser disconnected`));
-    context.on('close', () => console.error(`[bench] ${since()}: the browser context closed`));
-    page.on('crash', () => console.error(`[bench] ${since()}: the simulator page's renderer crashed`));
-    page.on('close', () => console.error(`[bench] ${since()}: the simulator page closed`));
+    const unexpected = (what: string) => () => {
+      if (!closing) console.error(`[bench] ${since()}: ${what}`);
+    };
+    browser.on('disconnected', unexpected('the browser disconnected'));
+    context.on('close', unexpected('the browser context closed'));
+    page.on('crash', unexpected("the simulator page's renderer crashed"));
+    page.on('close', unexpected('the simulator page closed'));
     context.on('page', (opened) => console.error(`[bench] ${since()}: a page opened: ${opened.url()}`));
     const world = { server: served.server } as MeetingWorld;
     mkdirSync(OUT, { recursive: true });
@@ -303,6 +309,7 @@ async function main(): Promise<void> {
     );
     if (stopped) process.exitCode = 128 + (SIGNAL_NUMBER[stopped.signal] ?? 0);
   } finally {
+    closing = true;
     await browser.close();
     await served.cleanup();
     await emulator.close();
