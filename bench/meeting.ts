@@ -57,6 +57,20 @@ async function when(read: () => Promise<boolean>, timeoutMs: number): Promise<nu
   return null;
 }
 
+/**
+ * The RU figure beside its target: SharePoint's per-app-per-tenant budget per minute for the tenant's
+ * licence band (dev/graph-emulator/budget.ts, after "Avoid getting throttled or blocked in SharePoint
+ * Online", https://learn.microsoft.com/sharepoint/dev/general-development/how-to-avoid-getting-throttled-or-blocked-in-sharepoint-online).
+ * The emulator meters fixed clock minutes, so the worst clock minute is what meets the limit; a
+ * meeting shares that budget with every other app call of the municipality's tenant, so no 429 is the
+ * other half of the target.
+ */
+function ruTarget(worstMinuteRu: number, throttled: number, limitPerMinute: number, licences: number): string {
+  const share = Math.round((100 * worstMinuteRu) / limitPerMinute);
+  const inside = worstMinuteRu <= limitPerMinute && throttled === 0;
+  return `worst clock minute ${worstMinuteRu} RU (${share} % of the budget), target ≤ ${limitPerMinute} RU a minute (per app per tenant, up to ${licences} licences) and 0 throttled: ${inside ? 'inside the budget' : 'OVER the budget'}`;
+}
+
 const DOMAINS: readonly JoinDomain[] = ['Armoede en schulden', 'Gezondheid', 'Partnerorganisatie'];
 const progressText = (joined: number, done: number) => `${joined} deelnemers, ${done} klaar`;
 
@@ -69,9 +83,9 @@ interface ActivityFigures {
 }
 
 /** The meeting itself, as its people would click it; the rest of `minutes` the meeting talks. */
-async function playMeeting(page: Page, users: readonly SeedUser[], mobile: readonly SeedUser[], canWrite: (u: SeedUser) => boolean, minutes: number, started: number): Promise<ActivityFigures> {
+/** Fills `figures` as it goes, so a meeting stopped half-way still has what was measured until then. */
+async function playMeeting(page: Page, users: readonly SeedUser[], mobile: readonly SeedUser[], canWrite: (u: SeedUser) => boolean, minutes: number, started: number, figures: ActivityFigures): Promise<void> {
   const { facilitator } = SEED.users;
-  const figures: ActivityFigures = { scoreToStage: [], proposalToStage: [], missed: 0, phases: {} };
   const mark = (phase: string) => {
     figures.phases[phase] = Number(((Date.now() - started) / 1000).toFixed(1));
   };
@@ -133,8 +147,17 @@ async function playMeeting(page: Page, users: readonly SeedUser[], mobile: reado
   mark('published');
   const rest = started + minutes * 60_000 - Date.now();
   if (rest > 0) await page.waitForTimeout(rest);
-  return figures;
 }
+
+/**
+ * A signal that stops the bench (Ctrl-C, `timeout`, a closing terminal or job runner). Playwright's own
+ * handlers would close the browser and leave the bench waiting on a closed page ("Target page, context
+ * or browser has been closed"), its figures lost; the bench closes the browser itself and prints the
+ * figures of the time measured so far, marked as partial. A second signal ends it at once.
+ */
+let stoppedBy: { signal: NodeJS.Signals; at: number } | null = null;
+const STOP_SIGNALS: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+const SIGNAL_NUMBER: Record<string, number> = { SIGHUP: 1, SIGINT: 2, SIGTERM: 15 };
 
 async function main(): Promise<void> {
   const people = numberArg('people', 20);
@@ -157,10 +180,33 @@ async function main(): Promise<void> {
   if (budgetArg !== 'strict' && budgetArg !== 'off') throw new Error(`--budget takes strict or off, got ${budgetArg}`);
   const emulator: RunningEmulator = await startEmulator({ port: 0, dataDir: ':memory:', seed: 7, tenant: { budget: budgetArg } });
   const served = await serveApp(emulator.origin);
-  const browser = await launchChromium();
+  const browser = await launchChromium({ playwrightHandlesSignals: false });
+  const launched = Date.now();
+  /** True once the bench closes the browser itself (done, or stopped by a signal). */
+  let closing = false;
+  const since = () => `${((Date.now() - launched) / 1000).toFixed(1)} s`;
+  for (const signal of STOP_SIGNALS) {
+    process.on(signal, () => {
+      if (stoppedBy) process.exit(128 + (SIGNAL_NUMBER[signal] ?? 0));
+      stoppedBy = { signal, at: Date.now() };
+      console.error(`[bench] ${since()}: stopped by ${signal}; closing the browser and printing the figures measured so far`);
+      closing = true;
+      void browser.close();
+    });
+  }
   try {
     const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
     const page = await context.newPage();
+    // A meeting runs for minutes: when the browser or the page goes away, say when and how, so the
+    // error is not only Playwright's "Target page, context or browser has been closed".
+    const unexpected = (what: string) => () => {
+      if (!closing) console.error(`[bench] ${since()}: ${what}`);
+    };
+    browser.on('disconnected', unexpected('the browser disconnected'));
+    context.on('close', unexpected('the browser context closed'));
+    page.on('crash', unexpected("the simulator page's renderer crashed"));
+    page.on('close', unexpected('the simulator page closed'));
+    context.on('page', (opened) => console.error(`[bench] ${since()}: a page opened: ${opened.url()}`));
     const world = { server: served.server } as MeetingWorld;
     mkdirSync(OUT, { recursive: true });
     const started = Date.now();
@@ -197,10 +243,16 @@ async function main(): Promise<void> {
     const team = emulator.admin.siteRoles().sites.find((site) => site.siteId === SEED.sites.team.id);
     const writers = new Set([...(team?.owners ?? []), ...(team?.members ?? [])].map((who) => who.toLowerCase()));
     const canWrite = (u: SeedUser) => writers.has(u.id.toLowerCase()) || writers.has(u.userPrincipalName.toLowerCase());
-    const activity = idle ? null : await playMeeting(page, users, mobile, canWrite, minutes, measureFrom);
-    if (idle) await page.waitForTimeout(measureSeconds * 1000);
-    const measuredMs = Date.now() - measureFrom;
-    await page.screenshot({ path: name(idle ? 'collapsed' : 'after-activity'), fullPage: true });
+    const activity: ActivityFigures | null = idle ? null : { scoreToStage: [], proposalToStage: [], missed: 0, phases: {} };
+    try {
+      if (activity) await playMeeting(page, users, mobile, canWrite, minutes, measureFrom, activity);
+      else await page.waitForTimeout(measureSeconds * 1000);
+    } catch (error) {
+      if (!stoppedBy) throw error;
+    }
+    const stopped = stoppedBy as { signal: NodeJS.Signals; at: number } | null;
+    const measuredMs = (stopped?.at ?? Date.now()) - measureFrom;
+    if (!stopped) await page.screenshot({ path: name(idle ? 'collapsed' : 'after-activity'), fullPage: true });
     const summary = emulator.admin.requests();
     const usage = emulator.admin.usage({ minutes: Math.max(1, Math.ceil(measuredMs / 60_000) + 1) });
 
@@ -216,6 +268,7 @@ async function main(): Promise<void> {
     console.log(
       JSON.stringify(
         {
+          ...(stopped ? { stopped: `by ${stopped.signal} after ${Math.round(measuredMs / 1000)} s of the meeting: partial figures, up to then` } : {}),
           people,
           onPhone: mobile.length,
           appFramesRunning: frames,
@@ -242,6 +295,7 @@ async function main(): Promise<void> {
           ruPerMinuteMean: perMinute(usage.totals.ru),
           ruWorstMinute: usage.worstMinute?.ru ?? 0,
           ruPerClockMinute: fullMinutes.map((m) => m.ru),
+          ruTarget: ruTarget(usage.worstMinute?.ru ?? 0, usage.totals.throttled, usage.limits.appRuPerMinute, usage.licences),
           throttled429PerMinute: perMinute(usage.totals.throttled),
           throttled429Total: usage.totals.throttled,
           sharePointRequestsPerParticipantPerMinute: { mean: Math.round(perPerson.reduce((a, b) => a + b, 0) / Math.max(1, perPerson.length)), max: Math.max(0, ...perPerson) },
@@ -253,7 +307,9 @@ async function main(): Promise<void> {
         2,
       ),
     );
+    if (stopped) process.exitCode = 128 + (SIGNAL_NUMBER[stopped.signal] ?? 0);
   } finally {
+    closing = true;
     await browser.close();
     await served.cleanup();
     await emulator.close();
@@ -261,6 +317,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
+  if (stoppedBy) console.error(`[bench] stopped by ${stoppedBy.signal} before the measurement began; no figures`);
   console.error(error);
   process.exitCode = 1;
 });

@@ -58,10 +58,21 @@ export interface MeetingSetup {
   signIn?: 'naa' | 'dialog';
 }
 
-export function launchChromium(): Promise<Browser> {
+/**
+ * Whether Playwright closes the browser itself on SIGINT, SIGTERM and SIGHUP (its default). It closes
+ * it without ending the process, so a caller waiting on a page only sees "Target page, context or
+ * browser has been closed"; a bench that wants to say it was stopped, and print what it measured so
+ * far, handles the signals itself (playwright.dev/docs/api/class-browsertype#browser-type-launch).
+ */
+export interface LaunchSignals {
+  playwrightHandlesSignals?: boolean;
+}
+
+export function launchChromium(options: LaunchSignals = {}): Promise<Browser> {
   if (!existsSync('/usr/bin/chromium')) throw new Error("Debian's chromium is missing: run scripts/ensure-chromium.sh");
+  const handle = options.playwrightHandlesSignals ?? true;
   // playwright-core gives every launch its own temporary user-data-dir, removed on close.
-  return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS, handleSIGINT: handle, handleSIGTERM: handle, handleSIGHUP: handle });
 }
 
 /** A Chromium whose profile outlives it, so a test can kill it like a crash and start it again on the same disk. */
