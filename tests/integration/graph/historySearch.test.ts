@@ -80,6 +80,20 @@ describe('searching the history for the session pickers', () => {
     }
   });
 
+  it("quotes in the municipality and in what is typed ('s-Hertogenbosch) are sent as text, not as OData", async () => {
+    const h = harness();
+    const store = h.services(users.facilitator.userPrincipalName).store(h.location);
+    await store.provision();
+    const list = (h.emulator.admin.state() as { lists: { id: string; display_name: string }[] }).lists.find((l) => l.display_name === 'Gesprekstool sessies');
+    const item = (i: number, title: string) => ({ Title: title, SessionKey: `${day(i).replace(/-/g, '')}-${keyText(i)}`, Gemeente: "'s-Hertogenbosch", Datum: `${day(i)}T10:00:00Z`, Stap: 'Afgesloten' });
+    h.emulator.admin.bulkInsertItems(h.location.siteId, list?.id ?? '', [item(1, "'s-Hertogenbosch en de GGD"), item(2, 'Sessie 2'), item(3, "Den Bosch' or 1 eq 1")], users.facilitator.id);
+    const found = await store.searchSessions({ municipality: "'s-Hertogenbosch", text: "'s-Hert" });
+    expect(found.map((s) => s.title)).toEqual(["'s-Hertogenbosch en de GGD"]);
+    // A typed quote that tries to close the string and add a condition finds only the title that starts with it.
+    const injected = await store.searchSessions({ municipality: "'s-Hertogenbosch", text: "Den Bosch' or 1 eq 1" });
+    expect(injected.map((s) => s.title)).toEqual(["Den Bosch' or 1 eq 1"]);
+  });
+
   it('a month asks for its days (a day of slack either side), newest first, at most 20; too short or unknown text finds nothing', async () => {
     const { h } = await seed();
     const store = h.services(users.facilitator.userPrincipalName).store(h.location);
