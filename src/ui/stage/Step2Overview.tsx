@@ -6,6 +6,8 @@ import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { aggregateStep2, emptyStep2, hasJointAnswers, type Instrument, type Mode, type Response, type Step2Answers } from '../../domain';
 import { visuallyHidden } from '../charts';
 import { useT } from '../i18n';
+import { contradictionOf } from '../../domain/contradictions';
+import { ContradictionNote } from '../common/ContradictionNote';
 import { OnBehalfNote, useMarkedName } from '../common/OnBehalf';
 import { jointMessages } from './jointMessages';
 import { stageMessages } from './messages';
@@ -170,6 +172,8 @@ function SeparateAnswers({ instrument, responses, compact }: Pick<Step2OverviewP
   const styles = useStyles();
   const aggregate = aggregateStep2(instrument.themes, responses);
   const tallies = new Map(aggregate.questions.map((q) => [q.questionId, q]));
+  // The names as this page shows them (the display setting and "(namens)" are applied by the caller).
+  const nameOf = (id: string) => responses.find((r) => r.participant.id === id)?.participant.name ?? '—';
   return (
     <>
       {instrument.themes.map((theme) => (
@@ -186,6 +190,7 @@ function SeparateAnswers({ instrument, responses, compact }: Pick<Step2OverviewP
                   {question.number}. {question.text}
                 </h4>
                 <p>{t('step2Respondents', { count: tally?.respondents ?? 0, total: responses.length })}</p>
+                <ContradictionNote question={question} contradiction={contradictionOf(question, responses)} nameOf={nameOf} />
                 {compact && (tally?.respondents ?? 0) === 0 ? null : <OptionTable question={question} tally={tally ?? { questionId: question.id, respondents: 0, options: [] }} columns={responses.map((r) => ({ id: r.participant.id, name: r.participant.name, step2: r.step2 }))} />}
                 {withText.length > 0 && (
                   <>

@@ -11,7 +11,8 @@ import { hasJointAnswers } from '../../domain/joint';
 import type { Instrument, InstrumentOption, InstrumentQuestion } from '../../domain/instrument';
 import type { DisplayMode, Mode, Response, Step2Answers, ThemeId } from '../../domain/model';
 import { displayedResponses } from '../charts/displayText';
-import { contradictionText, countedNames, listText } from '../common/contradictionText';
+import { ContradictionNote } from '../common/ContradictionNote';
+import { countedNames, listText } from '../common/contradictionText';
 import { OnBehalfNote, useMarkedName } from '../common/OnBehalf';
 import { useLocale, useT } from '../i18n';
 import { AuthoredList, hasStep2Answers, type AuthoredItem } from './AuthoredList';
@@ -31,13 +32,6 @@ const useStyles = makeStyles({
   optionText: { fontWeight: tokens.fontWeightSemibold, overflowWrap: 'anywhere' },
   chosenBy: { display: 'block', overflowWrap: 'anywhere' },
   subheading: { margin: `${tokens.spacingVerticalS} 0 0`, fontSize: 'inherit', fontStyle: 'italic', fontWeight: tokens.fontWeightRegular },
-  contradiction: {
-    margin: 0,
-    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
-    borderLeft: `${tokens.strokeWidthThickest} solid ${tokens.colorPaletteDarkOrangeBorderActive}`,
-    backgroundColor: tokens.colorNeutralBackground3,
-    overflowWrap: 'anywhere',
-  },
   disclosure: { alignSelf: 'flex-start', fontSize: 'inherit', textAlign: 'start', height: 'auto' },
   folded: { color: tokens.colorNeutralForeground2 },
 });
@@ -127,11 +121,7 @@ function QuestionView({ question, choosers, respondentsTotal, contradiction, nam
         {question.number}. {question.text}
       </h3>
       {respondentsTotal !== null && <p className={styles.meta}>{ts('step2Respondents', { count: respondents, total: respondentsTotal })}</p>}
-      {contradiction && (
-        <p className={styles.contradiction}>
-          {contradictionText(question, contradiction, nameOf, locale)}
-        </p>
-      )}
+      <ContradictionNote question={question} contradiction={contradiction} nameOf={nameOf} />
       {groups.length === 0 ? (
         <p className={styles.meta}>{t('nobodyChose')}</p>
       ) : (
