@@ -331,6 +331,7 @@ interface AuthWindow {
   timer: number;
 }
 const authWindows: AuthWindow[] = [];
+let authWindowCount = 0;
 
 function settleAuthWindow(entry: AuthWindow, args: [boolean, string]): void {
   if (entry.settled) return;
@@ -356,7 +357,11 @@ function openAuthWindow(frame: AppFrame, request: HostRequest): void {
     return;
   }
   const size = (value: unknown, fallback: number) => (typeof value === 'number' && value > 0 ? Math.round(value) : fallback);
-  const opened = window.open(url, `teams-auth-${request.id}`, `popup,width=${size(width, 600)},height=${size(height, 535)}`);
+  // A window name of its own per request: message ids are counted per frame, so two frames' first
+  // requests share an id, and window.open with a name already open reuses that window — one person's
+  // sign-in would then answer the other's request.
+  authWindowCount += 1;
+  const opened = window.open(url, `teams-auth-${authWindowCount}`, `popup,width=${size(width, 600)},height=${size(height, 535)}`);
   if (!opened) {
     post(frame, responseTo(request, [false, 'FailedToOpenWindow']));
     return;
