@@ -28,13 +28,16 @@ const PURPOSE_LABEL: Record<Purpose, RegExp> = {
 export async function configureTab(page: Page, setup: TabSetup): Promise<void> {
   const config = surfaces.config(page);
   await config.getByRole('heading', { name: 'Gesprekstool instellen' }).waitFor({ timeout: 30_000 });
+  const group = config.getByRole('combobox', { name: 'Microsoft 365-groep voor Planner (actieagenda)' });
+  // The page has finished loading once its groups are in (where the client has no nested app auth, a
+  // sign-in window for the groups' scope opens and closes meanwhile); a person starts there too.
+  await group.locator('option', { hasText: 'Groepen laden…' }).waitFor({ state: 'detached', timeout: 30_000 });
   if (setup.siteUrl) {
     await config.getByRole('radio', { name: 'Een andere site (adres)' }).check();
     await config.getByRole('textbox', { name: 'Adres van de SharePoint-site' }).fill(setup.siteUrl);
   } else {
     await config.getByRole('radio', { name: 'De hoofdsite van de organisatie' }).check();
   }
-  const group = config.getByRole('combobox', { name: 'Microsoft 365-groep voor Planner (actieagenda)' });
   if (setup.groupName) {
     await group.locator('option', { hasText: setup.groupName }).waitFor({ state: 'attached', timeout: 20_000 });
     await group.selectOption({ label: setup.groupName });
