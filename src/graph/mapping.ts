@@ -251,6 +251,12 @@ function publishClaimOf(r: FieldReader): Session['publishClaim'] {
 /** The columns a session summary reads: a history page asks Graph for these and no others. */
 export const SESSION_SUMMARY_COLUMNS = ['Title', 'SessionKey', 'Gemeente', 'Datum', 'Stap', 'MeetingId'] as const;
 
+/**
+ * Sessions newest first without an index on Datum: the key starts with the creation day
+ * (src/domain/sessionKey.ts) and SessionKey is indexed, so SharePoint sorts on it in a list of any size.
+ */
+export const NEWEST_FIRST = 'fields/SessionKey desc';
+
 const SessionSummarySchema = z.pick(SessionSchema, { key: true, title: true, municipality: true, date: true, state: true, meetingId: true });
 
 export function readSessionSummary(item: ListItem): ReadResult<SessionSummary> {
@@ -267,6 +273,16 @@ export function readSessionSummary(item: ListItem): ReadResult<SessionSummary> {
     }),
     SessionSummarySchema,
   );
+}
+
+/** The summaries of a page of session items (history, picker search); an item that cannot be read is left out. */
+export function readSessionSummaries(items: readonly ListItem[]): SessionSummary[] {
+  const sessions: SessionSummary[] = [];
+  for (const item of items) {
+    const read = readSessionSummary(item);
+    if (read.ok) sessions.push(read.value.value);
+  }
+  return sessions;
 }
 
 /** Calendar date → a dateOnly column value that keeps its day in any site time zone (see FieldReader.date). */

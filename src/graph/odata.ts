@@ -20,13 +20,14 @@ export function allOf(...clauses: string[]): string {
  * A query string for list items. Values are percent-encoded so `&`, `#`, `%` and `+` inside a literal
  * survive the URL; `$` and `,` in option names stay readable.
  */
-export function itemsQuery(options: { filter?: string; top?: number; expandFields?: boolean; select?: string[] }): string {
+export function itemsQuery(options: { filter?: string; top?: number; expandFields?: boolean; select?: string[]; orderBy?: string }): string {
   const parts: string[] = [];
   if (options.expandFields !== false) {
     parts.push(options.select ? `$expand=fields($select=${options.select.join(',')})` : '$expand=fields');
   }
   if (options.filter) parts.push(`$filter=${encodeURIComponent(options.filter)}`);
   if (options.top !== undefined) parts.push(`$top=${options.top}`);
+  if (options.orderBy) parts.push(`$orderby=${encodeURIComponent(options.orderBy)}`);
   return parts.length ? `?${parts.join('&')}` : '';
 }
 

@@ -14,7 +14,7 @@ import type { GraphApi } from './client';
 import type { SessionSummary } from './contracts';
 import { BadRequestError } from './errors';
 import { listPath } from './lists';
-import { ListItemSchema, readSessionSummary, SESSION_SUMMARY_COLUMNS } from './mapping';
+import { ListItemSchema, NEWEST_FIRST, readSessionSummaries, SESSION_SUMMARY_COLUMNS } from './mapping';
 import { allOf, fieldEquals, itemsQuery, odataString } from './odata';
 
 /** At most this many sessions per search: a picker shows a short list, and the answer stays a few KB. */
@@ -45,14 +45,9 @@ export async function searchSessions(options: SearchSessionsOptions, filter: { m
   const titles = query.titlePrefixes.map((p) => `startswith(fields/Title,${odataString(p)})`);
   const days = query.keyRange ? `(fields/SessionKey ge ${odataString(query.keyRange.from)} and fields/SessionKey lt ${odataString(query.keyRange.to)})` : null;
   const ask = async (clauses: string[]): Promise<SessionSummary[]> => {
-    const url = `${listPath(options.siteId, 'sessions')}/items${itemsQuery({ filter: allOf(municipality, anyOf(...clauses)), top: limit, select: [...SESSION_SUMMARY_COLUMNS] })}&$orderby=${encodeURIComponent('fields/SessionKey desc')}`;
+    const url = `${listPath(options.siteId, 'sessions')}/items${itemsQuery({ filter: allOf(municipality, anyOf(...clauses)), top: limit, select: [...SESSION_SUMMARY_COLUMNS], orderBy: NEWEST_FIRST })}`;
     const body = PageSchema.parse(await options.api.call('GET', url, { scopes: options.scopes }));
-    const sessions: SessionSummary[] = [];
-    for (const item of body.value) {
-      const read = readSessionSummary(item);
-      if (read.ok) sessions.push(read.value.value);
-    }
-    return sessions;
+    return readSessionSummaries(body.value);
   };
   try {
     return await ask(days ? [...titles, days] : titles);

@@ -41,7 +41,8 @@ import {
   readAction,
   readResponse,
   readSession,
-  readSessionSummary,
+  readSessionSummaries,
+  NEWEST_FIRST,
   responseFields,
   restoreResponse,
   SESSION_SUMMARY_COLUMNS,
@@ -330,16 +331,11 @@ export function createSessionStore(options: SessionStoreOptions): SessionStore {
       // (src/domain/sessionKey.ts) and SessionKey is indexed, so SharePoint may sort on it in a list of
       // any size; ordering on a non-indexed column fails beyond the list view threshold
       // (https://learn.microsoft.com/en-us/graph/api/listitem-list — "Prefer: HonorNonIndexedQueriesWarningMayFailRandomly").
-      const first = `${itemsPath('sessions')}${itemsQuery({ filter: fieldEquals('Gemeente', filter.municipality.trim()), top: HISTORY_PAGE_SIZE, select: [...SESSION_SUMMARY_COLUMNS] })}&$orderby=${encodeURIComponent('fields/SessionKey desc')}`;
+      const first = `${itemsPath('sessions')}${itemsQuery({ filter: fieldEquals('Gemeente', filter.municipality.trim()), top: HISTORY_PAGE_SIZE, select: [...SESSION_SUMMARY_COLUMNS], orderBy: NEWEST_FIRST })}`;
       const page = async (url: string): Promise<SessionSummaryPage> => {
         const body = PageSchema.parse(await api.call('GET', url, { scopes }));
-        const sessions: SessionSummary[] = [];
-        for (const value of body.value) {
-          const read = readSessionSummary(ListItemSchema.parse(value));
-          if (read.ok) sessions.push(read.value.value);
-        }
         const next = body['@odata.nextLink'];
-        return { sessions, more: next ? () => page(next) : null };
+        return { sessions: readSessionSummaries(body.value), more: next ? () => page(next) : null };
       };
       return page(first);
     },

@@ -50,6 +50,8 @@ export function HistoryPanel({ instrument, current, findSessionPage, openSession
   /** Sessions chosen from a picker's search in SharePoint, not in the loaded list: their labels. */
   const [found, setFound] = useState<SessionSummary[]>([]);
   const search = useCallback((text: string) => (searchSessions ? searchSessions({ municipality: current.municipality, text }) : Promise.resolve([])), [searchSessions, current.municipality]);
+  /** What the pickers offer and the comparison reads from: the loaded sessions and those found by a search. */
+  const choosable = loaded.kind === 'ready' ? [...loaded.sessions, ...found] : [];
   const choose = (set: (key: string) => void) => (s: SessionSummary) => {
     if (loaded.kind === 'ready' && !loaded.sessions.some((l) => l.key === s.key)) setFound((f) => [...f.filter((o) => o.key !== s.key), s]);
     set(s.key);
@@ -155,9 +157,9 @@ export function HistoryPanel({ instrument, current, findSessionPage, openSession
             <>
               <h3 id={COMPARE_HEADING_ID}>{t('compareTitle')}</h3>
               <div style={{ display: 'flex', gap: 16, flexWrap: 'wrap', alignItems: 'end' }}>
-                <SessionPicker label={t('earlier')} sessions={[...loaded.sessions, ...found]} labelOf={labelOf} value={earlierKey} onChange={choose(setEarlierKey)} {...(searchSessions ? { search } : {})} />
-                <SessionPicker label={t('later')} sessions={[...loaded.sessions, ...found]} labelOf={labelOf} value={laterKey} onChange={choose(setLaterKey)} {...(searchSessions ? { search } : {})} />
-                <Button appearance="primary" disabled={status === 'busy'} onClick={() => void compare([...loaded.sessions, ...found])}>
+                <SessionPicker label={t('earlier')} sessions={choosable} labelOf={labelOf} value={earlierKey} onChange={choose(setEarlierKey)} {...(searchSessions ? { search } : {})} />
+                <SessionPicker label={t('later')} sessions={choosable} labelOf={labelOf} value={laterKey} onChange={choose(setLaterKey)} {...(searchSessions ? { search } : {})} />
+                <Button appearance="primary" disabled={status === 'busy'} onClick={() => void compare(choosable)}>
                   {status === 'busy' ? t('comparing') : t('compare')}
                 </Button>
               </div>
