@@ -6,7 +6,7 @@ const common = { transform: { '^.+\\.(t|j)sx?$': swc }, moduleFileExtensions: ['
 module.exports = {
   projects: [
     { ...common, displayName: 'unit', testEnvironment: 'node', testMatch: ['<rootDir>/tests/unit/**/*.test.ts'] },
-    { ...common, displayName: 'ui', testEnvironment: 'jsdom', testMatch: ['<rootDir>/tests/ui/**/*.test.tsx'], setupFiles: ['<rootDir>/tests/ui/setup.ts'] },
+    { ...common, displayName: 'ui', testEnvironment: 'jsdom', testMatch: ['<rootDir>/tests/ui/**/*.test.tsx'], setupFiles: ['<rootDir>/tests/ui/setup.ts'], setupFilesAfterEnv: ['<rootDir>/tests/ui/setupAfterEnv.ts'] },
     { ...common, displayName: 'integration', testEnvironment: 'node', testMatch: ['<rootDir>/tests/integration/**/*.test.ts'] },
     { ...common, displayName: 'e2e', testEnvironment: 'node', testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'] },
   ],
