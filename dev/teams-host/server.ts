@@ -3,8 +3,8 @@
 // trusts the simulator's messages without a list of valid origins.
 import { createReadStream } from 'node:fs';
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { createServer as createHttpsServer } from 'node:https';
+import { createServer, type IncomingMessage } from 'node:http';
+import { createSecureServer, type Http2ServerRequest, type Http2Session } from 'node:http2';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { SimulatorStateSchema, type SimulatorState } from './meeting';
@@ -31,6 +31,9 @@ export interface SimulatorServerOptions {
   /**
    * Serve over https with this key and certificate (PEM), as Teams requires of an app: teams-js opens
    * the authentication window only for an https URL (authentication.authenticate → validateUrl).
+   * Over TLS the server speaks HTTP/2 (HTTP/1.1 to a client that asks for it), as the static hosts an
+   * app is deployed to do: over HTTP/1.1 a browser opens at most 6 connections to one origin, and the
+   * stage's and the side panel's scripts queued behind each other's.
    */
   tls?: { key: string; cert: string };
 }
@@ -60,10 +63,18 @@ const MIME_TYPES: Record<string, string> = {
 };
 
 // webpack names bundles `name.<8 hex>.js`: those never change, everything else must be revalidated.
+/** What the handlers need of a request and a response, over HTTP/1.1 and HTTP/2 alike. */
+type Request = IncomingMessage | Http2ServerRequest;
+type Response = NodeJS.WritableStream & {
+  writeHead(status: number, headers: Record<string, string | number>): unknown;
+  readonly headersSent: boolean;
+  destroy(): unknown;
+};
+
 const HASHED_ASSET = /\.[0-9a-f]{8}\.[a-z0-9]+$/;
 const MAX_STATE_BYTES = 64 * 1024;
 
-function send(response: ServerResponse, status: number, body: string, contentType = 'text/plain; charset=utf-8'): void {
+function send(response: Response, status: number, body: string, contentType = 'text/plain; charset=utf-8'): void {
   response.writeHead(status, { 'Content-Type': contentType, 'Cache-Control': 'no-cache', 'X-Content-Type-Options': 'nosniff' });
   response.end(body);
 }
@@ -80,7 +91,7 @@ function resolveInside(root: string, urlPath: string): string | null {
   return resolved === root || resolved.startsWith(root + path.sep) ? resolved : null;
 }
 
-async function serveFile(response: ServerResponse, root: string, urlPath: string, fallbackToIndex: boolean, extraHeaders: Record<string, string> = {}): Promise<void> {
+async function serveFile(response: Response, root: string, urlPath: string, fallbackToIndex: boolean, extraHeaders: Record<string, string> = {}): Promise<void> {
   let file = resolveInside(root, urlPath.endsWith('/') ? urlPath + 'index.html' : urlPath);
   if (!file) return send(response, 400, 'Ongeldig pad');
   let info = await stat(file).catch(() => null);
@@ -102,7 +113,7 @@ async function serveFile(response: ServerResponse, root: string, urlPath: string
   createReadStream(file).pipe(response);
 }
 
-async function readBody(request: IncomingMessage): Promise<string> {
+async function readBody(request: Request): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of request) {
@@ -121,7 +132,7 @@ async function readState(stateFile: string): Promise<SimulatorState> {
   return parsed.success ? parsed.data : empty;
 }
 
-async function handleState(request: IncomingMessage, response: ServerResponse, stateFile: string): Promise<void> {
+async function handleState(request: Request, response: Response, stateFile: string): Promise<void> {
   if (request.method === 'GET') return send(response, 200, JSON.stringify(await readState(stateFile)), MIME_TYPES['.json']);
   if (request.method !== 'PUT') return send(response, 405, 'Alleen GET en PUT');
   let body: unknown;
@@ -141,7 +152,7 @@ export async function startSimulatorServer(options: SimulatorServerOptions): Pro
   const host = options.host ?? '127.0.0.1';
   const appDir = path.resolve(options.appDir);
   const hostDir = path.resolve(options.hostDir);
-  const handler = (request: IncomingMessage, response: ServerResponse) => {
+  const handler = (request: Request, response: Response) => {
     const url = new URL(request.url ?? '/', 'http://simulator.invalid');
     let work: Promise<void>;
     if (url.pathname === '/teams-host') {
@@ -160,7 +171,12 @@ export async function startSimulatorServer(options: SimulatorServerOptions): Pro
       else response.destroy();
     });
   };
-  const server = options.tls ? createHttpsServer({ key: options.tls.key, cert: options.tls.cert }, handler) : createServer(handler);
+  const sessions = new Set<Http2Session>();
+  const server = options.tls ? createSecureServer({ key: options.tls.key, cert: options.tls.cert, allowHTTP1: true }, handler) : createServer(handler);
+  server.on('session', (session: Http2Session) => {
+    sessions.add(session);
+    session.once('close', () => sessions.delete(session));
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, host, () => resolve());
@@ -172,8 +188,9 @@ export async function startSimulatorServer(options: SimulatorServerOptions): Pro
     url: `${origin}${SIMULATOR_PATH}`,
     close: () =>
       new Promise<void>((resolve) => {
-        server.closeAllConnections();
         server.close(() => resolve());
+        if ('closeAllConnections' in server) server.closeAllConnections();
+        for (const session of sessions) session.destroy();
       }),
   };
 }

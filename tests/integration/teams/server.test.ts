@@ -1,7 +1,10 @@
 // The one-origin dev server: the app at `/`, the simulator under `/teams-host/`, honest caching.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { connect } from 'node:http2';
+import { get as httpsGet } from 'node:https';
 import path from 'node:path';
+import { loopbackCertificate } from '../../../dev/teams-host/tls';
 import { type SimulatorServer, startSimulatorServer } from '../../../dev/teams-host/server';
 
 let dir: string;
@@ -81,4 +84,57 @@ it('keeps the saved tab configuration and what is shared to the stage, by whom a
   expect((await get('/teams-host/state', { method: 'PUT', body: JSON.stringify({ tab, stageUrl: 'geen adres' }) })).status).toBe(400);
   expect((await get('/teams-host/state', { method: 'PUT', body: JSON.stringify({ ...shared, stageProtocol: 'Video' }) })).status).toBe(400);
   expect(await (await get('/teams-host/state')).json()).toEqual(shared);
+});
+
+describe('over https', () => {
+  // Needs openssl, as `npm start`'s https does (dev/teams-host/tls.ts).
+  let secure: SimulatorServer;
+  beforeAll(async () => {
+    secure = await startSimulatorServer({ port: 0, appDir: path.join(dir, 'app'), hostDir: path.join(dir, 'host'), stateFile: path.join(dir, 'state', 'secure.json'), tls: loopbackCertificate() });
+  });
+  afterAll(() => secure.close());
+
+  function http2Get(urlPath: string): Promise<{ status: number; type: string | undefined; body: string }> {
+    return new Promise((resolve, reject) => {
+      const session = connect(secure.origin, { rejectUnauthorized: false });
+      session.on('error', reject);
+      const stream = session.request({ ':path': urlPath });
+      let status = 0;
+      let type: string | undefined;
+      let body = '';
+      stream.on('response', (headers) => {
+        status = Number(headers[':status']);
+        type = headers['content-type'] as string | undefined;
+      });
+      stream.setEncoding('utf8');
+      stream.on('data', (chunk: string) => (body += chunk));
+      stream.on('end', () => {
+        session.close();
+        resolve({ status, type, body });
+      });
+      stream.on('error', reject);
+    });
+  }
+
+  it('speaks HTTP/2, as a static host does, so a stage and a side panel do not queue for six connections', async () => {
+    expect(secure.origin).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
+    const page = await http2Get('/');
+    expect([page.status, page.type]).toEqual([200, 'text/html; charset=utf-8']);
+    expect(page.body).toContain('id="root"');
+    expect((await http2Get('/main.0123abcd.js')).body).toBe('console.log(1)');
+    expect((await http2Get('/teams-host/%2e%2e/%2e%2e/secret.txt')).body).not.toContain('outside the served folders');
+  });
+
+  it('still answers a client that speaks only HTTP/1.1', async () => {
+    const body = await new Promise<string>((resolve, reject) => {
+      // node's https client offers only http/1.1 in its TLS handshake.
+      httpsGet(`${secure.origin}/`, { rejectUnauthorized: false }, (response) => {
+        let text = '';
+        response.setEncoding('utf8');
+        response.on('data', (chunk: string) => (text += chunk));
+        response.on('end', () => resolve(`${response.httpVersion} ${response.statusCode} ${text}`));
+      }).on('error', reject);
+    });
+    expect(body).toMatch(/^1\.1 200 .*id="root"/);
+  });
 });
