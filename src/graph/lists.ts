@@ -159,12 +159,14 @@ export function listPath(siteId: string, kind: ListKind): string {
   return `/sites/${segment(siteId)}/lists/${segment(LIST_TITLES[kind])}`;
 }
 
+/** What provisioning reads of a column: its name, and the id and index a column update needs. */
+const ColumnSummarySchema = z.looseObject({ name: z.string(), id: z.optional(z.string()), indexed: z.optional(z.boolean()) });
 const ListWithColumnsSchema = z.object({
   id: z.string(),
   webUrl: z.optional(z.string()),
-  columns: z.optional(z.array(z.looseObject({ name: z.string(), id: z.optional(z.string()), indexed: z.optional(z.boolean()) }))),
+  columns: z.optional(z.array(ColumnSummarySchema)),
 });
-const ColumnsSchema = z.object({ value: z.array(z.looseObject({ name: z.string(), id: z.optional(z.string()), indexed: z.optional(z.boolean()) })) });
+const ColumnsSchema = z.object({ value: z.array(ColumnSummarySchema) });
 
 /**
  * Built-in columns the app filters on, indexed by provisioning: the session pickers search titles by
@@ -260,7 +262,7 @@ export async function provisionLists(queue: BatchQueue, siteId: string): Promise
 }
 
 /** Indexes the list's built-in columns that should be and are not; returns their names. */
-async function indexBuiltIns(queue: BatchQueue, siteId: string, listId: string, kind: ListKind, columns: readonly { name: string; id?: string | undefined; indexed?: boolean | undefined }[], scopes: readonly string[]): Promise<string[]> {
+async function indexBuiltIns(queue: BatchQueue, siteId: string, listId: string, kind: ListKind, columns: readonly z.infer<typeof ColumnSummarySchema>[], scopes: readonly string[]): Promise<string[]> {
   const wanted = columns.filter((c) => INDEXED_BUILT_IN[kind].includes(c.name) && c.indexed !== true && c.id !== undefined);
   await Promise.all(
     wanted.map((c) => queue.submit({ method: 'PATCH', url: `/sites/${segment(siteId)}/lists/${segment(listId)}/columns/${segment(c.id ?? '')}`, body: { indexed: true } }, scopes)),

@@ -16,6 +16,11 @@ export function allOf(...clauses: string[]): string {
   return clauses.join(' and ');
 }
 
+/** Clauses joined by `or`, in parentheses when there are several, so an `allOf` around it keeps its meaning. */
+export function anyOf(...clauses: string[]): string {
+  return clauses.length === 1 ? (clauses[0] ?? '') : `(${clauses.join(' or ')})`;
+}
+
 /**
  * A query string for list items. Values are percent-encoded so `&`, `#`, `%` and `+` inside a literal
  * survive the URL; `$` and `,` in option names stay readable.

@@ -15,16 +15,12 @@ import type { SessionSummary } from './contracts';
 import { BadRequestError } from './errors';
 import { listPath } from './lists';
 import { ListItemSchema, NEWEST_FIRST, readSessionSummaries, SESSION_SUMMARY_COLUMNS } from './mapping';
-import { allOf, fieldEquals, itemsQuery, odataString } from './odata';
+import { allOf, anyOf, fieldEquals, itemsQuery, odataString } from './odata';
 
 /** At most this many sessions per search: a picker shows a short list, and the answer stays a few KB. */
 export const SEARCH_LIMIT = 20;
 
 const PageSchema = z.object({ value: z.array(ListItemSchema) });
-
-function anyOf(...clauses: string[]): string {
-  return clauses.length === 1 ? (clauses[0] ?? '') : `(${clauses.join(' or ')})`;
-}
 
 export interface SearchSessionsOptions {
   api: GraphApi;
