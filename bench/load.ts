@@ -195,6 +195,18 @@ async function sidePanelFrame(page: Page, user: SeedUser): Promise<Frame> {
   return frame;
 }
 
+/**
+ * Waits in the frame for the watcher's promise (WATCH_FOR_INTERACTIVE): one awaited evaluation, since
+ * polling a locator would run Playwright's selector engine on the main thread of the load it measures.
+ */
+async function untilInteractive(frame: Frame, what: string): Promise<void> {
+  await frame.evaluate(
+    ({ timeout, message }) =>
+      Promise.race([(window as unknown as { __benchInteractive: Promise<void> }).__benchInteractive, new Promise((_, reject) => setTimeout(() => reject(new Error(message)), timeout))]),
+    { timeout: INTERACTIVE_TIMEOUT_MS, message: `${what} did not become interactive` },
+  );
+}
+
 async function coldLoad(browser: Browser, url: string, user: SeedUser, appOrigin: string, emulatorOrigin: string, fromIndex: string[]): Promise<Run> {
   // A new context is a new profile in memory: empty HTTP cache, no service worker, no storage.
   const context: BrowserContext = await browser.newContext({ viewport: VIEWPORT, ignoreHTTPSErrors: true });
@@ -208,10 +220,8 @@ async function coldLoad(browser: Browser, url: string, user: SeedUser, appOrigin
     const t0 = performance.now();
     await page.goto(url, { waitUntil: 'commit' });
     const frame = await sidePanelFrame(page, user);
-    // One evaluation that awaits the watcher's promise: polling a role locator would run Playwright's
-    // selector engine on the frame's main thread throughout the load it measures.
     await frame.waitForURL((target) => target.pathname.startsWith('/') && target.searchParams.has('session'), { timeout: INTERACTIVE_TIMEOUT_MS });
-    await frame.evaluate((timeout) => Promise.race([(window as unknown as { __benchInteractive: Promise<void> }).__benchInteractive, new Promise((_, reject) => setTimeout(() => reject(new Error('the side panel did not become interactive')), timeout))]), INTERACTIVE_TIMEOUT_MS);
+    await untilInteractive(frame, 'the side panel');
     const wallClock = performance.now() - t0;
     if (tracePath) await browser.stopTracing();
     await frame.waitForFunction(() => (window as unknown as { __benchInteractiveAt?: number }).__benchInteractiveAt !== undefined, undefined, { timeout: 5_000 });
@@ -247,7 +257,7 @@ async function coldLoad(browser: Browser, url: string, user: SeedUser, appOrigin
     // The side panel closed and opened again with the stage running: a new document in the same frame.
     await frame.goto(frame.url(), { waitUntil: 'commit' });
     await frame.waitForFunction(() => (window as unknown as { __benchInteractive?: Promise<void> }).__benchInteractive !== undefined, undefined, { timeout: INTERACTIVE_TIMEOUT_MS });
-    await frame.evaluate((timeout) => Promise.race([(window as unknown as { __benchInteractive: Promise<void> }).__benchInteractive, new Promise((_, reject) => setTimeout(() => reject(new Error('the reopened side panel did not become interactive')), timeout))]), INTERACTIVE_TIMEOUT_MS);
+    await untilInteractive(frame, 'the reopened side panel');
     const reopened = await frame.evaluate(() => (window as unknown as { __benchInteractiveAt: number }).__benchInteractiveAt - performance.timeOrigin);
     if (process.env.BENCH_TRACE) {
       for (const script of seen.scripts) console.log(`  ${fileName(script.name).padEnd(26)} requested ${ms(toTop(script.start)).padStart(8)}  in ${ms(toTop(script.end)).padStart(8)}`);
