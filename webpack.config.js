@@ -113,6 +113,21 @@ class SwcCompress {
   }
 }
 
+/**
+ * MSAL's StandardController, replaced in the app's compilation by src/auth/standardControllerOmitted.ts.
+ * The surfaces sign in through nested app auth only; `PublicClientApplication` imports the standard
+ * controller for the constructor without a controller, and webpack cannot see that the nested path
+ * never calls it. Bundled, it brought the redirect, popup, iframe and broker flows: 282 KB raw of MSAL
+ * that the stage and the side panel each parse before their first Graph call. auth.html, where the
+ * standard flow runs, is a compilation of its own (authBuild) and keeps the whole library.
+ */
+function omitMsalStandardController(webpack) {
+  const stub = path.join(root, 'src/auth/standardControllerOmitted.ts');
+  return new webpack.NormalModuleReplacementPlugin(/[\\/]controllers[\\/]StandardController\.mjs$/, (resource) => {
+    if (/[\\/]@azure[\\/]msal-browser[\\/]dist[\\/]app$/.test(resource.context)) resource.request = stub;
+  });
+}
+
 function common(mode) {
   const production = mode !== 'development';
   return {
@@ -180,6 +195,7 @@ function appBuild(mode, env) {
     plugins: [
       new HtmlWebpackPlugin({ templateContent: appHtml, filename: 'index.html', scriptLoading: 'defer' }),
       new PreloadStartChunks(['shell', 'teams-host', 'msal-naa']),
+      omitMsalStandardController(require('webpack')),
     ],
   };
 }
