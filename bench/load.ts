@@ -13,6 +13,7 @@
 //   npm run bench:load -- --dist           measures the existing dist/ build instead
 //   npm run bench:load -- --dist /tmp/old  measures the build in /tmp/old/app + /tmp/old/host (e.g. an older commit's)
 //   npm run bench:load -- --runs 9 --graph-latency 0,50,150
+//   npm run bench:load -- --no-stage       nothing on the stage: what the stage loading beside the side panel costs (no verdict)
 //
 // "Interactive" means: inside the side panel's iframe the join form's "Meedoen" button is rendered,
 // visible and enabled and its domain radio group has its radios. The time is measured in the
@@ -53,15 +54,17 @@ interface Options {
   graphLatenciesMs: number[];
   /** Serve the app over plain HTTP/1.1 instead of https with HTTP/2, to see what the protocol costs. */
   http1: boolean;
+  /** false (--no-stage): the meeting's stage stays empty, to see what the stage loading beside the side panel costs. Not the measure of the target. */
+  stage: boolean;
 }
 
-const USAGE = 'npm run bench:load [-- --dist [dir]] [--runs <n>] [--graph-latency <ms>[,<ms>…]] [--http1]';
+const USAGE = 'npm run bench:load [-- --dist [dir]] [--runs <n>] [--graph-latency <ms>[,<ms>…]] [--http1] [--no-stage]';
 
 /** A mistake on the command line: answered with its sentence and USAGE, without a stack trace. */
 class UsageError extends Error {}
 
 function parseArgs(argv: string[]): Options {
-  const options: Options = { distDir: null, runs: 5, graphLatenciesMs: [0, 150], http1: false };
+  const options: Options = { distDir: null, runs: 5, graphLatenciesMs: [0, 150], http1: false, stage: true };
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i];
     const number = (text: string | undefined) => {
@@ -74,6 +77,7 @@ function parseArgs(argv: string[]): Options {
       options.distDir = dir !== undefined && !dir.startsWith('--') ? path.resolve(argv[++i] as string) : path.join(ROOT, 'dist');
     } else if (arg === '--runs') options.runs = Math.max(1, Math.round(number(argv[++i])));
     else if (arg === '--http1') options.http1 = true;
+    else if (arg === '--no-stage') options.stage = false;
     else if (arg === '--graph-latency') options.graphLatenciesMs = (argv[++i] ?? '').split(',').map(number);
     else throw new UsageError(`Unknown option ${arg}.`);
   }
@@ -207,7 +211,7 @@ async function untilInteractive(frame: Frame, what: string): Promise<void> {
   );
 }
 
-async function coldLoad(browser: Browser, url: string, user: SeedUser, appOrigin: string, emulatorOrigin: string, fromIndex: string[]): Promise<Run> {
+async function coldLoad(browser: Browser, url: string, user: SeedUser, appOrigin: string, emulatorOrigin: string, fromIndex: string[], withStage: boolean): Promise<Run> {
   // A new context is a new profile in memory: empty HTTP cache, no service worker, no storage.
   const context: BrowserContext = await browser.newContext({ viewport: VIEWPORT, ignoreHTTPSErrors: true });
   try {
@@ -247,9 +251,10 @@ async function coldLoad(browser: Browser, url: string, user: SeedUser, appOrigin
     const scripts = seen.scripts.map((s) => fileName(s.name)).filter((f) => inFrame.has(f));
     // The stage loaded beside the side panel (what made the start slower than a side panel alone);
     // its own set is read once its page has settled, for the per-surface sizes.
-    const stageFrame = await (await page.locator('[data-frame-kind="meetingStage"] iframe').elementHandle({ timeout: INTERACTIVE_TIMEOUT_MS }))?.contentFrame();
+    const stageFrame = withStage ? await (await page.locator('[data-frame-kind="meetingStage"] iframe').elementHandle({ timeout: INTERACTIVE_TIMEOUT_MS }))?.contentFrame() : null;
     let stageScripts: string[] = [];
-    if (stageFrame) {
+    if (!stageFrame) await page.waitForTimeout(1_500);
+    else {
       await stageFrame.waitForLoadState('load');
       await page.waitForTimeout(1_500);
       stageScripts = [...new Set(requested.filter((r) => r.frame === stageFrame).map((r) => r.file))];
@@ -315,7 +320,7 @@ async function facilitatorScripts(browser: Browser, url: string, user: SeedUser,
  * then the organiser joins and shares the app to the stage, so every later client loads the stage
  * beside its side panel, as Teams does for someone who joins a meeting with the app on the stage.
  */
-async function configureMeeting(browser: Browser, server: SimulatorServer, organiser: SeedUser): Promise<void> {
+async function configureMeeting(browser: Browser, server: SimulatorServer, organiser: SeedUser, share: boolean): Promise<void> {
   const context = await browser.newContext({ viewport: VIEWPORT, ignoreHTTPSErrors: true });
   try {
     const page = await context.newPage();
@@ -329,7 +334,7 @@ async function configureMeeting(browser: Browser, server: SimulatorServer, organ
     });
     await page.goto(`${server.url}?users=${organiser.id}&organiser=${organiser.id}`);
     await join(page, organiser, 'Armoede en schulden');
-    await shareToStage(page, organiser);
+    if (share) await shareToStage(page, organiser);
   } finally {
     await context.close();
   }
@@ -354,14 +359,15 @@ async function measureAt(browser: Browser, emulator: RunningEmulator, server: Si
   const url = `${server.url}?users=${debtCounsellor.id}&organiser=${debtCounsellor.id}`;
   const runs: Run[] = [];
   for (let i = 0; i < options.runs; i += 1) {
-    const run = await coldLoad(browser, url, debtCounsellor, server.origin, emulator.origin, fromIndex);
+    const run = await coldLoad(browser, url, debtCounsellor, server.origin, emulator.origin, fromIndex, options.stage);
     runs.push(run);
-    console.log(`Graph latency ${latencyMs} ms, cold load ${i + 1}/${options.runs}: frame → interactive ${ms(run.interactive - run.frameStart)}; opened again beside the running stage ${ms(run.reopened)}`);
+    console.log(`Graph latency ${latencyMs} ms, cold load ${i + 1}/${options.runs}: frame → interactive ${ms(run.interactive - run.frameStart)}; opened again${options.stage ? ' beside the running stage' : ''} ${ms(run.reopened)}`);
   }
   return runs;
 }
 
-function printTimes(runs: Run[], latencyMs: number): { median: number; target: number | null } {
+/** The target holds for the meeting as Teams loads it, with the stage; --no-stage runs are printed without a verdict. */
+function printTimes(runs: Run[], latencyMs: number, withStage: boolean): { median: number; target: number | null } {
   const columns: [string, (r: Run) => number, (v: number) => string][] = [
     ['interactive', (r) => r.interactive, ms],
     ['wall clock', (r) => r.wallClock, ms],
@@ -371,7 +377,7 @@ function printTimes(runs: Run[], latencyMs: number): { median: number; target: n
     ['frame → interactive', (r) => r.interactive - r.frameStart, ms],
     ['JS share', (r) => (100 * (r.scriptsIn - r.frameStart)) / (r.interactive - r.frameStart), (v) => `${v.toFixed(0)} %`],
     ['Graph requests', (r) => r.graphRequests, (v) => String(v)],
-    ['opened beside running stage', (r) => r.reopened, ms],
+    [withStage ? 'opened beside running stage' : 'opened again', (r) => r.reopened, ms],
   ];
   const timeRows = [['run', ...columns.map(([title]) => title)]];
   runs.forEach((r, i) => timeRows.push([String(i + 1), ...columns.map(([, value, format]) => format(value(r)))]));
@@ -379,7 +385,7 @@ function printTimes(runs: Run[], latencyMs: number): { median: number; target: n
   timeRows.push(['max', ...columns.map(([, value, format]) => format(Math.max(...runs.map(value))))]);
   console.log(`\n-- Graph emulator latency ${latencyMs} ms (CORS preflights included), ${runs.length} cold loads --`);
   console.log(table(timeRows, columns.map((_, i) => i + 1)));
-  return { median: median(runs.map((r) => r.interactive - r.frameStart)), target: TARGET.frameToInteractiveMs(latencyMs) };
+  return { median: median(runs.map((r) => r.interactive - r.frameStart)), target: withStage ? TARGET.frameToInteractiveMs(latencyMs) : null };
 }
 
 async function main(): Promise<void> {
@@ -406,7 +412,7 @@ async function main(): Promise<void> {
     const fromIndex = [...indexHtml.matchAll(/<script[^>]*\bsrc="([^"]+)"/g)].map((m) => path.posix.basename(m[1]!));
 
     browser = await launchChromium();
-    await configureMeeting(browser, server, SEED.users.facilitator);
+    await configureMeeting(browser, server, SEED.users.facilitator, options.stage);
 
     const { facilitator } = SEED.users;
     const facilitatorSet = await facilitatorScripts(browser, `${server.url}?users=${facilitator.id}&organiser=${facilitator.id}`, facilitator, server.origin);
@@ -449,7 +455,7 @@ async function main(): Promise<void> {
 
     // ---- times -------------------------------------------------------------------------------
     console.log(
-      `\nSide panel of ${SEED.users.debtCounsellor.displayName} with the app on the stage beside it, cold loads (new browser context each: empty cache), headless Chromium, ` +
+      `\nSide panel of ${SEED.users.debtCounsellor.displayName} ${options.stage ? 'with the app on the stage beside it' : 'with nothing on the stage (--no-stage: a diagnosis, not the measure of the target)'}, cold loads (new browser context each: empty cache), headless Chromium, ` +
         'loopback (no network throttling).\n' +
         'Times from the simulator page\'s navigation start (browser clock) until the join form\'s "Meedoen" button and domain radios are visible and enabled;\n' +
         '"app frame starts" = the side panel iframe begins loading the app; "index.html JS in" = its <script> files have arrived; "all app JS in" = the last app script it needed\n' +
@@ -462,9 +468,9 @@ async function main(): Promise<void> {
     summary.push(['side panel JS + MSAL (gzip -9)', kb(withMsal.gzip), `≤ ${kb(TARGET.withMsalGzip)}`, verdict(withMsal.gzip, TARGET.withMsalGzip)]);
     summary.push(["facilitator's side panel JS + MSAL (gzip -9)", kb(facilitatorTotal.gzip), '', '']);
     for (const { latencyMs, runs: atLatency } of byLatency) {
-      const { median: value, target } = printTimes(atLatency, latencyMs);
-      summary.push([`frame → side panel interactive, median at ${latencyMs} ms Graph latency`, ms(value), target === null ? '' : `≤ ${ms(target)}`, verdict(value, target)]);
-      summary.push([`  the same, opened beside the running stage (scripts cached)`, ms(median(atLatency.map((r) => r.reopened))), '', '']);
+      const { median: value, target } = printTimes(atLatency, latencyMs, options.stage);
+      summary.push([`frame → side panel interactive, median at ${latencyMs} ms Graph latency${options.stage ? '' : ', no stage'}`, ms(value), target === null ? '' : `≤ ${ms(target)}`, verdict(value, target)]);
+      summary.push([`  the same, opened again${options.stage ? ' beside the running stage' : ''} (scripts cached)`, ms(median(atLatency.map((r) => r.reopened))), '', '']);
     }
     console.log(`\n${table(summary, [1])}`);
   } finally {
