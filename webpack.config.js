@@ -69,7 +69,7 @@ class PreloadStartChunks {
         }
         const links = [...files].map((href) => HtmlWebpackPlugin.createHtmlTagObject('link', { rel: 'preload', as: 'script', href }));
         // Chromium fetches a deferred script at low priority and a preload at high: without a hint the
-        // preloads (MSAL's 275 KB among them) went before the scripts that start everything.
+        // preloads (MSAL's 275 KB among them, then) went before the scripts that start everything.
         // https://developer.mozilla.org/docs/Web/HTML/Reference/Elements/script#fetchpriority
         for (const tag of data.headTags) if (tag.tagName === 'script' && tag.attributes.src) tag.attributes.fetchpriority = 'high';
         data.headTags.unshift(...links);
