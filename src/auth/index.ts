@@ -3,7 +3,8 @@
 import type { AppConfig } from '../app/config';
 import type { TokenProvider } from '../graph/contracts';
 import { createDevTokenProvider } from './devTokenProvider';
-import { createNaaTokenProvider, preloadMsal } from './naaTokenProvider';
+import { createNaaTokenProvider, preloadMsal, type NaaOptions } from './naaTokenProvider';
+import { NestedAppAuthUnavailableError } from './standardControllerOmitted';
 import { FIRST_CALL_SCOPES } from './scopes';
 
 export { FIRST_CALL_SCOPES, SCOPES, type ScopeSet } from './scopes';
@@ -32,20 +33,35 @@ export function chooseSignIn(config: AppConfig, nestedAppAuthRecommended: boolea
   return nestedAppAuthRecommended ? 'nestedAppAuth' : 'authenticationDialog';
 }
 
-export function createTokenProvider(config: AppConfig, host: HostHint): TokenProvider {
+export function createTokenProvider(config: AppConfig, host: HostHint, options: { loadMsal?: NaaOptions['loadMsal'] } = {}): TokenProvider {
   const auth = config.auth;
   if (auth.mode === 'dev') return createDevTokenProvider({ loginHint: host.loginHint, tokenUrl: auth.tokenUrl, clientId: auth.clientId });
+  // Only hosts without NAA need the window's provider: its own chunk, not in what every surface loads.
+  const authenticationWindow = () =>
+    import(/* webpackChunkName: "sign-in-window" */ './dialogTokenProvider').then(({ createDialogTokenProvider }) =>
+      createDialogTokenProvider({ appOrigin: config.appOrigin, loginHint: host.loginHint, authenticate: host.authenticate, firstScopes: FIRST_CALL_SCOPES }),
+    );
   let chosen: Promise<TokenProvider> | null = null;
   const provider = () =>
     (chosen ??= host.whenHostReady.then(() =>
       chooseSignIn(config, host.nestedAppAuthRecommended()) === 'nestedAppAuth'
-        ? createNaaTokenProvider({ clientId: auth.clientId, authority: auth.authority, loginHint: host.loginHint, whenHostReady: host.whenHostReady })
-        : // Only hosts without NAA need the window's provider: its own chunk, not in what every surface loads.
-          import(/* webpackChunkName: "sign-in-window" */ './dialogTokenProvider').then(({ createDialogTokenProvider }) =>
-            createDialogTokenProvider({ appOrigin: config.appOrigin, loginHint: host.loginHint, authenticate: host.authenticate, firstScopes: FIRST_CALL_SCOPES }),
-          ),
+        ? createNaaTokenProvider({ clientId: auth.clientId, authority: auth.authority, loginHint: host.loginHint, whenHostReady: host.whenHostReady, ...(options.loadMsal ? { loadMsal: options.loadMsal } : {}) })
+        : authenticationWindow(),
     ));
-  return { getToken: async (scopes) => (await provider()).getToken(scopes) };
+  return {
+    getToken: async (scopes) => {
+      const current = provider();
+      try {
+        return await (await current).getToken(scopes);
+      } catch (err) {
+        // A host that recommended NAA but offers no bridge: the app's MSAL has no other flow
+        // (standardControllerOmitted.ts), so sign in the other way Teams offers, from now on.
+        if (!(err instanceof NestedAppAuthUnavailableError)) throw err;
+        if (chosen === current) chosen = authenticationWindow();
+        return (await provider()).getToken(scopes);
+      }
+    },
+  };
 }
 
 /** Starts downloading what sign-in will need, before the host is ready; nothing to fetch for dev tokens. */

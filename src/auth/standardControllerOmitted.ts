@@ -5,7 +5,8 @@
 // constructor names it for when no controller is passed. Bundled, it and its interaction clients
 // (redirect, popup, silent iframe, native broker) were more than half of the MSAL every surface parses
 // before its first Graph call. Where the standard flow is needed, Teams' authentication window opens
-// auth.html, a compilation of its own with the whole of MSAL (src/auth/signInPage.ts).
+// auth.html, a compilation of its own with the whole of MSAL (src/auth/signInPage.ts); a host that
+// recommends NAA without offering its bridge gets that window too (createTokenProvider, src/auth/index.ts).
 
 /** Thrown where MSAL would have built its standard controller: nested app auth was expected but the host offers no bridge. */
 export class NestedAppAuthUnavailableError extends Error {

@@ -4,6 +4,7 @@ import { AppConfigSchema, tenantAuthority } from '../../../src/app/config';
 import { chooseSignIn, ConsentRequiredError, createTokenProvider, FIRST_CALL_SCOPES, SCOPES, SignInRefusedError } from '../../../src/auth';
 import { createDialogTokenProvider, dialogFailure, signInPageUrl } from '../../../src/auth/dialogTokenProvider';
 import { typedSignInError } from '../../../src/auth/errors';
+import { NestedAppAuthUnavailableError } from '../../../src/auth/standardControllerOmitted';
 
 const TENANT = '7d3a5c1e-2b4f-4e8a-9c6d-0f1e2a3b4c5d';
 const CLIENT = '3f6a9c2e-7b1d-4e5a-8c3f-2d9e0a1b4c6d';
@@ -56,6 +57,63 @@ describe('the sign-in route', () => {
     ready();
     await expect(token).resolves.toBe('from-window');
     expect(asked).toEqual(['recommended?', signInPageUrl('https://app.gemeente.nl', FIRST_CALL_SCOPES, 'sanne@gemeente.nl')]);
+  });
+});
+
+describe('a host that recommends NAA but offers no bridge', () => {
+  it('gets Teams’ authentication window instead, for this call and every later one', async () => {
+    const created: string[] = [];
+    const windows: string[] = [];
+    // What the app's MSAL does then: createNestablePublicClientApplication falls back to the standard
+    // controller, which the app's bundle replaces with one that throws (standardControllerOmitted.ts).
+    const msal = {
+      InteractionRequiredAuthError: class extends Error {},
+      createNestablePublicClientApplication: async () => {
+        created.push('create');
+        throw new NestedAppAuthUnavailableError();
+      },
+    };
+    const tokens = createTokenProvider(
+      naaConfig,
+      {
+        loginHint: 'sanne@gemeente.nl',
+        whenHostReady: Promise.resolve(),
+        nestedAppAuthRecommended: () => true,
+        authenticate: async ({ url }) => {
+          windows.push(new URL(url).searchParams.get('scopes') ?? '');
+          return JSON.stringify({ accessToken: `window-${windows.length}`, expiresOn: Date.now() + 3600_000, scopes: new URL(url).searchParams.get('scopes')?.split(' ') ?? [] });
+        },
+      },
+      { loadMsal: async () => msal as unknown as typeof import('../../../src/auth/msalNaa') },
+    );
+    await expect(tokens.getToken(SCOPES.profile)).resolves.toBe('window-1');
+    await expect(tokens.getToken(SCOPES.planner)).resolves.toBe('window-2');
+    expect(created).toEqual(['create']);
+    expect(windows).toEqual([FIRST_CALL_SCOPES.join(' '), SCOPES.planner.join(' ')]);
+  });
+
+  it('a sign-in that fails for another reason is not retried in a window', async () => {
+    const tokens = createTokenProvider(
+      naaConfig,
+      {
+        loginHint: 'sanne@gemeente.nl',
+        whenHostReady: Promise.resolve(),
+        nestedAppAuthRecommended: () => true,
+        authenticate: async () => {
+          throw new Error('no window expected');
+        },
+      },
+      {
+        loadMsal: async () =>
+          ({
+            InteractionRequiredAuthError: class extends Error {},
+            createNestablePublicClientApplication: async () => {
+              throw new Error('bridge timed out');
+            },
+          }) as unknown as typeof import('../../../src/auth/msalNaa'),
+      },
+    );
+    await expect(tokens.getToken(SCOPES.profile)).rejects.toThrow('bridge timed out');
   });
 });
 
