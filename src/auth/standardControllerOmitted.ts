@@ -1,5 +1,5 @@
 // Stands in, in the app's bundle only, for @azure/msal-browser's StandardController (webpack.config.js,
-// OmitMsalStandardController). The app signs in through nested app auth (src/auth/naaTokenProvider.ts),
+// omitMsalStandardController). The app signs in through nested app auth (src/auth/naaTokenProvider.ts),
 // whose controller is NestedAppAuthController; `createNestablePublicClientApplication` reaches the
 // standard controller only when the host turns out to offer no bridge, and `PublicClientApplication`'s
 // constructor names it for when no controller is passed. Bundled, it and its interaction clients
