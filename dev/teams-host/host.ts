@@ -24,6 +24,7 @@ import {
   type MeetingSettings,
   roleOf,
   type SignInOffer,
+  SIGN_IN_PARAM,
   SimulatorStateSchema,
   type TabConfig,
   TabConfigSchema,
@@ -110,7 +111,7 @@ function writeSettingsToUrl(): void {
   if (settings.theme !== 'default') params.set('theme', settings.theme);
   if (settings.locale !== 'nl-NL') params.set('locale', settings.locale);
   if (settings.channelMeeting) params.set('channel', '1');
-  if (requestedSignIn === 'dialog') params.set('signin', 'dialog');
+  if (requestedSignIn !== 'naa') params.set('signin', SIGN_IN_PARAM[requestedSignIn]);
   params.set('users', settings.participantIds.join(','));
   params.set('organiser', settings.organiserId);
   const withRole = (role: GrantedRole) => settings.participantIds.filter((id) => roleOf(settings, id) === role);
@@ -127,8 +128,12 @@ function writeSettingsToUrl(): void {
   window.history.replaceState(null, '', `${window.location.pathname}?${params.toString()}`);
 }
 
-/** `?signin=dialog`: every client is one without nested app authentication (meeting.ts SignInOffer). */
-const requestedSignIn: SignInOffer = new URLSearchParams(window.location.search).get('signin') === 'dialog' ? 'dialog' : 'naa';
+/** `?signin=dialog`: every client is one without nested app authentication; `?signin=naa-without-bridge`: one that recommends it without a bridge (meeting.ts SignInOffer). */
+const requestedSignIn: SignInOffer = (() => {
+  const asked = new URLSearchParams(window.location.search).get('signin');
+  const offer = (Object.keys(SIGN_IN_PARAM) as (keyof typeof SIGN_IN_PARAM)[]).find((o) => SIGN_IN_PARAM[o] === asked);
+  return offer ?? 'naa';
+})();
 /** The emulator's token endpoint (from the server, /teams-host/identity); without it no client offers NAA. */
 let tokenEndpoint: TokenEndpoint | null = null;
 const IDENTITY_URL = '/teams-host/identity';

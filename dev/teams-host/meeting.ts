@@ -138,15 +138,21 @@ export function usersNotInMeeting(settings: MeetingSettings): SeedUser[] {
  * (runtime `isNAAChannelRecommended` and `supports.nestedAppAuth`), answered with the emulator's tokens
  * (naaBridge.ts). `dialog`: a client without NAA, as older or other Microsoft 365 hosts are; the app
  * then signs in through Teams' authentication window (`authentication.authenticate`).
+ * `naaWithoutBridge`: NAA recommended, but the runtime does not list `supports.nestedAppAuth`, so
+ * teams-js installs no `window.nestedAppAuthBridge` (as it also does not in an app frame nested in
+ * another frame: tryPolyfillWithNestedAppAuthBridge); the app must find another way to sign in.
  */
-export type SignInOffer = 'naa' | 'dialog';
+export type SignInOffer = 'naa' | 'dialog' | 'naaWithoutBridge';
+
+/** The `?signin=` values of the simulator's address, by offer (`naa` is the address without one). */
+export const SIGN_IN_PARAM: Record<Exclude<SignInOffer, 'naa'>, string> = { dialog: 'dialog', naaWithoutBridge: 'naa-without-bridge' };
 
 /** The capabilities this host offers. teams-js refuses calls for capabilities missing here (`pages.config.setConfig` needs `pages.config`). */
 export function runtimeConfig(signIn: SignInOffer = 'naa'): string {
   return JSON.stringify({
     apiVersion: 4,
     hostVersionsInfo: { adaptiveCardSchemaVersion: { majorVersion: 1, minorVersion: 5 } },
-    isNAAChannelRecommended: signIn === 'naa',
+    isNAAChannelRecommended: signIn !== 'dialog',
     isLegacyTeams: false,
     supports: {
       app: {},

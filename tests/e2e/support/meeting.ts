@@ -11,6 +11,7 @@ import type { SeedUser } from '../../../dev/graph-emulator/seed';
 import { startSimulatorServer, type SimulatorServer } from '../../../dev/teams-host/server';
 import { emulatorTokenUrl, localAppConfig, registerSignInPage } from '../../../dev/teams-host/localSignIn';
 import { loopbackCertificate } from '../../../dev/teams-host/tls';
+import { SIGN_IN_PARAM, type SignInOffer } from '../../../dev/teams-host/meeting';
 
 export const ROOT = path.resolve(__dirname, '../../..');
 export const RESULTS_DIR = path.join(ROOT, 'test-results', 'e2e');
@@ -55,7 +56,7 @@ export interface MeetingSetup {
    */
   open?: 'all' | readonly SeedUser[];
   /** How every client offers sign-in: nested app auth (the default) or only Teams' authentication window. */
-  signIn?: 'naa' | 'dialog';
+  signIn?: SignInOffer;
 }
 
 /**
@@ -195,7 +196,7 @@ export function simulatorUrl(world: Pick<MeetingWorld, 'server'>, setup: Meeting
   if (setup.view && setup.view !== 'meeting') params.set('view', setup.view);
   if (setup.theme && setup.theme !== 'default') params.set('theme', setup.theme);
   if (setup.locale && setup.locale !== 'nl-NL') params.set('locale', setup.locale);
-  if (setup.signIn === 'dialog') params.set('signin', 'dialog');
+  if (setup.signIn !== undefined && setup.signIn !== 'naa') params.set('signin', SIGN_IN_PARAM[setup.signIn]);
   params.set('users', setup.users.map((u) => u.id).join(','));
   params.set('organiser', (setup.organiser ?? setup.users[0])?.id ?? '');
   const ids = (users: readonly SeedUser[] | undefined) => (users ?? []).map((u) => u.id).join(',');
