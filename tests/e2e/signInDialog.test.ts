@@ -3,9 +3,9 @@
 // flow at the tenant's authority (here the emulator's /authorize and /token, by configuration) and hands
 // the token back. Served over https, as Teams requires: teams-js opens the window only for an https page.
 import { SEED } from '../../dev/graph-emulator/seed';
-import { configureTab, join, SITE_URL_OF } from './support/flows';
-import { meetingPerTestFile, simulatorUrl, surfaces, waitReady } from './support/meeting';
-import { recordCalls } from './support/tokens';
+import { setUpAndJoin } from './support/flows';
+import { meetingPerTestFile } from './support/meeting';
+import { recordCalls, recordWindows } from './support/tokens';
 
 jest.setTimeout(240_000);
 
@@ -13,19 +13,10 @@ const world = meetingPerTestFile({ https: true });
 const { facilitator, ggdNurse } = SEED.users;
 
 it('signs in through Teams’ authentication window where the client offers no nested app auth', async () => {
-  const { page, context, emulator } = world();
+  const { context, emulator, page } = world();
   const calls = recordCalls(page, emulator.origin);
-  const windows: string[] = [];
-  context.on('page', (popup) => {
-    popup.on('framenavigated', (frame) => {
-      if (frame === popup.mainFrame()) windows.push(frame.url());
-    });
-  });
-  await page.goto(simulatorUrl(world(), { users: [facilitator, ggdNurse], view: 'config', signIn: 'dialog' }));
-  await configureTab(page, { siteUrl: SITE_URL_OF(SEED.groups.team.site), groupName: null, municipality: 'Voorbeeldstad', title: 'Aanmelden via het venster', purpose: 'agendering' });
-  await waitReady(surfaces.sidePanelCard(page, ggdNurse), 90_000);
-  const panel = await join(page, ggdNurse, 'Gezondheid');
-  await panel.getByRole('button', { name: 'Meedoen' }).waitFor({ state: 'detached' });
+  const windows = recordWindows(context);
+  await setUpAndJoin(world(), { signIn: 'dialog', users: [facilitator, ggdNurse], title: 'Aanmelden via het venster', joiner: ggdNurse, domain: 'Gezondheid' });
 
   // Our page opened in the window, went to the tenant's /authorize and came back to itself.
   expect(windows.some((u) => new URL(u).pathname === '/auth.html')).toBe(true);

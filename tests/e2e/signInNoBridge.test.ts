@@ -4,9 +4,9 @@
 // MSAL carries only the nested flow (src/auth/standardControllerOmitted.ts), so it must fall back to
 // Teams' authentication window (src/auth/index.ts). Served over https, which that window requires.
 import { SEED } from '../../dev/graph-emulator/seed';
-import { configureTab, join, SITE_URL_OF } from './support/flows';
-import { meetingPerTestFile, simulatorUrl, surfaces, waitReady } from './support/meeting';
-import { recordCalls } from './support/tokens';
+import { setUpAndJoin } from './support/flows';
+import { meetingPerTestFile } from './support/meeting';
+import { recordCalls, recordWindows } from './support/tokens';
 
 jest.setTimeout(240_000);
 
@@ -14,19 +14,10 @@ const world = meetingPerTestFile({ https: true });
 const { facilitator, ggdNurse } = SEED.users;
 
 it('a client that recommends nested app auth but installs no bridge gets the authentication window too', async () => {
-  const { page, context, emulator } = world();
+  const { context, emulator, page } = world();
   const calls = recordCalls(page, emulator.origin);
-  const windows: string[] = [];
-  context.on('page', (popup) => {
-    popup.on('framenavigated', (frame) => {
-      if (frame === popup.mainFrame()) windows.push(frame.url());
-    });
-  });
-  await page.goto(simulatorUrl(world(), { users: [facilitator, ggdNurse], view: 'config', signIn: 'naaWithoutBridge' }));
-  await configureTab(page, { siteUrl: SITE_URL_OF(SEED.groups.team.site), groupName: null, municipality: 'Voorbeeldstad', title: 'Aanmelden zonder brug', purpose: 'agendering' });
-  await waitReady(surfaces.sidePanelCard(page, facilitator), 90_000);
-  const panel = await join(page, facilitator, 'Armoede en schulden');
-  await panel.getByRole('button', { name: 'Meedoen' }).waitFor({ state: 'detached' });
+  const windows = recordWindows(context);
+  await setUpAndJoin(world(), { signIn: 'naaWithoutBridge', users: [facilitator, ggdNurse], title: 'Aanmelden zonder brug', joiner: facilitator, domain: 'Armoede en schulden' });
 
   expect(windows.some((u) => new URL(u).pathname === '/auth.html')).toBe(true);
   const mine = calls.filter((c) => c.upn === facilitator.userPrincipalName && c.path.startsWith('/v1.0/'));

@@ -3,7 +3,8 @@
 import type { FrameLocator, Locator, Page } from 'playwright-core';
 import { SEED, type SeedUser } from '../../../dev/graph-emulator/seed';
 import type { Purpose } from '../../../src/domain/model';
-import { surfaces, waitReady } from './meeting';
+import type { SignInOffer } from '../../../dev/teams-host/meeting';
+import { type MeetingWorld, simulatorUrl, surfaces, waitReady } from './meeting';
 
 export const SITE_URL_OF = (site: { path: string }) => `https://${SEED.host}${site.path}`;
 
@@ -64,6 +65,20 @@ export async function join(page: Page, user: SeedUser, domain: JoinDomain, partn
   await panel.getByRole('button', { name: 'Meedoen' }).click();
   await panel.getByRole('status').filter({ hasText: /^Opgeslagen$/ }).waitFor({ timeout: 30_000 });
   return panel;
+}
+
+/**
+ * A meeting whose clients offer sign-in as `signIn`: the organiser (the first of `users`) sets up a new
+ * tab on the team's site, then `joiner` joins from `domain`; resolves once the join form is gone. For
+ * the sign-in tests, which ask afterwards how each token was obtained.
+ */
+export async function setUpAndJoin(world: MeetingWorld, setup: { signIn: SignInOffer; users: readonly SeedUser[]; title: string; joiner: SeedUser; domain: JoinDomain }): Promise<void> {
+  const { page } = world;
+  await page.goto(simulatorUrl(world, { users: setup.users, view: 'config', signIn: setup.signIn }));
+  await configureTab(page, { siteUrl: SITE_URL_OF(SEED.groups.team.site), groupName: null, municipality: 'Voorbeeldstad', title: setup.title, purpose: 'agendering' });
+  await waitReady(surfaces.sidePanelCard(page, setup.joiner), 90_000);
+  const panel = await join(page, setup.joiner, setup.domain);
+  await panel.getByRole('button', { name: 'Meedoen' }).waitFor({ state: 'detached' });
 }
 
 /**

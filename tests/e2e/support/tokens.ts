@@ -1,6 +1,6 @@
 // What the app's requests to the emulator carried: the person and the scopes of each token, read from
 // the access token's claims (scp, upn), so a browser test can say which scopes a call was made with.
-import type { Page, Request } from 'playwright-core';
+import type { BrowserContext, Page, Request } from 'playwright-core';
 import { SCOPES } from '../../../src/auth/scopes';
 
 export interface SeenCall {
@@ -39,3 +39,14 @@ export function recordCalls(page: Page, emulatorOrigin: string): SeenCall[] {
 /** The scope sets the app asks for (src/auth/scopes.ts), each as a token's `scp` says it (sorted). */
 export const ASKED_SETS = new Set(Object.values(SCOPES).map((set) => [...set].sort().join(' ')));
 
+
+/** The addresses the main frame of every window the context opens from now on goes to (Teams' authentication window). */
+export function recordWindows(context: BrowserContext): string[] {
+  const windows: string[] = [];
+  context.on('page', (popup) => {
+    popup.on('framenavigated', (frame) => {
+      if (frame === popup.mainFrame()) windows.push(frame.url());
+    });
+  });
+  return windows;
+}
