@@ -252,13 +252,9 @@ async function coldLoad(browser: Browser, url: string, user: SeedUser, appOrigin
     // The stage loaded beside the side panel (what made the start slower than a side panel alone);
     // its own set is read once its page has settled, for the per-surface sizes.
     const stageFrame = withStage ? await (await page.locator('[data-frame-kind="meetingStage"] iframe').elementHandle({ timeout: INTERACTIVE_TIMEOUT_MS }))?.contentFrame() : null;
-    let stageScripts: string[] = [];
-    if (!stageFrame) await page.waitForTimeout(1_500);
-    else {
-      await stageFrame.waitForLoadState('load');
-      await page.waitForTimeout(1_500);
-      stageScripts = [...new Set(requested.filter((r) => r.frame === stageFrame).map((r) => r.file))];
-    }
+    if (stageFrame) await stageFrame.waitForLoadState('load');
+    await page.waitForTimeout(1_500);
+    const stageScripts = stageFrame ? [...new Set(requested.filter((r) => r.frame === stageFrame).map((r) => r.file))] : [];
     // The side panel closed and opened again with the stage running: a new document in the same frame.
     await frame.goto(frame.url(), { waitUntil: 'commit' });
     await frame.waitForFunction(() => (window as unknown as { __benchInteractive?: Promise<void> }).__benchInteractive !== undefined, undefined, { timeout: INTERACTIVE_TIMEOUT_MS });

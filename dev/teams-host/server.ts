@@ -62,7 +62,6 @@ const MIME_TYPES: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-// webpack names bundles `name.<8 hex>.js`: those never change, everything else must be revalidated.
 /** What the handlers need of a request and a response, over HTTP/1.1 and HTTP/2 alike. */
 type Request = IncomingMessage | Http2ServerRequest;
 type Response = NodeJS.WritableStream & {
@@ -71,6 +70,7 @@ type Response = NodeJS.WritableStream & {
   destroy(): unknown;
 };
 
+// webpack names bundles `name.<8 hex>.js`: those never change, everything else must be revalidated.
 const HASHED_ASSET = /\.[0-9a-f]{8}\.[a-z0-9]+$/;
 const MAX_STATE_BYTES = 64 * 1024;
 

@@ -39,7 +39,6 @@ export function recordCalls(page: Page, emulatorOrigin: string): SeenCall[] {
 /** The scope sets the app asks for (src/auth/scopes.ts), each as a token's `scp` says it (sorted). */
 export const ASKED_SETS = new Set(Object.values(SCOPES).map((set) => [...set].sort().join(' ')));
 
-
 /** The addresses the main frame of every window the context opens from now on goes to (Teams' authentication window). */
 export function recordWindows(context: BrowserContext): string[] {
   const windows: string[] = [];
