@@ -7,7 +7,7 @@ import JSZip from 'jszip';
 import type { FrameLocator, Page } from 'playwright-core';
 import { SEED } from '../../dev/graph-emulator/seed';
 import { loadInstrument } from '../../src/domain/loadInstrument';
-import { configureTab, daysFromToday, facilitatorPresses, join, proposeAction, scoreStatements, shareToStage, SITE_URL_OF, waitSaved } from './support/flows';
+import { configureTab, daysFromToday, facilitatorPresses, join, openTheme, proposeAction, scoreStatements, shareToStage, SITE_URL_OF, waitSaved } from './support/flows';
 import { editListItems } from './support/faults';
 import { meetingPerTestFile, screenshot, simulatorUrl, surfaces, waitReady } from './support/meeting';
 
@@ -88,7 +88,7 @@ describe('markup typed by people is shown as text, everywhere', () => {
     await facilitatorPresses(page, facilitator, 'Scores onthullen');
     await facilitatorPresses(page, facilitator, 'Naar stap 2');
 
-    await panel.getByRole('button', { name: /^A\. / }).click();
+    await openTheme(panel, /^A\. /);
     const question = panel.getByRole('group', { name: new RegExp(`^${q1.number}\\. `) });
     await question.getByRole('checkbox', { name: q1Other.text, exact: true }).check();
     await question.getByRole('textbox', { name: /^Toelichting bij: / }).fill(FREE_TEXT);

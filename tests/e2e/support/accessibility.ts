@@ -1,7 +1,7 @@
 // axe-core on one app surface inside the simulator page, and the theme switch as Teams does it.
 import axeCore, { type Result } from 'axe-core';
 import type { Frame, Locator, Page } from 'playwright-core';
-import { eventually, frameOf, screenshot, type SimulatorTheme } from './meeting';
+import { eventually, frameOf, motionSettled, screenshot, type SimulatorTheme } from './meeting';
 
 /** What issue 6 asks of every surface: WCAG 2.0 and 2.1 levels A and AA, and axe's best practices. */
 export const AUDITED_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] as const;
@@ -71,19 +71,16 @@ export async function auditSurface(_page: Page, card: Locator): Promise<SurfaceA
 export async function auditFrame(frame: Frame): Promise<SurfaceAudit> {
   // Fluent animates colours (a button's background and text over about 100 ms): right after a theme
   // switch axe would measure a colour halfway between two themes (white to black text reads #7f7f7f).
-  // Audited without motion, after two frames, axe sees the colours a person sees once it has settled.
-  await frame.evaluate(
-    () =>
-      new Promise<void>((settled) => {
-        if (!document.getElementById('audit-without-motion')) {
-          const style = document.createElement('style');
-          style.id = 'audit-without-motion';
-          style.textContent = '*, *::before, *::after { transition: none !important; animation: none !important; }';
-          document.head.append(style);
-        }
-        requestAnimationFrame(() => requestAnimationFrame(() => settled()));
-      }),
-  );
+  // CSS transitions are switched off; Fluent's motion (an opening accordion panel or dialog fades in)
+  // cannot be, so it plays out first: axe sees the colours a person sees once the surface has settled.
+  await frame.evaluate(() => {
+    if (document.getElementById('audit-without-motion')) return;
+    const style = document.createElement('style');
+    style.id = 'audit-without-motion';
+    style.textContent = '*, *::before, *::after { transition: none !important; animation: none !important; }';
+    document.head.append(style);
+  });
+  await motionSettled(frame);
   const loaded = await frame.evaluate(() => 'axe' in window);
   if (!loaded) await frame.evaluate(axeCore.source);
   const results = await frame.evaluate(

@@ -4,7 +4,7 @@ import type { FrameLocator, Locator, Page } from 'playwright-core';
 import { SEED, type SeedUser } from '../../../dev/graph-emulator/seed';
 import type { Purpose } from '../../../src/domain/model';
 import type { SignInOffer } from '../../../dev/teams-host/meeting';
-import { type MeetingWorld, simulatorUrl, surfaces, waitReady } from './meeting';
+import { type MeetingWorld, motionSettled, simulatorUrl, surfaces, waitReady } from './meeting';
 
 export const SITE_URL_OF = (site: { path: string }) => `https://${SEED.host}${site.path}`;
 
@@ -160,7 +160,9 @@ export async function waitSaved(panel: FrameLocator, timeout = 30_000): Promise<
 /** Stap 2: open a theme's section of the accordion (a no-op when it is open). */
 export async function openTheme(panel: FrameLocator | Locator, themeHeading: RegExp): Promise<void> {
   const header = panel.getByRole('button', { name: themeHeading });
-  if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
+  if ((await header.getAttribute('aria-expanded')) === 'true') return;
+  await header.click();
+  await motionSettled(header);
 }
 
 export interface ActionDraft {

@@ -245,6 +245,23 @@ export async function frameOf(card: Locator): Promise<Frame> {
   return frame;
 }
 
+/**
+ * Waits until the document holding `target` has played out its running animations, as a person
+ * waits for a panel to finish opening before ticking a box in it. Fluent's motion (an accordion
+ * panel's 200 ms collapse, a dialog's fade) runs on the Web Animations API, which no stylesheet
+ * switches off: mid-way a panel is half transparent (axe then measures washed-out colours) and its
+ * content still moves (a press that goes down on a box and up beside it ticks nothing). Endless
+ * animations (a spinner) are not waited for.
+ */
+export async function motionSettled(target: Locator | Frame): Promise<void> {
+  const element = 'childFrames' in target ? target.locator(':root') : target;
+  await element.evaluate(async (node: Element) => {
+    const playing = node.ownerDocument.getAnimations().filter((animation) => animation.playState === 'running' && Number.isFinite(Number(animation.effect?.getComputedTiming().endTime)));
+    await Promise.all(playing.map((animation) => animation.finished.catch(() => undefined)));
+    await new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done())));
+  });
+}
+
 /** Waits until the simulator says the app in the card called appInitialization.success. */
 export async function waitReady(card: Locator, timeout = 30_000): Promise<void> {
   await card.and(card.page().locator('[data-status="ready"]')).waitFor({ timeout });
