@@ -12,7 +12,7 @@ import { auditSurface, lookAtWidth, switchTheme, THEMES } from './support/access
 import { configureTab, daysFromToday, join, openTheme, optionBox, scoreStatements, SITE_URL_OF } from './support/flows';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { eventually, meetingPerTestFile, RESULTS_DIR, simulatorUrl, surfaces, waitReady, type MeetingWorld, storedSession } from './support/meeting';
+import { eventually, meetingPerTestFile, motionSettled, RESULTS_DIR, simulatorUrl, surfaces, waitReady, type MeetingWorld, storedSession } from './support/meeting';
 import { exportReport, pageCount, pageText, requireReportTools, run, toPdf } from './support/report';
 
 jest.setTimeout(240_000);
@@ -71,6 +71,8 @@ async function move(stage: FrameLocator, name: string, confirm?: { mode?: 'joint
   await did.on('stage', name, () => button.click());
   if (confirm) {
     const dialog = stage.getByRole('dialog');
+    await dialog.waitFor({ timeout: 30_000 });
+    await motionSettled(dialog);
     if (confirm.mode) await did.on('stage', `${name}: ${confirm.mode}`, () => dialog.getByRole('radio', { name: confirm.mode === 'joint' ? /^Samen/ : /^Ieder apart/ }).check({ timeout: 30_000 }));
     await did.on('stage', `${name}: bevestigen`, () => dialog.getByRole('button', { name, exact: true }).click({ timeout: 30_000 }));
   }

@@ -101,6 +101,9 @@ async function pressMove(surface: FrameLocator, name: string, options: MoveOptio
   await button.click();
   if (movesAsk(name)) {
     const dialog = surface.getByRole('dialog');
+    // The dialog grows into place (Fluent's scale motion): a press while it moves can miss its button.
+    await dialog.waitFor({ timeout: 30_000 });
+    await motionSettled(dialog);
     if (options.mode) await dialog.getByRole('radio', { name: options.mode === 'joint' ? /^Samen/ : /^Ieder apart/ }).check({ timeout: 30_000 });
     await dialog.getByRole('button', { name, exact: true }).click({ timeout: 30_000 });
   }
