@@ -28,7 +28,7 @@ async function start(attempt = 1): Promise<void> {
     // Teams hears about a successful start once; a start-up that began again told it already.
     if (attempt === 1) boot.host.notifySuccess();
   } else {
-    ui.renderFailure(container as HTMLElement, result);
+    ui.renderFailure(container as HTMLElement, result, () => void start(attempt + 1));
     // Our own explanation says more than the host's generic failure page, so the frame stays ours.
     if (attempt === 1) result.host?.notifySuccess();
     if (isPassingFailure(result.error)) startAgainLater(() => void start(attempt + 1), attempt);

@@ -26,6 +26,7 @@ import {
   type SignInOffer,
   SIGN_IN_PARAM,
   SimulatorStateSchema,
+  WINDOW_REFUSED_SIGNAL,
   type TabConfig,
   TabConfigSchema,
   type TeamsLocale,
@@ -366,7 +367,17 @@ function openAuthWindow(frame: AppFrame, request: HostRequest): void {
   // requests share an id, and window.open with a name already open reuses that window — one person's
   // sign-in would then answer the other's request.
   authWindowCount += 1;
-  const opened = window.open(url, `teams-auth-${authWindowCount}`, `popup,width=${size(width, 600)},height=${size(height, 535)}`);
+  // A browser opens a window only in answer to a person's press (transient user activation, which a
+  // press inside the app's frame gives this page too: html.spec.whatwg.org/multipage/interaction.html
+  // #tracking-user-activation). Teams on the web opens its sign-in window from its own page, so without
+  // a press it fails as Teams does. The browser that runs the tests has its pop-up blocker switched
+  // off, so the rule is checked here rather than left to it.
+  const pressed = navigator.userActivation?.isActive ?? true;
+  const opened = pressed ? window.open(url, `teams-auth-${authWindowCount}`, `popup,width=${size(width, 600)},height=${size(height, 535)}`) : null;
+  if (!pressed) {
+    log(`— aanmeldvenster voor ${frame.user.displayName} niet geopend: er is nergens op gedrukt`);
+    console.info(WINDOW_REFUSED_SIGNAL);
+  }
   if (!opened) {
     post(frame, responseTo(request, [false, 'FailedToOpenWindow']));
     return;

@@ -147,6 +147,13 @@ export type SignInOffer = 'naa' | 'dialog' | 'naaWithoutBridge';
 /** The `?signin=` values of the simulator's address, by offer (`naa` is the address without one). */
 export const SIGN_IN_PARAM: Record<Exclude<SignInOffer, 'naa'>, string> = { dialog: 'dialog', naaWithoutBridge: 'naa-without-bridge' };
 
+/**
+ * What the simulator writes to the console when it refuses to open a sign-in window because nobody
+ * pressed anything: browser tests wait for it without touching the page (each of Playwright's own
+ * evaluations counts as a press, so looking at the page would let the window open).
+ */
+export const WINDOW_REFUSED_SIGNAL = 'Teams-simulator: aanmeldvenster niet geopend, er is nergens op gedrukt';
+
 /** The capabilities this host offers. teams-js refuses calls for capabilities missing here (`pages.config.setConfig` needs `pages.config`). */
 export function runtimeConfig(signIn: SignInOffer = 'naa'): string {
   return JSON.stringify({

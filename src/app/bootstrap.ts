@@ -6,7 +6,7 @@
 // identity) — and beside /me already the session this frame shows, whose key and site are in the URL.
 // Each step that fails is reported as a BootError naming the step, so the shell can tell the person
 // what to do next instead of showing a stack trace.
-import { createTokenProvider, preloadSignIn, SCOPES } from '../auth';
+import { createTokenProvider, firstScopesFor, preloadSignIn, SCOPES } from '../auth';
 import { openInstrument } from '../domain/openInstrument';
 import type { Instrument } from '../domain/instrument';
 import { createGraphServices } from '../graph';
@@ -90,12 +90,16 @@ export const browserBootDependencies: BootDependencies = {
   createHost: () => createHost(),
   fetchConfig: fetchAppConfig,
   tokens: (config, host) =>
-    createTokenProvider(config, {
-      loginHint: host.context().user.userPrincipalName,
-      whenHostReady: whenHostReady().then(() => undefined),
-      nestedAppAuthRecommended: () => host.signIn.nestedAppAuthRecommended(),
-      authenticate: (request) => host.signIn.authenticate(request),
-    }),
+    createTokenProvider(
+      config,
+      {
+        loginHint: host.context().user.userPrincipalName,
+        whenHostReady: whenHostReady().then(() => undefined),
+        nestedAppAuthRecommended: () => host.signIn.nestedAppAuthRecommended(),
+        authenticate: (request) => host.signIn.authenticate(request),
+      },
+      { firstScopes: firstScopesFor(host.context().surface) },
+    ),
   graph: (config, tokens, instrument) => createGraphServices(config, tokens, { instrument }),
 };
 
@@ -147,7 +151,7 @@ export async function bootstrap(deps: BootDependencies = browserBootDependencies
       // No connection, a busy service, missing consent or a refused account are worth their own
       // advice; anything else here means the sign-in did not work.
       const code = err && typeof err === 'object' && 'code' in err ? err.code : null;
-      if (code === 'offline' || code === 'throttled' || code === 'consentRequired' || code === 'signInRefused' || code === 'missingLoginHint') throw err;
+      if (code === 'offline' || code === 'throttled' || code === 'consentRequired' || code === 'signInRefused' || code === 'missingLoginHint' || code === 'signInWindow') throw err;
       throw new BootError('signInFailed', 'signIn', err);
     }
     return { ok: true, boot: { host, config, graph, me, instrument, locale, sessionStart } };

@@ -6,7 +6,7 @@
 // once Entra knows the person.
 import * as z from '../domain/zod';
 import type { TokenProvider } from '../graph/contracts';
-import { SignInRefusedError, typedSignInError } from './errors';
+import { SignInRefusedError, SignInWindowError, typedSignInError, WINDOW_CLOSED, WINDOW_NOT_OPENED } from './errors';
 import { RENEW_BEFORE_EXPIRY_MS } from './devTokenProvider';
 
 /** What the sign-in page passes to notifySuccess (as JSON). */
@@ -38,7 +38,21 @@ interface Cached {
 }
 
 const OIDC = new Set(['openid', 'profile', 'offline_access', 'email']);
-const isGraphScope = (scope: string) => !/^https:\/\//i.test(scope) || scope.toLowerCase().startsWith('https://graph.microsoft.com/');
+const GRAPH_RESOURCE = 'https://graph.microsoft.com';
+const RESOURCE_SCOPE = /^(https:\/\/[^/]+)\/(.+)$/i;
+/** The resource a scope is for: its own prefix, else Graph's (as MSAL reads a bare scope). */
+const resourceOf = (scope: string) => RESOURCE_SCOPE.exec(scope)?.[1]?.toLowerCase() ?? GRAPH_RESOURCE;
+const isGraphScope = (scope: string) => resourceOf(scope) === GRAPH_RESOURCE;
+/**
+ * A scope as resource and name in lower case. Entra's answer may name a scope bare ("AllSites.Manage")
+ * where the call asked for it with its resource ("https://…sharepoint.com/AllSites.Manage"): a bare
+ * name in an answer belongs to the resource that was asked for, so a later call for the same scope
+ * finds the token instead of opening another window (which, without a press, would not open).
+ */
+function scopeKey(scope: string, resourceAsked: string): string {
+  const named = RESOURCE_SCOPE.exec(scope);
+  return named ? `${(named[1] ?? '').toLowerCase()}/${(named[2] ?? '').toLowerCase()}` : `${resourceAsked}/${scope.toLowerCase()}`;
+}
 
 export function signInPageUrl(appOrigin: string, scopes: readonly string[], loginHint: string | null): string {
   const url = new URL(SIGN_IN_PAGE, `${appOrigin.replace(/\/+$/, '')}/`);
@@ -50,6 +64,8 @@ export function signInPageUrl(appOrigin: string, scopes: readonly string[], logi
 /** The window's reason for failing, as a typed error: the page's MSAL error, or Teams' own (`CancelledByUser`, …). */
 export function dialogFailure(error: unknown, scopes: readonly string[]): unknown {
   const reason = error instanceof Error ? error.message : String(error);
+  if (reason === WINDOW_NOT_OPENED) return new SignInWindowError('blocked');
+  if (reason === WINDOW_CLOSED) return new SignInWindowError('closed');
   let parsed: DialogFailure | null = null;
   try {
     const result = DialogFailureSchema.safeParse(JSON.parse(reason));
@@ -71,23 +87,27 @@ export function createDialogTokenProvider(options: DialogOptions): TokenProvider
   // One window at a time, as Teams shows one; a call waits for the window before it and may find its token there.
   let queue: Promise<unknown> = Promise.resolve();
 
-  const cached = (scopes: readonly string[]) => cache.find((c) => now() < c.renewAt && scopes.every((s) => OIDC.has(s) || c.scopes.has(s.toLowerCase())))?.token ?? null;
+  const cached = (scopes: readonly string[]) => cache.find((c) => now() < c.renewAt && scopes.every((s) => OIDC.has(s) || c.scopes.has(scopeKey(s, GRAPH_RESOURCE))))?.token ?? null;
 
   async function openWindow(scopes: readonly string[]): Promise<string> {
     const hit = cached(scopes);
     if (hit) return hit;
     // A token is for one resource (AADSTS28000): only Graph scopes are added to a Graph call's window.
     const extra = first && scopes.every(isGraphScope) ? (options.firstScopes ?? []) : [];
-    first = false;
     const asked = [...new Set([...scopes, ...extra])];
     let raw: string;
     try {
       raw = await options.authenticate({ url: signInPageUrl(options.appOrigin, asked, options.loginHint), ...DIALOG_SIZE });
     } catch (err) {
-      throw dialogFailure(err, asked);
+      const failure = dialogFailure(err, asked);
+      // A window that never opened asked nothing: the next one (after the press) is still the first.
+      if (!(failure instanceof SignInWindowError)) first = false;
+      throw failure;
     }
+    first = false;
     const token = DialogTokenSchema.parse(JSON.parse(raw));
-    cache.push({ token: token.accessToken, scopes: new Set((token.scopes.length > 0 ? token.scopes : asked).map((s) => s.toLowerCase())), renewAt: token.expiresOn - RENEW_BEFORE_EXPIRY_MS });
+    const resource = resourceOf(asked.find((s) => !OIDC.has(s)) ?? '');
+    cache.push({ token: token.accessToken, scopes: new Set((token.scopes.length > 0 ? token.scopes : asked).map((s) => scopeKey(s, resource))), renewAt: token.expiresOn - RENEW_BEFORE_EXPIRY_MS });
     return token.accessToken;
   }
 

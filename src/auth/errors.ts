@@ -36,6 +36,24 @@ export class SignInRefusedError extends Error {
   }
 }
 
+/**
+ * Teams' authentication window did not sign the person in: it could not be opened (`FailedToOpenWindow`:
+ * a browser opens a window only in answer to a click, and Teams' guide starts the flow from a sign-in
+ * button, learn.microsoft.com/microsoftteams/platform/tabs/how-to/authentication/auth-flow-tab) or the
+ * person closed it (`CancelledByUser`). Nobody refused anything: a press on "Aanmelden" opens it again.
+ */
+export class SignInWindowError extends Error {
+  override readonly name = 'SignInWindowError';
+  readonly code = 'signInWindow' as const;
+  constructor(readonly reason: 'blocked' | 'closed') {
+    super(reason === 'blocked' ? "Teams' sign-in window could not be opened without a click" : "Teams' sign-in window was closed before signing in");
+  }
+}
+
+/** Teams' own reasons for an authentication window that signed nobody in (teams-js authentication.authenticate). */
+export const WINDOW_NOT_OPENED = 'FailedToOpenWindow';
+export const WINDOW_CLOSED = 'CancelledByUser';
+
 /** Entra's AADSTS codes for a person who may not sign in here (unknown, disabled, from another tenant). */
 const REFUSED_SIGN_IN = new Set([50020, 50034, 50053, 50057, 50058]);
 

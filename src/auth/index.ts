@@ -7,8 +7,8 @@ import { createNaaTokenProvider, preloadMsal, type NaaOptions } from './naaToken
 import { NestedAppAuthUnavailableError } from './standardControllerOmitted';
 import { FIRST_CALL_SCOPES } from './scopes';
 
-export { FIRST_CALL_SCOPES, SCOPES, type ScopeSet } from './scopes';
-export { ConsentRequiredError, MissingLoginHintError, SignInRefusedError } from './errors';
+export { FIRST_CALL_SCOPES, firstScopesFor, SCOPES, type ScopeSet } from './scopes';
+export { ConsentRequiredError, MissingLoginHintError, SignInRefusedError, SignInWindowError } from './errors';
 
 export interface HostHint {
   /** `loginHint` / `userPrincipalName` from the host context. */
@@ -33,13 +33,19 @@ export function chooseSignIn(config: AppConfig, nestedAppAuthRecommended: boolea
   return nestedAppAuthRecommended ? 'nestedAppAuth' : 'authenticationDialog';
 }
 
-export function createTokenProvider(config: AppConfig, host: HostHint, options: { loadMsal?: NaaOptions['loadMsal'] } = {}): TokenProvider {
+export interface TokenProviderOptions {
+  loadMsal?: NaaOptions['loadMsal'];
+  /** What Teams' sign-in window asks for the first time besides the call's own scopes (scopes.ts firstScopesFor); start-up's by default. */
+  firstScopes?: readonly string[];
+}
+
+export function createTokenProvider(config: AppConfig, host: HostHint, options: TokenProviderOptions = {}): TokenProvider {
   const auth = config.auth;
   if (auth.mode === 'dev') return createDevTokenProvider({ loginHint: host.loginHint, tokenUrl: auth.tokenUrl, clientId: auth.clientId });
   // Only hosts without NAA need the window's provider: its own chunk, not in what every surface loads.
   const authenticationWindow = () =>
     import(/* webpackChunkName: "sign-in-window" */ './dialogTokenProvider').then(({ createDialogTokenProvider }) =>
-      createDialogTokenProvider({ appOrigin: config.appOrigin, loginHint: host.loginHint, authenticate: host.authenticate, firstScopes: FIRST_CALL_SCOPES }),
+      createDialogTokenProvider({ appOrigin: config.appOrigin, loginHint: host.loginHint, authenticate: host.authenticate, firstScopes: options.firstScopes ?? FIRST_CALL_SCOPES }),
     );
   let chosen: Promise<TokenProvider> | null = null;
   const provider = () =>

@@ -32,3 +32,13 @@ export const ALL_APP_SCOPES: readonly string[] = [...new Set(Object.values(SCOPE
  * (scripts/appPackage.ts, webApplicationInfo.nestedAppAuthInfo); start-up asks for /me's at once.
  */
 export const FIRST_CALL_SCOPES: readonly string[] = [...SCOPES.profile, ...SCOPES.sites];
+
+/**
+ * Where Teams offers no nested app auth, each new set of scopes needs Teams' sign-in window, and a
+ * browser opens one only in answer to a press: the configuration page's first window therefore also
+ * asks what the page reads at once without a press (the groups for the Planner picker, which of them
+ * are teams, the site to check), so the organiser's one press on "Aanmelden" covers the page.
+ */
+export function firstScopesFor(surface: string): readonly string[] {
+  return surface === 'settings' ? [...FIRST_CALL_SCOPES, ...SCOPES.siteLookup, ...SCOPES.groups, ...SCOPES.teams] : FIRST_CALL_SCOPES;
+}

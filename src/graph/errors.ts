@@ -16,6 +16,7 @@ export type GraphErrorCode =
   | 'consentRequired'
   | 'signInRefused'
   | 'missingLoginHint'
+  | 'signInWindow'
   | 'publishBusy'
   | 'notSiteOwner';
 
@@ -94,11 +95,12 @@ export class ServiceError extends GraphLayerError {
 
 /**
  * Signing in failed before any request was sent: nobody consented to a scope, Entra refused the person,
- * or the host named nobody. Not transient: trying again changes nothing until someone acts.
+ * the host named nobody, or Teams' sign-in window did not open or was closed. Not transient: trying
+ * again changes nothing until someone acts (for the window: presses "Aanmelden").
  */
 export class SignInError extends GraphLayerError {
   constructor(
-    readonly code: 'consentRequired' | 'signInRefused' | 'missingLoginHint',
+    readonly code: 'consentRequired' | 'signInRefused' | 'missingLoginHint' | 'signInWindow',
     message: string,
   ) {
     super(message);
@@ -110,6 +112,7 @@ const SIGN_IN_ERRORS: Record<string, SignInError['code']> = {
   ConsentRequiredError: 'consentRequired',
   SignInRefusedError: 'signInRefused',
   MissingLoginHintError: 'missingLoginHint',
+  SignInWindowError: 'signInWindow',
 };
 
 /**

@@ -20,12 +20,18 @@ it('signs in through Teams’ authentication window where the client offers no n
 
   // Our page opened in the window, went to the tenant's /authorize and came back to itself.
   expect(windows.some((u) => new URL(u).pathname === '/auth.html')).toBe(true);
+  // The configuration page started without a press, so its window did not open until the organiser
+  // pressed Aanmelden (setUpAndJoin); that one window brought the page's groups and teams too, so the
+  // picker needed no second window (which no press would have opened).
+  const groupWindows = windows.map((u) => new URL(u)).filter((u) => u.pathname === '/auth.html' && u.searchParams.get('scopes')?.includes('GroupMember.Read.All'));
+  expect(groupWindows.map((u) => u.searchParams.get('scopes')?.split(' ').sort())).toEqual([['GroupMember.Read.All', 'Sites.Read.All', 'Sites.ReadWrite.All', 'Team.ReadBasic.All', 'User.Read']]);
   expect(calls.some((c) => c.path === `/${SEED.tenantId}/oauth2/v2.0/authorize`)).toBe(true);
   expect(calls.some((c) => c.path === `/${SEED.tenantId}/oauth2/v2.0/token`)).toBe(true);
   // The first window brought what start-up needs (GET /me and the session) in one token.
   const mine = calls.filter((c) => c.upn === ggdNurse.userPrincipalName && c.path.startsWith('/v1.0/'));
   // (Her first Graph calls, GET /me and the session's $batch, carry that one token; which of the two the
   // recorder sees first depends on timing, so the test asks for the first of hers, not for /me by name.)
+  console.log(windows.join('\n'), JSON.stringify(mine.slice(0, 4)));
   expect(mine[0]?.scp).toBe('Sites.ReadWrite.All User.Read');
   expect(mine.every((c) => c.scp !== null)).toBe(true);
   // Nobody used the bridge (whose tokens come from the emulator's own token endpoint) or dev tokens.

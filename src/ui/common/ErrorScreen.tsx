@@ -1,12 +1,13 @@
 // A failure as a person reads it: what happened, what to do next, and a way to try again.
 import { Body1, Button, MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens } from '@fluentui/react-components';
 import { defineMessages, useLocale, useT } from '../i18n';
-import { describeError } from './errors';
+import { describeError, needsSignInPress } from './errors';
 
 const messages = defineMessages({
   nl: {
     title: 'Dit lukte niet',
     retry: 'Opnieuw proberen',
+    signIn: 'Aanmelden',
     noAccessTitle: 'U kunt de gegevens van deze sessie niet lezen',
     noAccess:
       'Uw account heeft geen toegang tot de SharePoint-site van de gemeente, bijvoorbeeld omdat u deelneemt vanuit een andere organisatie of (nog) geen lid bent van de site. U kunt toch meedoen: de gespreksleider kan uw antwoorden namens u invullen, en de app als schermdeling delen zodat u het gedeelde scherm ziet.',
@@ -15,6 +16,7 @@ const messages = defineMessages({
   en: {
     title: 'This did not work',
     retry: 'Try again',
+    signIn: 'Sign in',
     noAccessTitle: 'You cannot read this session’s data',
     noAccess:
       'Your account has no access to the municipality’s SharePoint site, for example because you take part from another organisation or are not (yet) a member of the site. You can still take part: the facilitator can fill in your answers on your behalf, and share the app as a screen share so you see the shared screen.',
@@ -55,7 +57,7 @@ export function ErrorScreen({ error, onRetry, inSession = false }: { error: unkn
       {onRetry ? (
         <div>
           <Button appearance="primary" onClick={onRetry}>
-            {t('retry')}
+            {needsSignInPress(error) ? t('signIn') : t('retry')}
           </Button>
         </div>
       ) : null}

@@ -20,6 +20,7 @@ const DESCRIPTIONS: Record<Locale, Record<Kind, ErrorDescription>> = {
     configInvalid: { problem: 'De instellingen van de app (app-config.json) kloppen niet.', next: 'Vraag de beheerder van de app om de installatie te controleren.' },
     signInFailed: { problem: 'Aanmelden bij Microsoft 365 is niet gelukt.', next: 'Sluit de app en open hem opnieuw; lukt het dan nog niet, vraag uw beheerder of de app toestemming heeft.' },
     missingLoginHint: { problem: 'Teams gaf niet door wie u bent, dus aanmelden lukte niet.', next: 'Sluit de app en open hem opnieuw.' },
+    signInWindow: { problem: 'U bent nog niet aangemeld: het aanmeldvenster van Teams ging niet open of werd gesloten.', next: 'Klik op Aanmelden; het venster gaat open en sluit vanzelf zodra u bent aangemeld.' },
     consentRequired: {
       problem: 'De app heeft voor dit onderdeel toestemming nodig die een beheerder van uw organisatie nog niet heeft gegeven.',
       next: 'Vraag uw Microsoft 365-beheerder om toestemming voor de organisatie te verlenen voor Gesprekstool (zie de installatiehandleiding).',
@@ -49,6 +50,7 @@ const DESCRIPTIONS: Record<Locale, Record<Kind, ErrorDescription>> = {
     configInvalid: { problem: "The app's settings (app-config.json) are not valid.", next: "Ask the app's administrator to check the installation." },
     signInFailed: { problem: 'Signing in to Microsoft 365 did not work.', next: 'Close the app and open it again; if that does not help, ask your administrator whether the app has consent.' },
     missingLoginHint: { problem: 'Teams did not say who you are, so signing in failed.', next: 'Close the app and open it again.' },
+    signInWindow: { problem: 'You are not signed in yet: Teams’ sign-in window did not open or was closed.', next: 'Select Sign in; the window opens and closes by itself once you are signed in.' },
     consentRequired: {
       problem: 'For this part the app needs consent that an administrator of your organisation has not yet given.',
       next: 'Ask your Microsoft 365 administrator to grant consent for the organisation to Gesprekstool (see the installation guide).',
@@ -112,6 +114,14 @@ export function describeError(err: unknown, locale: Locale): ErrorDescription {
     return { ...description, problem: format(description.problem, { site }).replace('  ', ' ') };
   }
   return description;
+}
+
+/**
+ * Teams' sign-in window did not open (a browser opens one only in answer to a press) or was closed:
+ * the way on is a button that opens it, labelled "Aanmelden", and pressing it is the click the window needs.
+ */
+export function needsSignInPress(err: unknown): boolean {
+  return kindOf(err) === 'signInWindow';
 }
 
 /** Both sentences as one line, for inline messages. */

@@ -102,7 +102,7 @@ class RefusedChange extends Error {
  * budget and changes nothing until someone acts. The person's "Opnieuw proberen" reads at once.
  */
 const GIVE_UP_MS = 10 * 60_000;
-const PERMANENT: ReadonlySet<string> = new Set(['accessDenied', 'notFound', 'consentRequired', 'signInRefused', 'notSiteOwner']);
+const PERMANENT: ReadonlySet<string> = new Set(['accessDenied', 'notFound', 'consentRequired', 'signInRefused', 'notSiteOwner', 'signInWindow']);
 
 function isPermanent(err: unknown): boolean {
   return err !== null && typeof err === 'object' && 'code' in err && typeof err.code === 'string' && PERMANENT.has(err.code);

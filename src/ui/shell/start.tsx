@@ -3,6 +3,7 @@
 import { createRoot, type Root } from 'react-dom/client';
 import type { ComponentType } from 'react';
 import type { AppBoot, BootResult } from '../../app/bootstrap';
+import { needsSignInPress } from '../common/errors';
 import { browserStorage } from '../session';
 import { App, BootFailure } from './App';
 
@@ -30,6 +31,12 @@ export function renderApp(container: HTMLElement, boot: AppBoot, page: Component
   );
 }
 
-export function renderFailure(container: HTMLElement, result: Extract<BootResult, { ok: false }>): void {
-  rootOf(container).render(<BootFailure result={result} onRetry={() => window.location.reload()} />);
+/**
+ * `startAgain` runs start-up again in this page. A sign-in window that did not open needs exactly that:
+ * the press on "Aanmelden" is the click that lets Teams open it, and a reload would lose that click.
+ * Anything else starts from a fresh page.
+ */
+export function renderFailure(container: HTMLElement, result: Extract<BootResult, { ok: false }>, startAgain: () => void): void {
+  const onRetry = needsSignInPress(result.error) ? startAgain : () => window.location.reload();
+  rootOf(container).render(<BootFailure result={result} onRetry={onRetry} />);
 }

@@ -6,6 +6,7 @@ import { visibleProgress } from '../../domain/groupView';
 import { isEditable } from '../../domain/sessionState';
 import type { SessionState, StepId } from '../../domain/model';
 import { ErrorScreen } from '../common/ErrorScreen';
+import { SignInAgain } from '../common/SignInAgain';
 import { Loading } from '../common/Loading';
 import { defineMessages, useT } from '../i18n';
 import { useAppServices, useOwnResponse, useSession, useSessionInstrument } from '../session';
@@ -229,6 +230,7 @@ export function SidePanel() {
         </MessageBar>
       ) : null}
       {session.pollError ? <Caption1>{t('stale')}</Caption1> : null}
+      <SignInAgain error={session.pollError} onPress={() => void session.refresh()} />
     </>
   );
 

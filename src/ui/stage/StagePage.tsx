@@ -29,6 +29,7 @@ import { ErrorScreen } from '../common/ErrorScreen';
 import { GroupViewNotice } from '../common/GroupViewNotice';
 import { InvalidItemsNotice } from '../common/InvalidItemsNotice';
 import { Loading } from '../common/Loading';
+import { SignInAgain } from '../common/SignInAgain';
 import { FacilitatorMoves } from '../facilitator/FacilitatorMoves';
 import { useLocale, useT } from '../i18n';
 import { displayedResponses } from '../charts/displayText';
@@ -305,6 +306,7 @@ export function StagePage() {
         </MessageBar>
       )}
       {api.pollError !== null && api.pollError !== undefined && <p role="status">{t('pollProblem')}</p>}
+      <SignInAgain error={api.pollError} onPress={() => void api.refresh()} />
       {api.isFacilitator ? <GroupViewNotice error={api.groupError} /> : null}
       <StageView
         instrument={instrument}

@@ -9,6 +9,7 @@ import type { PlannerTaskReader, SessionSnapshot, SessionStore } from '../../gra
 import { ErrorScreen } from '../common/ErrorScreen';
 import { describeErrorText } from '../common/errors';
 import { Loading } from '../common/Loading';
+import { SignInAgain } from '../common/SignInAgain';
 import { ExportButton } from '../export/ExportButton';
 import { useLocale, useT, type Locale } from '../i18n';
 import { useAppServices, useSession, useSessionInstrument, type SessionCommands } from '../session';
@@ -226,6 +227,7 @@ export function TabPage() {
   return (
     <>
       {api.pollError !== null && api.pollError !== undefined && <p role="status">{t('pollProblem')}</p>}
+      <SignInAgain error={api.pollError} onPress={() => void api.refresh()} />
       {api.commandError && <p role="alert">{api.commandError}</p>}
       <TabView
         instrument={instrument}

@@ -3,7 +3,7 @@
 import type { FrameLocator, Locator, Page } from 'playwright-core';
 import { SEED, type SeedUser } from '../../../dev/graph-emulator/seed';
 import type { Purpose } from '../../../src/domain/model';
-import type { SignInOffer } from '../../../dev/teams-host/meeting';
+import { type SignInOffer, WINDOW_REFUSED_SIGNAL } from '../../../dev/teams-host/meeting';
 import { type MeetingWorld, motionSettled, simulatorUrl, surfaces, waitReady } from './meeting';
 
 export const SITE_URL_OF = (site: { path: string }) => `https://${SEED.host}${site.path}`;
@@ -30,8 +30,8 @@ export async function configureTab(page: Page, setup: TabSetup): Promise<void> {
   const config = surfaces.config(page);
   await config.getByRole('heading', { name: 'Gesprekstool instellen' }).waitFor({ timeout: 30_000 });
   const group = config.getByRole('combobox', { name: 'Microsoft 365-groep voor Planner (actieagenda)' });
-  // The page has finished loading once its groups are in (where the client has no nested app auth, a
-  // sign-in window for the groups' scope opens and closes meanwhile); a person starts there too.
+  // The page has finished loading once its groups are in (where the client has no nested app auth,
+  // they come with the page's first sign-in window); a person starts there too.
   await group.locator('option', { hasText: 'Groepen laden…' }).waitFor({ state: 'detached', timeout: 30_000 });
   if (setup.siteUrl) {
     await config.getByRole('radio', { name: 'Een andere site (adres)' }).check();
@@ -74,9 +74,26 @@ export async function join(page: Page, user: SeedUser, domain: JoinDomain, partn
  */
 export async function setUpAndJoin(world: MeetingWorld, setup: { signIn: SignInOffer; users: readonly SeedUser[]; title: string; joiner: SeedUser; domain: JoinDomain }): Promise<void> {
   const { page } = world;
+  const windowRefused = setup.signIn === 'naa' ? null : page.waitForEvent('console', { predicate: (message) => message.text() === WINDOW_REFUSED_SIGNAL, timeout: 90_000 });
   await page.goto(simulatorUrl(world, { users: setup.users, view: 'config', signIn: setup.signIn }));
+  if (windowRefused) {
+    // Teams' sign-in window opens only in answer to a press, and nobody has pressed anything yet
+    // (awaited without looking at the page: each of Playwright's evaluations counts as a press).
+    await windowRefused;
+    const config = surfaces.config(page);
+    await config.getByText('U bent nog niet aangemeld: het aanmeldvenster van Teams ging niet open of werd gesloten.').waitFor({ timeout: 30_000 });
+    await config.getByRole('button', { name: 'Aanmelden', exact: true }).click();
+  }
   await configureTab(page, { siteUrl: SITE_URL_OF(SEED.groups.team.site), groupName: null, municipality: 'Voorbeeldstad', title: setup.title, purpose: 'agendering' });
   await waitReady(surfaces.sidePanelCard(page, setup.joiner), 90_000);
+  if (windowRefused) {
+    // The side panel starts without a press of its own: its window opens when a press came moments
+    // before (the organiser's Opslaan, or Playwright looking), else the person presses Aanmelden.
+    const sidePanel = surfaces.sidePanel(page, setup.joiner);
+    const signIn = sidePanel.getByRole('button', { name: 'Aanmelden', exact: true });
+    await signIn.or(sidePanel.getByRole('button', { name: 'Meedoen' })).first().waitFor({ timeout: 60_000 });
+    if (await signIn.isVisible()) await signIn.click();
+  }
   const panel = await join(page, setup.joiner, setup.domain);
   await panel.getByRole('button', { name: 'Meedoen' }).waitFor({ state: 'detached' });
 }

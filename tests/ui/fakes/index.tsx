@@ -2,6 +2,7 @@
 // component test drives the real components, hooks and domain rules with no network.
 import { render, type RenderResult } from '@testing-library/react';
 import type { ReactElement } from 'react';
+import type { BootDependencies } from '../../../src/app/bootstrap';
 import type { AppConfig } from '../../../src/app/config';
 import { loadInstrument } from '../../../src/domain/loadInstrument';
 import type { ActionItem, Participant, Response, Session } from '../../../src/domain/model';
@@ -325,5 +326,17 @@ export function snapshotOf(session: Session, responses: Response[], actions: Act
     actions: actions.map((a, i) => v(a, `a${i}`)),
     invalid: [],
     links: { sessionsList: 'https://x/s', answersList: 'https://x/a', actionsList: 'https://x/c', plannerPlan: null },
+  };
+}
+
+/** Start-up's dependencies with fakes: a host, the test configuration, Sanne signed in; `overrides` replace any. */
+export function bootDeps(overrides: Partial<BootDependencies> = {}): BootDependencies {
+  const host = fakeHost();
+  return {
+    createHost: async () => host,
+    fetchConfig: async () => testConfig,
+    tokens: () => ({ getToken: async () => 'not-used-by-the-fake-directory' }),
+    graph: () => fakeGraph(fakeDirectory(sanne), new FakeStore()),
+    ...overrides,
   };
 }

@@ -1,19 +1,10 @@
 import { teamsDarkTheme, teamsLightTheme } from '@fluentui/react-components';
 import { act, render, screen } from '@testing-library/react';
-import { bootstrap, BootError, browserBootDependencies, type BootDependencies } from '../../../src/app/bootstrap';
+import { bootstrap, BootError, browserBootDependencies } from '../../../src/app/bootstrap';
 import { App, BootFailure } from '../../../src/ui/shell/App';
-import { FakeStore, facilitator, fakeDirectory, fakeGraph, fakeHost, fakeServices, responseOf, sanne, SESSION_KEY, sessionIn, testConfig } from '../fakes';
+import { bootDeps, FakeStore, facilitator, fakeDirectory, fakeGraph, fakeHost, fakeServices, responseOf, sanne, SESSION_KEY, sessionIn } from '../fakes';
 
-function deps(overrides: Partial<BootDependencies> = {}): BootDependencies {
-  const host = fakeHost();
-  return {
-    createHost: async () => host,
-    fetchConfig: async () => testConfig,
-    tokens: () => ({ getToken: async () => 'not-used-by-the-fake-directory' }),
-    graph: () => fakeGraph(fakeDirectory(sanne), new FakeStore()),
-    ...overrides,
-  };
-}
+const deps = bootDeps;
 
 describe('start-up', () => {
   it('signs in and knows the person from GET /me, not from the Teams context', async () => {
@@ -109,6 +100,7 @@ describe('start-up', () => {
     if (result.ok) return;
     render(<BootFailure result={result} onRetry={() => undefined} />);
     expect(screen.getByRole('alert').textContent).toContain('Aanmelden bij Microsoft 365 is niet gelukt.');
+    expect(screen.getByRole('button', { name: 'Opnieuw proberen' })).toBeTruthy();
   });
 });
 

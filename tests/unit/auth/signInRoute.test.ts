@@ -1,7 +1,7 @@
 // Which way the app signs in (NAA where the host recommends it, else Teams' authentication window),
 // the tenant-specific authority, and what the authentication window's answers become.
 import { AppConfigSchema, tenantAuthority } from '../../../src/app/config';
-import { chooseSignIn, ConsentRequiredError, createTokenProvider, FIRST_CALL_SCOPES, SCOPES, SignInRefusedError } from '../../../src/auth';
+import { chooseSignIn, ConsentRequiredError, createTokenProvider, FIRST_CALL_SCOPES, firstScopesFor, SCOPES, SignInRefusedError, SignInWindowError } from '../../../src/auth';
 import { createDialogTokenProvider, dialogFailure, signInPageUrl } from '../../../src/auth/dialogTokenProvider';
 import { typedSignInError } from '../../../src/auth/errors';
 import { NestedAppAuthUnavailableError } from '../../../src/auth/standardControllerOmitted';
@@ -175,12 +175,61 @@ describe('the authentication window', () => {
     await expect(tokens.getToken(SCOPES.profile)).resolves.toBe('t2');
   });
 
-  it('turns the page’s consent refusal into ConsentRequiredError and Teams’ own reasons into SignInRefusedError', async () => {
+  it('a SharePoint scope the answer names bare is found again: no second window, which no press would open', async () => {
+    const urls: string[] = [];
+    const sharePoint = 'https://gemeente.sharepoint.com/AllSites.Manage';
+    const tokens = createDialogTokenProvider({
+      appOrigin: 'https://a.nl',
+      loginHint: null,
+      now: () => 0,
+      // Entra may answer with the scope's bare name for a resource other than Graph.
+      authenticate: async ({ url }) => {
+        urls.push(url);
+        const asked = new URL(url).searchParams.get('scopes')?.split(' ') ?? [];
+        return ok(`t${urls.length}`, asked.map((s) => s.replace(/^https:\/\/[^/]+\//, '')));
+      },
+    });
+    await expect(tokens.getToken([sharePoint])).resolves.toBe('t1');
+    await expect(tokens.getToken([sharePoint.toUpperCase().replace('HTTPS', 'https')])).resolves.toBe('t1');
+    // The bare name answered for SharePoint is not Graph's scope of that name.
+    await expect(tokens.getToken(['AllSites.Manage'])).resolves.toBe('t2');
+    expect(urls).toHaveLength(2);
+  });
+
+  it('a window Teams could not open (no press) or the person closed is SignInWindowError; the window after the press is still the first', async () => {
+    expect(dialogFailure(new Error('FailedToOpenWindow'), SCOPES.profile)).toMatchObject({ code: 'signInWindow', reason: 'blocked' });
+    expect(dialogFailure(new Error('CancelledByUser'), SCOPES.profile)).toMatchObject({ code: 'signInWindow', reason: 'closed' });
+    const urls: string[] = [];
+    let pressed = false;
+    const tokens = createDialogTokenProvider({
+      appOrigin: 'https://a.nl',
+      loginHint: null,
+      firstScopes: firstScopesFor('settings'),
+      now: () => 0,
+      authenticate: async ({ url }) => {
+        if (!pressed) throw new Error('FailedToOpenWindow');
+        urls.push(new URL(url).searchParams.get('scopes') ?? '');
+        return ok('t', new URL(url).searchParams.get('scopes')?.split(' ') ?? []);
+      },
+    });
+    await expect(tokens.getToken(SCOPES.profile)).rejects.toBeInstanceOf(SignInWindowError);
+    pressed = true;
+    await expect(tokens.getToken(SCOPES.profile)).resolves.toBe('t');
+    // The configuration page's one window covers what it reads without a press: its groups and teams.
+    expect(urls).toEqual(['User.Read Sites.ReadWrite.All Sites.Read.All GroupMember.Read.All Team.ReadBasic.All']);
+    await expect(tokens.getToken(SCOPES.groups)).resolves.toBe('t');
+    await expect(tokens.getToken(SCOPES.teams)).resolves.toBe('t');
+    expect(urls).toHaveLength(1);
+    // Other surfaces ask only what start-up needs.
+    expect(firstScopesFor('sidePanel')).toEqual(FIRST_CALL_SCOPES);
+  });
+
+  it('turns the page’s consent refusal into ConsentRequiredError and Teams’ other reasons into SignInRefusedError', async () => {
     const refusal = JSON.stringify({ errorCode: 'invalid_grant', subError: 'consent_required', errorMessage: 'AADSTS65001: The user or administrator has not consented.' });
     const consent = dialogFailure(new Error(refusal), SCOPES.groups);
     expect(consent).toBeInstanceOf(ConsentRequiredError);
     expect(consent).toMatchObject({ scopes: ['GroupMember.Read.All'] });
-    expect(dialogFailure(new Error('CancelledByUser'), SCOPES.profile)).toMatchObject({ code: 'signInRefused', oauthError: 'CancelledByUser' });
+    expect(dialogFailure(new Error('InternalError'), SCOPES.profile)).toMatchObject({ code: 'signInRefused', oauthError: 'InternalError' });
     const failing = createDialogTokenProvider({ appOrigin: 'https://a.nl', loginHint: null, authenticate: async () => Promise.reject(new Error(refusal)) });
     await expect(failing.getToken(SCOPES.groups)).rejects.toBeInstanceOf(ConsentRequiredError);
   });
