@@ -8,6 +8,7 @@ const messages = defineMessages({
     title: 'Dit lukte niet',
     retry: 'Opnieuw proberen',
     signIn: 'Aanmelden',
+    signInTitle: 'Aanmelden nodig',
     noAccessTitle: 'U kunt de gegevens van deze sessie niet lezen',
     noAccess:
       'Uw account heeft geen toegang tot de SharePoint-site van de gemeente, bijvoorbeeld omdat u deelneemt vanuit een andere organisatie of (nog) geen lid bent van de site. U kunt toch meedoen: de gespreksleider kan uw antwoorden namens u invullen, en de app als schermdeling delen zodat u het gedeelde scherm ziet.',
@@ -17,6 +18,7 @@ const messages = defineMessages({
     title: 'This did not work',
     retry: 'Try again',
     signIn: 'Sign in',
+    signInTitle: 'Sign-in needed',
     noAccessTitle: 'You cannot read this session’s data',
     noAccess:
       'Your account has no access to the municipality’s SharePoint site, for example because you take part from another organisation or are not (yet) a member of the site. You can still take part: the facilitator can fill in your answers on your behalf, and share the app as a screen share so you see the shared screen.',
@@ -45,11 +47,13 @@ export function ErrorScreen({ error, onRetry, inSession = false }: { error: unkn
   const described = describeError(error, locale);
   const problem = noAccess ? t('noAccess') : described.problem;
   const next = noAccess ? t('noAccessNext') : described.next;
+  // Not signed in yet is not a failure of anything: a press is all it takes.
+  const signIn = needsSignInPress(error);
   return (
     <section className={styles.root} role="alert">
-      <MessageBar intent={noAccess ? 'warning' : 'error'} layout="multiline">
+      <MessageBar intent={noAccess || signIn ? 'warning' : 'error'} layout="multiline">
         <MessageBarBody>
-          <MessageBarTitle>{noAccess ? t('noAccessTitle') : t('title')}</MessageBarTitle>
+          <MessageBarTitle>{noAccess ? t('noAccessTitle') : signIn ? t('signInTitle') : t('title')}</MessageBarTitle>
           {problem}
         </MessageBarBody>
       </MessageBar>
@@ -57,7 +61,7 @@ export function ErrorScreen({ error, onRetry, inSession = false }: { error: unkn
       {onRetry ? (
         <div>
           <Button appearance="primary" onClick={onRetry}>
-            {needsSignInPress(error) ? t('signIn') : t('retry')}
+            {signIn ? t('signIn') : t('retry')}
           </Button>
         </div>
       ) : null}

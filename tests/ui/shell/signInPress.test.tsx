@@ -25,6 +25,9 @@ describe('a sign-in window that needs a press', () => {
     let startedAgain = 0;
     await act(async () => renderFailure(container, result, () => (startedAgain += 1)));
     expect(screen.getByRole('alert').textContent).toContain('U bent nog niet aangemeld: het aanmeldvenster van Teams ging niet open of werd gesloten.');
+    // Not signed in yet is no failure: no "Dit lukte niet", no "Opnieuw proberen".
+    expect(screen.getByRole('alert').textContent).toContain('Aanmelden nodig');
+    expect(screen.getByRole('alert').textContent).not.toContain('Dit lukte niet');
     expect(screen.queryByRole('button', { name: 'Opnieuw proberen' })).toBeNull();
     await act(async () => screen.getByRole('button', { name: 'Aanmelden' }).click());
     // Not a reload, which would lose the press.
