@@ -3,7 +3,7 @@
 // draft a crash cannot lose holds them (`kept`, src/graph/contracts.ts SyncState).
 import { Button, Caption1, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { SyncState } from '../../graph/contracts';
-import { describeErrorText } from '../common/errors';
+import { describeErrorText, needsSignInPress } from '../common/errors';
 import { defineMessages, useLocale, useT } from '../i18n';
 
 const messages = defineMessages({
@@ -17,6 +17,7 @@ const messages = defineMessages({
     error: 'Niet opgeslagen. {reason}',
     errorUnkept: 'Niet opgeslagen. {reason} Uw wijzigingen zijn op dit apparaat niet veilig bewaard: sluit dit venster niet.',
     retry: 'Opnieuw proberen',
+    signIn: 'Aanmelden',
   },
   en: {
     saved: 'Saved',
@@ -28,6 +29,7 @@ const messages = defineMessages({
     error: 'Not saved. {reason}',
     errorUnkept: 'Not saved. {reason} Your changes are not safely kept on this device: keep this window open.',
     retry: 'Try again',
+    signIn: 'Sign in',
   },
 });
 
@@ -80,7 +82,8 @@ export function SyncIndicator({ state, onRetry, inline = false }: { state: SyncS
       </Caption1>
       {state.kind === 'error' || state.kind === 'offline' ? (
         <Button size="small" onClick={onRetry}>
-          {t('retry')}
+          {/* A save that needed Teams' sign-in window: the press sends again and lets the window open. */}
+          {state.kind === 'error' && needsSignInPress(state.reason) ? t('signIn') : t('retry')}
         </Button>
       ) : null}
     </div>

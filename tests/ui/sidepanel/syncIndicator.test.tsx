@@ -42,6 +42,15 @@ describe('sync indicator', () => {
     expect(screen.getByRole('button', { name: 'Opnieuw proberen' })).toBeTruthy();
   });
 
+  it('a save that needed Teams’ sign-in window offers Aanmelden, whose press sends again', async () => {
+    const retry = show({ kind: 'error', pending: 2, reason: 'signInWindow', retryAt: null, kept: true });
+    expect(screen.getByRole('status').textContent).toBe(
+      'Niet opgeslagen. U bent nog niet aangemeld: het aanmeldvenster van Teams ging niet open of werd gesloten. Klik op Aanmelden; het venster gaat open en sluit vanzelf zodra u bent aangemeld.',
+    );
+    await userEvent.click(screen.getByRole('button', { name: 'Aanmelden' }));
+    expect(retry).toHaveBeenCalledTimes(1);
+  });
+
   it('does not promise "later verstuurd" for changes no crash-proof draft holds, and asks to keep the window open', () => {
     show({ kind: 'offline', pending: 2, kept: false });
     expect(screen.getByRole('status').textContent).toBe('Geen verbinding: 2 wijzigingen wachten en zijn op dit apparaat niet veilig bewaard. Sluit dit venster niet.');
