@@ -1,13 +1,12 @@
 // A failure as a person reads it: what happened, what to do next, and a way to try again.
 import { Body1, Button, MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens } from '@fluentui/react-components';
 import { defineMessages, useLocale, useT } from '../i18n';
-import { describeError, needsSignInPress } from './errors';
+import { describeError, needsSignInPress, signInPressMessages } from './errors';
 
 const messages = defineMessages({
   nl: {
     title: 'Dit lukte niet',
     retry: 'Opnieuw proberen',
-    signIn: 'Aanmelden',
     signInTitle: 'Aanmelden nodig',
     noAccessTitle: 'U kunt de gegevens van deze sessie niet lezen',
     noAccess:
@@ -17,7 +16,6 @@ const messages = defineMessages({
   en: {
     title: 'This did not work',
     retry: 'Try again',
-    signIn: 'Sign in',
     signInTitle: 'Sign-in needed',
     noAccessTitle: 'You cannot read this session’s data',
     noAccess:
@@ -41,6 +39,7 @@ const useStyles = makeStyles({
  */
 export function ErrorScreen({ error, onRetry, inSession = false }: { error: unknown; onRetry?: () => void; inSession?: boolean }) {
   const t = useT(messages);
+  const press = useT(signInPressMessages);
   const locale = useLocale();
   const styles = useStyles();
   const noAccess = inSession && isAccessDenied(error);
@@ -61,7 +60,7 @@ export function ErrorScreen({ error, onRetry, inSession = false }: { error: unkn
       {onRetry ? (
         <div>
           <Button appearance="primary" onClick={onRetry}>
-            {signIn ? t('signIn') : t('retry')}
+            {signIn ? press('signIn') : t('retry')}
           </Button>
         </div>
       ) : null}

@@ -2,17 +2,12 @@
 // without a click (src/auth/errors.ts, SignInWindowError): what is shown stays, the reads wait, and
 // one press on "Aanmelden" is the click that opens the window and reads again.
 import { Button, MessageBar, MessageBarActions, MessageBarBody } from '@fluentui/react-components';
-import { defineMessages, useLocale, useT } from '../i18n';
-import { describeError, needsSignInPress } from './errors';
-
-const messages = defineMessages({
-  nl: { signIn: 'Aanmelden' },
-  en: { signIn: 'Sign in' },
-});
+import { useLocale, useT } from '../i18n';
+import { describeError, needsSignInPress, signInPressMessages } from './errors';
 
 /** Nothing unless `error` is a sign-in window that did not open or was closed. */
 export function SignInAgain({ error, onPress }: { error: unknown; onPress: () => void }) {
-  const t = useT(messages);
+  const t = useT(signInPressMessages);
   const locale = useLocale();
   if (!needsSignInPress(error)) return null;
   const { problem, next } = describeError(error, locale);

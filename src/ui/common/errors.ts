@@ -2,7 +2,7 @@
 // Errors are recognised by their `code` (GraphLayerError, BootError, sign-in, host), so the UI
 // needs no import of the Graph client to tell them apart and never shows a stack trace.
 import type { GraphErrorCode } from '../../graph/errors';
-import { format, type Locale } from '../i18n';
+import { defineMessages, format, type Locale } from '../i18n';
 
 export interface ErrorDescription {
   /** What went wrong, one sentence. */
@@ -123,6 +123,9 @@ export function describeError(err: unknown, locale: Locale): ErrorDescription {
 export function needsSignInPress(err: unknown): boolean {
   return kindOf(err) === 'signInWindow';
 }
+
+/** That button's one label, wherever it shows (start-up, a running session's notice, the sync indicator). */
+export const signInPressMessages = defineMessages({ nl: { signIn: 'Aanmelden' }, en: { signIn: 'Sign in' } });
 
 /** Both sentences as one line, for inline messages. */
 export function describeErrorText(err: unknown, locale: Locale): string {

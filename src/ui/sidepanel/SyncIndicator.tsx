@@ -3,7 +3,7 @@
 // draft a crash cannot lose holds them (`kept`, src/graph/contracts.ts SyncState).
 import { Button, Caption1, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { SyncState } from '../../graph/contracts';
-import { describeErrorText, needsSignInPress } from '../common/errors';
+import { describeErrorText, needsSignInPress, signInPressMessages } from '../common/errors';
 import { defineMessages, useLocale, useT } from '../i18n';
 
 const messages = defineMessages({
@@ -17,7 +17,6 @@ const messages = defineMessages({
     error: 'Niet opgeslagen. {reason}',
     errorUnkept: 'Niet opgeslagen. {reason} Uw wijzigingen zijn op dit apparaat niet veilig bewaard: sluit dit venster niet.',
     retry: 'Opnieuw proberen',
-    signIn: 'Aanmelden',
   },
   en: {
     saved: 'Saved',
@@ -29,7 +28,6 @@ const messages = defineMessages({
     error: 'Not saved. {reason}',
     errorUnkept: 'Not saved. {reason} Your changes are not safely kept on this device: keep this window open.',
     retry: 'Try again',
-    signIn: 'Sign in',
   },
 });
 
@@ -57,6 +55,7 @@ const useStyles = makeStyles({
 /** `inline`: beside a single field (a note on the stage) rather than stuck to the top of the panel. */
 export function SyncIndicator({ state, onRetry, inline = false }: { state: SyncState; onRetry: () => void; inline?: boolean }) {
   const t = useT(messages);
+  const press = useT(signInPressMessages);
   const locale = useLocale();
   const styles = useStyles();
   let text: string;
@@ -83,7 +82,7 @@ export function SyncIndicator({ state, onRetry, inline = false }: { state: SyncS
       {state.kind === 'error' || state.kind === 'offline' ? (
         <Button size="small" onClick={onRetry}>
           {/* A save that needed Teams' sign-in window: the press sends again and lets the window open. */}
-          {state.kind === 'error' && needsSignInPress(state.reason) ? t('signIn') : t('retry')}
+          {state.kind === 'error' && needsSignInPress(state.reason) ? press('signIn') : t('retry')}
         </Button>
       ) : null}
     </div>
