@@ -161,6 +161,8 @@ interface Run {
   graphRequests: number;
   /** App scripts the stage frame (loading beside the side panel) had requested once its page settled. */
   stageScripts: string[];
+  /** Stage frame start → the stage shows its heading (NaN without a stage): what the side panel's head start costs the stage. */
+  stageShows: number;
   /**
    * Frame start → interactive when the side panel opens again while the stage runs (the frame
    * reloaded once the page settled): how a participant meets it in Teams, where the app is on the
@@ -183,7 +185,10 @@ const WATCH_FOR_INTERACTIVE = `(() => {
   };
   let done;
   window.__benchInteractive = new Promise((resolve) => { done = resolve; });
+  // The stage's own start: the first moment its page shows a visible heading (the session's title).
+  const shows = () => Array.from(document.querySelectorAll('h1')).some(isVisible);
   const observer = new MutationObserver(() => {
+    if (window.__benchShowsAt === undefined && shows()) window.__benchShowsAt = performance.timeOrigin + performance.now();
     if (!interactive()) return;
     window.__benchInteractiveAt = performance.timeOrigin + performance.now();
     observer.disconnect();
@@ -254,6 +259,12 @@ async function coldLoad(browser: Browser, url: string, user: SeedUser, appOrigin
     const stageFrame = withStage ? await (await page.locator('[data-frame-kind="meetingStage"] iframe').elementHandle({ timeout: INTERACTIVE_TIMEOUT_MS }))?.contentFrame() : null;
     if (stageFrame) await stageFrame.waitForLoadState('load');
     await page.waitForTimeout(1_500);
+    const stageShows = stageFrame
+      ? await stageFrame.evaluate(() => {
+          const at = (window as unknown as { __benchShowsAt?: number }).__benchShowsAt;
+          return at === undefined ? Number.NaN : at - performance.timeOrigin;
+        })
+      : Number.NaN;
     const stageScripts = stageFrame ? [...new Set(requested.filter((r) => r.frame === stageFrame).map((r) => r.file))] : [];
     // The side panel closed and opened again with the stage running: a new document in the same frame.
     await frame.goto(frame.url(), { waitUntil: 'commit' });
@@ -272,6 +283,7 @@ async function coldLoad(browser: Browser, url: string, user: SeedUser, appOrigin
       scripts: [...new Set(scripts)],
       graphRequests: seen.graph,
       stageScripts,
+      stageShows,
       reopened,
     };
   } finally {
@@ -374,6 +386,7 @@ function printTimes(runs: Run[], latencyMs: number, withStage: boolean): { media
     ['JS share', (r) => (100 * (r.scriptsIn - r.frameStart)) / (r.interactive - r.frameStart), (v) => `${v.toFixed(0)} %`],
     ['Graph requests', (r) => r.graphRequests, (v) => String(v)],
     [withStage ? 'opened beside running stage' : 'opened again', (r) => r.reopened, ms],
+    ...(withStage ? [['stage frame → shows', (r: Run) => r.stageShows, ms] as [string, (r: Run) => number, (v: number) => string]] : []),
   ];
   const timeRows = [['run', ...columns.map(([title]) => title)]];
   runs.forEach((r, i) => timeRows.push([String(i + 1), ...columns.map(([, value, format]) => format(value(r)))]));
@@ -467,6 +480,7 @@ async function main(): Promise<void> {
       const { median: value, target } = printTimes(atLatency, latencyMs, options.stage);
       summary.push([`frame → side panel interactive, median at ${latencyMs} ms Graph latency${options.stage ? '' : ', no stage'}`, ms(value), target === null ? '' : `≤ ${ms(target)}`, verdict(value, target)]);
       summary.push([`  the same, opened again${options.stage ? ' beside the running stage' : ''} (scripts cached)`, ms(median(atLatency.map((r) => r.reopened))), '', '']);
+      if (options.stage) summary.push(['  the stage beside it: its frame → its heading shown', ms(median(atLatency.map((r) => r.stageShows))), '', '']);
     }
     console.log(`\n${table(summary, [1])}`);
   } finally {

@@ -1,16 +1,20 @@
 // Entry: start-up (host → configuration → sign-in → GET /me, and the frame's session beside /me) in
-// src/app/bootstrap.ts, then the shell picks the surface. The shell (React, Fluent UI) is its own
+// src/app/bootstrap.ts, then the shell picks the surface; the stage first lets a side panel that starts
+// beside it go ahead (src/app/startTurn.ts). The shell (React, Fluent UI) is its own
 // chunk fetched at once, so it downloads while start-up talks to the host and Graph instead of
 // before: index.html blocks only on what starts that conversation. A failed start-up shows a Dutch
 // explanation instead of a blank frame.
 import { bootstrap } from './app/bootstrap';
 import { isPassingFailure, startAgainLater } from './app/startAgain';
+import { startTurn } from './app/startTurn';
 import { createHost } from './teams';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root');
 
-const shell = import(/* webpackChunkName: "shell" */ './ui/shell/start');
+// The stage lets a side panel starting beside it go first (src/app/startTurn.ts); other frames start now.
+const turn = startTurn(new URL(window.location.href));
+const shell = turn.then(() => import(/* webpackChunkName: "shell" */ './ui/shell/start'));
 
 async function start(attempt = 1): Promise<void> {
   // The same host bootstrap() uses (created once): the surface's page downloads during sign-in, and
@@ -35,4 +39,4 @@ async function start(attempt = 1): Promise<void> {
   }
 }
 
-void start();
+void turn.then(() => start());

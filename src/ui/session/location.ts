@@ -14,16 +14,28 @@ export interface SessionLink {
   location: SessionLocation;
 }
 
-const PARAM = { session: 'session', site: 'site', siteUrl: 'siteUrl', group: 'group' } as const;
+const PARAM = { session: 'session', site: 'site', siteUrl: 'siteUrl', group: 'group', shownOn: 'on' } as const;
+const ON_STAGE = 'stage';
 
-/** The app URL for a configured tab or the stage: the app origin with the session's place in the query. */
-export function sessionUrl(appOrigin: string, link: SessionLink): string {
+/**
+ * The app URL for a configured tab or the stage: the app origin with the session's place in the query.
+ * A URL for the stage says so (`on=stage`), so its page knows before teams-js has loaded that it is the
+ * group's view and may let a side panel start first (src/app/startTurn.ts). Teams' own context stays
+ * the authority on which surface a frame is; the mark only decides the order of a start.
+ */
+export function sessionUrl(appOrigin: string, link: SessionLink, shownOn: 'tab' | 'stage' = 'tab'): string {
   const url = new URL('/', appOrigin);
+  if (shownOn === 'stage') url.searchParams.set(PARAM.shownOn, ON_STAGE);
   url.searchParams.set(PARAM.session, link.key);
   url.searchParams.set(PARAM.site, link.location.siteId);
   url.searchParams.set(PARAM.siteUrl, link.location.siteUrl);
   if (link.location.plannerGroupId) url.searchParams.set(PARAM.group, link.location.plannerGroupId);
   return url.toString();
+}
+
+/** Whether `url` is one the app shared to the meeting's stage (sessionUrl with 'stage'). */
+export function sharedToStage(url: URL): boolean {
+  return url.searchParams.get(PARAM.shownOn) === ON_STAGE;
 }
 
 /** The session key: the tab's entityId, else the `session` parameter; null when this tab has none yet. */

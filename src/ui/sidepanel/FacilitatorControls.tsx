@@ -109,7 +109,7 @@ export function FacilitatorControls({ progress }: { session: Session; progress: 
           <Button
             onClick={() => {
               setShareError(null);
-              host.stage.share(sessionUrl(config.appOrigin, link), { screenShare }).then(
+              host.stage.share(sessionUrl(config.appOrigin, link, 'stage'), { screenShare }).then(
                 () => setShared(true),
                 (err: unknown) => setShareError(describeErrorText(err, locale)),
               );
