@@ -13,6 +13,7 @@ import {
   type ClientType,
   clientOf,
   defaultMeeting,
+  fillContextPlaceholders,
   type FrameIdentity,
   type FrameKind,
   GRANTED_ROLES,
@@ -443,7 +444,8 @@ function frameCard(kind: FrameKind, user: SeedUser, client: ClientType, src: str
     card.append(head, el('div', { class: 'empty' }, ...empty()));
     return card;
   }
-  const iframe = el('iframe', { title, src });
+  // Teams fills the context into the URL's placeholders before it loads it.
+  const iframe = el('iframe', { title, src: fillContextPlaceholders(src, legacyContext({ kind, user, client }, settings, tab)) });
   // A picture of someone else's screen: nothing in it can be clicked, focused or typed into.
   if (screenShareFor) iframe.inert = true;
   card.append(head, iframe);
