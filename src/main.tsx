@@ -6,9 +6,7 @@
 // explanation instead of a blank frame.
 import { bootstrap } from './app/bootstrap';
 import { isPassingFailure, startAgainLater } from './app/startAgain';
-import { startHints } from './app/startHints';
 import { startTurn } from './app/startTurn';
-import { openInstrument } from './domain/openInstrument';
 import { createHost } from './teams';
 
 const container = document.getElementById('root');
@@ -17,14 +15,6 @@ if (!container) throw new Error('index.html has no #root');
 // The stage lets a side panel starting beside it go first (src/app/startTurn.ts); other frames start now.
 const turn = startTurn(new URL(window.location.href));
 const shell = turn.then(() => import(/* webpackChunkName: "shell" */ './ui/shell/start'));
-// What the URL says about this frame (src/app/startHints.ts): its page and instrument download now;
-// start-up below asks for the ones the host names, which are these same downloads when they agree.
-void turn.then(() => {
-  const hints = startHints(new URL(window.location.href));
-  if (hints.locale) openInstrument(hints.locale).catch(() => undefined);
-  const hinted = hints.surface;
-  if (hinted) void shell.then((ui) => ui.preloadSurface(hinted), () => null);
-});
 
 async function start(attempt = 1): Promise<void> {
   // The same host bootstrap() uses (created once): the surface's page downloads during sign-in, and

@@ -13,7 +13,6 @@ import {
   type ClientType,
   clientOf,
   defaultMeeting,
-  fillContextPlaceholders,
   type FrameIdentity,
   type FrameKind,
   GRANTED_ROLES,
@@ -444,8 +443,7 @@ function frameCard(kind: FrameKind, user: SeedUser, client: ClientType, src: str
     card.append(head, el('div', { class: 'empty' }, ...empty()));
     return card;
   }
-  // Teams fills the context into the URL's placeholders before it loads it.
-  const iframe = el('iframe', { title, src: fillContextPlaceholders(src, legacyContext({ kind, user, client }, settings, tab)) });
+  const iframe = el('iframe', { title, src });
   // A picture of someone else's screen: nothing in it can be clicked, focused or typed into.
   if (screenShareFor) iframe.inert = true;
   card.append(head, iframe);

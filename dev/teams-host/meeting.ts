@@ -181,34 +181,6 @@ export interface FrameIdentity {
   client: ClientType;
 }
 
-/** teams-js v2 context names for the flat (v1) fields, as contentUrl placeholders may name either. */
-const PLACEHOLDER_FIELDS: Readonly<Record<string, string>> = {
-  'page.frameContext': 'frameContext',
-  'page.id': 'entityId',
-  'app.locale': 'locale',
-  'app.theme': 'theme',
-  'app.host.clientType': 'hostClientType',
-  'user.id': 'userObjectId',
-  'user.loginHint': 'loginHint',
-  'user.userPrincipalName': 'userPrincipalName',
-  'user.tenant.id': 'tid',
-  'team.groupId': 'groupId',
-  'meeting.id': 'meetingId',
-};
-
-/**
- * A tab URL as Teams loads it: each `{placeholder}` naming a context field, by its v2 or its v1 name,
- * replaced by that field's value ("The available placeholders include all fields on the context
- * object", https://learn.microsoft.com/microsoftteams/platform/tabs/how-to/access-teams-context#get-context-by-inserting-url-placeholder-values).
- * A placeholder without a value stays as written.
- */
-export function fillContextPlaceholders(url: string, context: Record<string, unknown>): string {
-  return url.replace(/\{([A-Za-z.]+)\}/g, (whole, name: string) => {
-    const value = context[PLACEHOLDER_FIELDS[name] ?? name];
-    return typeof value === 'string' || typeof value === 'number' ? encodeURIComponent(String(value)) : whole;
-  });
-}
-
 /** The flat context Teams sends in answer to `getContext`. */
 export function legacyContext(frame: FrameIdentity, settings: MeetingSettings, tab: TabConfig | null): Record<string, unknown> {
   const { user } = frame;

@@ -11,7 +11,7 @@ import type { GroupChoice, SessionLocation, SiteChoice, Versioned } from '../../
 import type { TabConfig } from '../../teams';
 import { describeErrorText } from '../common/errors';
 import { defineMessages, useT } from '../i18n';
-import { resolveSessionLink, sessionUrl, tabContentUrl, useAppServices, type SessionLink } from '../session';
+import { resolveSessionLink, sessionUrl, useAppServices, type SessionLink } from '../session';
 import { InstallationCheck } from './InstallationCheck';
 import { resolveSite, SiteNotFound } from './resolveSite';
 import { validateConfig, type ConfigForm, type ConfigProblem } from './validation';
@@ -229,10 +229,10 @@ export function ConfigPage() {
             };
           });
           const location: SessionLocation = { ...link.location, plannerGroupId: saved.value.plannerGroupId };
-          const updated = { key: link.key, location };
-          setExisting({ kind: 'found', link: updated, session: saved });
+          const url = sessionUrl(config.appOrigin, { key: link.key, location });
+          setExisting({ kind: 'found', link: { key: link.key, location }, session: saved });
           setProgress('stepUpdated');
-          return { entityId: link.key, contentUrl: tabContentUrl(config.appOrigin, updated), websiteUrl: sessionUrl(config.appOrigin, updated), suggestedDisplayName: saved.value.title };
+          return { entityId: link.key, contentUrl: url, websiteUrl: url, suggestedDisplayName: saved.value.title };
         }
         setProgress('stepSite');
         const site: SiteChoice = await resolveSite(graph.directory, current, team);
@@ -250,8 +250,9 @@ export function ConfigPage() {
           facilitator: { id: me.id, name: me.displayName },
         });
         const key = created.session.value.key;
+        const url = sessionUrl(config.appOrigin, { key, location });
         setProgress('stepDone');
-        return { entityId: key, contentUrl: tabContentUrl(config.appOrigin, { key, location }), websiteUrl: sessionUrl(config.appOrigin, { key, location }), suggestedDisplayName: current.title.trim() };
+        return { entityId: key, contentUrl: url, websiteUrl: url, suggestedDisplayName: current.title.trim() };
       } catch (err) {
         setProgress(null);
         const text = err instanceof SiteNotFound ? t('siteNotFound', { url: err.url }) : describeErrorText(err, locale);

@@ -21,4 +21,4 @@ export { AppServicesProvider, useAppServices, browserStorage, type AppServices }
 export { SessionProvider, useSession, DEFAULT_POLL_MS, type SessionApi, type SessionCommands, type SessionStatus } from './SessionProvider';
 export { useOwnResponse, type OwnResponse } from './useOwnResponse';
 export { useSessionInstrument } from './useSessionInstrument';
-export { resolveSessionLink, sessionKeyFrom, sessionUrl, tabContentUrl, type SessionLink } from './location';
+export { resolveSessionLink, sessionKeyFrom, sessionUrl, type SessionLink } from './location';

@@ -14,15 +14,8 @@ export interface SessionLink {
   location: SessionLocation;
 }
 
-const PARAM = { session: 'session', site: 'site', siteUrl: 'siteUrl', group: 'group', shownOn: 'on', frame: 'frame', locale: 'locale' } as const;
+const PARAM = { session: 'session', site: 'site', siteUrl: 'siteUrl', group: 'group', shownOn: 'on' } as const;
 const ON_STAGE = 'stage';
-
-/**
- * Placeholders Teams fills in when it loads a tab's contentUrl: "The available placeholders include all
- * fields on the context object" (https://learn.microsoft.com/microsoftteams/platform/tabs/how-to/access-teams-context#get-context-by-inserting-url-placeholder-values).
- * Written with their braces as they are: an encoded brace would not be recognised.
- */
-const CONTEXT_PLACEHOLDERS = `&${PARAM.frame}={page.frameContext}&${PARAM.locale}={app.locale}`;
 
 /**
  * The app URL for a configured tab or the stage: the app origin with the session's place in the query.
@@ -38,24 +31,6 @@ export function sessionUrl(appOrigin: string, link: SessionLink, shownOn: 'tab' 
   url.searchParams.set(PARAM.siteUrl, link.location.siteUrl);
   if (link.location.plannerGroupId) url.searchParams.set(PARAM.group, link.location.plannerGroupId);
   return url.toString();
-}
-
-/**
- * A configured tab's contentUrl: the session's URL and the frame context and locale Teams fills in, so
- * the page knows before teams-js has loaded which surface and language to fetch (src/app/startHints.ts).
- * The tab's websiteUrl, opened in a browser, stays sessionUrl without them.
- */
-export function tabContentUrl(appOrigin: string, link: SessionLink): string {
-  return sessionUrl(appOrigin, link) + CONTEXT_PLACEHOLDERS;
-}
-
-/** What the host filled into tabContentUrl's placeholders; null for a value absent or left unfilled. */
-export function contextInUrl(url: URL): { frameContext: string | null; locale: string | null } {
-  const filled = (name: string) => {
-    const value = url.searchParams.get(name);
-    return value && /^[A-Za-z][A-Za-z-]{0,39}$/.test(value) ? value : null;
-  };
-  return { frameContext: filled(PARAM.frame), locale: filled(PARAM.locale) };
 }
 
 /** Whether `url` is one the app shared to the meeting's stage (sessionUrl with 'stage'). */
