@@ -15,6 +15,10 @@
 //   npm run bench:load -- --runs 9 --graph-latency 0,50,150
 //   npm run bench:load -- --no-stage       nothing on the stage: what the stage loading beside the side panel costs (no verdict)
 //
+// Beside each cold load it prints when the stage, loading in the same page, showed its heading (the
+// session's title): the stage lets the side panel start first (src/app/startTurn.ts), and this is
+// what that costs the stage.
+//
 // "Interactive" means: inside the side panel's iframe the join form's "Meedoen" button is rendered,
 // visible and enabled and its domain radio group has its radios. The time is measured in the
 // browser: a MutationObserver in the app frame notes the first moment that holds, on the same
