@@ -9,8 +9,8 @@
 // The idle moment is the browser's own (https://developer.mozilla.org/docs/Web/API/Window/requestIdleCallback):
 // alone on the thread, the stage starts at the first one, a frame later; beside a side panel that
 // is starting, when that one waits for the network or is done. Measured with bench:load (a cold
-// side panel beside a cold stage, 150 ms Graph latency), the side panel became interactive about
-// 150–200 ms sooner; the stage's own start is printed beside it.
+// side panel beside a cold stage), the side panel became interactive 150–210 ms sooner at 150 ms
+// Graph latency and 40–65 ms at 0 ms; the stage showed its heading 40–90 ms later (README).
 import { sharedToStage } from '../ui/session/location';
 
 /** The longest a stage waits for its turn: it still shows within a second or so on a busy machine. */
