@@ -3,19 +3,16 @@
 // one press on "Aanmelden" is the click that opens the window and reads again.
 import { Button, MessageBar, MessageBarActions, MessageBarBody } from '@fluentui/react-components';
 import { useLocale, useT } from '../i18n';
-import { describeError, needsSignInPress, signInPressMessages } from './errors';
+import { describeErrorText, needsSignInPress, signInPressMessages } from './errors';
 
 /** Nothing unless `error` is a sign-in window that did not open or was closed. */
 export function SignInAgain({ error, onPress }: { error: unknown; onPress: () => void }) {
   const t = useT(signInPressMessages);
   const locale = useLocale();
   if (!needsSignInPress(error)) return null;
-  const { problem, next } = describeError(error, locale);
   return (
     <MessageBar intent="warning" layout="multiline">
-      <MessageBarBody>
-        {problem} {next}
-      </MessageBarBody>
+      <MessageBarBody>{describeErrorText(error, locale)}</MessageBarBody>
       <MessageBarActions>
         <Button appearance="primary" onClick={onPress}>
           {t('signIn')}
