@@ -6,14 +6,18 @@
 // explanation instead of a blank frame.
 import { bootstrap } from './app/bootstrap';
 import { isPassingFailure, startAgainLater } from './app/startAgain';
-import { startTurn } from './app/startTurn';
+import { holdTurn, shownAfter, startTurn } from './app/startTurn';
 import { createHost } from './teams';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root');
 
-// The stage lets a side panel starting beside it go first (src/app/startTurn.ts); other frames start now.
-const turn = startTurn(new URL(window.location.href));
+// The stage lets a side panel starting beside it go first (src/app/startTurn.ts); other frames start
+// now, and hold the stage back until they have shown what they loaded.
+const url = new URL(window.location.href);
+let shown: () => void = () => undefined;
+holdTurn(url, new Promise<void>((resolve) => (shown = resolve)));
+const turn = startTurn(url);
 const shell = turn.then(() => import(/* webpackChunkName: "shell" */ './ui/shell/start'));
 
 async function start(attempt = 1): Promise<void> {
@@ -31,10 +35,13 @@ async function start(attempt = 1): Promise<void> {
     ui.renderApp(container as HTMLElement, boot, await page);
     // Teams hears about a successful start once; a start-up that began again told it already.
     if (attempt === 1) boot.host.notifySuccess();
+    // The session this frame shows, read beside /me: once it is on screen, a stage may start.
+    void shownAfter(Promise.resolve(boot.sessionStart).then((start) => start?.snapshot)).then(shown);
   } else {
     ui.renderFailure(container as HTMLElement, result, () => void start(attempt + 1));
     // Our own explanation says more than the host's generic failure page, so the frame stays ours.
     if (attempt === 1) result.host?.notifySuccess();
+    void shownAfter(Promise.resolve()).then(shown);
     if (isPassingFailure(result.error)) startAgainLater(() => void start(attempt + 1), attempt);
   }
 }

@@ -2,32 +2,90 @@
 // is on the stage gets the stage and their side panel in the same moment, and Teams runs both frames
 // of the app's origin on one main thread: each parses React, Fluent UI, teams-js and MSAL and renders,
 // so each start made the other slower. The side panel holds the person's own input; the stage is the
-// group's view, which nobody types into. So a page loaded from the URL the app shares to the stage
-// (sessionUrl(…, 'stage')) waits until the browser has an idle moment, or STAGE_WAITS_AT_MOST_MS at
-// the latest, before it starts; every other frame starts at once.
+// group's view, which nobody types into. So the side panel goes first:
 //
-// The idle moment is the browser's own (https://developer.mozilla.org/docs/Web/API/Window/requestIdleCallback):
-// alone on the thread, the stage starts at the first one, a frame later; beside a side panel that
-// is starting, when that one waits for the network or is done. Measured with bench:load (a cold
-// side panel beside a cold stage), the side panel became interactive 150–210 ms sooner at 150 ms
-// Graph latency and 40–65 ms at 0 ms; the stage showed its heading 40–90 ms later (README).
+// - every frame that is not the stage holds a shared Web Lock (START_LOCK) from its first line until
+//   it has shown what it loaded (or START_HELD_AT_MOST_MS);
+// - a page loaded from the URL the app shares to the stage (sessionUrl(…, 'stage')) waits for the
+//   browser's first idle moment, by which a side panel loading beside it has taken the lock, and then
+//   for that lock; STAGE_WAITS_AT_MOST_MS after it loaded it starts regardless.
+//
+// Web Locks are shared by the pages of one origin in one browser profile and storage partition
+// (https://developer.mozilla.org/docs/Web/API/Web_Locks_API): the side panel and the stage of one
+// Teams client, not the frames of other participants. Idle moments are the browser's own
+// (https://developer.mozilla.org/docs/Web/API/Window/requestIdleCallback). A browser without either
+// skips that part of the wait. Measured with bench:load (README, "The stage's turn").
 import { sharedToStage } from '../ui/session/location';
 
-/** The longest a stage waits for its turn: it still shows within a second or so on a busy machine. */
-export const STAGE_WAITS_AT_MOST_MS = 1_000;
+/** The lock a starting frame holds; the stage's start waits for it. */
+export const START_LOCK = 'gesprekstool-start';
 
-/** What the wait needs from the browser; WebKit (Teams on macOS) has no requestIdleCallback. */
-export interface IdleScheduler {
+/** The longest a stage waits for its turn, in all: it still shows within a few seconds on a busy machine. */
+export const STAGE_WAITS_AT_MOST_MS = 2_000;
+
+/** How long the stage waits for an idle moment before it asks for the lock anyway. */
+export const IDLE_WAIT_AT_MOST_MS = 1_000;
+
+/** The longest a frame holds the lock: one that hangs (a sign-in window, a lost connection) lets the stage go. */
+export const START_HELD_AT_MOST_MS = 2_000;
+
+/** What the turn needs from the browser; WebKit (Teams on macOS) has no requestIdleCallback. */
+export interface TurnBrowser {
   requestIdleCallback?: (callback: () => void, options: { timeout: number }) => unknown;
   setTimeout: (callback: () => void, ms: number) => unknown;
+  locks?: Pick<LockManager, 'request'>;
 }
 
-/** Resolves when this page may start: at once, or for the stage at the browser's next idle moment. */
-export function startTurn(url: URL, scheduler: IdleScheduler = window): Promise<void> {
+function browserTurns(): TurnBrowser {
+  return {
+    ...(typeof window.requestIdleCallback === 'function' ? { requestIdleCallback: (callback, options) => window.requestIdleCallback(callback, options) } : {}),
+    setTimeout: (callback, ms) => window.setTimeout(callback, ms),
+    ...(typeof navigator.locks?.request === 'function' ? { locks: navigator.locks } : {}),
+  };
+}
+
+/** Resolves when this page may start: at once, or for the stage once a side panel beside it has started. */
+export function startTurn(url: URL, browser: TurnBrowser = browserTurns()): Promise<void> {
   if (!sharedToStage(url)) return Promise.resolve();
   return new Promise((resolve) => {
-    if (typeof scheduler.requestIdleCallback === 'function') scheduler.requestIdleCallback(() => resolve(), { timeout: STAGE_WAITS_AT_MOST_MS });
+    const abort = new AbortController();
+    let started = false;
+    const start = () => {
+      if (started) return;
+      started = true;
+      abort.abort();
+      resolve();
+    };
+    browser.setTimeout(start, STAGE_WAITS_AT_MOST_MS);
+    const afterIdle = () => {
+      const { locks } = browser;
+      if (!locks) return start();
+      // Granted when no frame holds the lock any more; released at once, since the stage holds nothing.
+      locks.request(START_LOCK, { mode: 'exclusive', signal: abort.signal }, () => start()).catch(start);
+    };
+    if (typeof browser.requestIdleCallback === 'function') browser.requestIdleCallback(afterIdle, { timeout: IDLE_WAIT_AT_MOST_MS });
     // Without idle callbacks: after the tasks already queued (the side panel's scripts among them).
-    else scheduler.setTimeout(() => resolve(), 0);
+    else browser.setTimeout(afterIdle, 0);
   });
+}
+
+/**
+ * A frame that is not the stage holds the start lock until `shown` settles (or START_HELD_AT_MOST_MS),
+ * so a stage loading beside it starts after it. The frame itself does not wait for the lock.
+ */
+export function holdTurn(url: URL, shown: Promise<unknown>, browser: TurnBrowser = browserTurns()): void {
+  const { locks } = browser;
+  if (sharedToStage(url) || !locks) return;
+  const atMost = new Promise<void>((resolve) => browser.setTimeout(resolve, START_HELD_AT_MOST_MS));
+  const settled = shown.then(
+    () => undefined,
+    () => undefined,
+  );
+  locks.request(START_LOCK, { mode: 'shared' }, () => Promise.race([settled, atMost])).catch(() => undefined);
+}
+
+/** Settles once `data` has settled and the browser has painted what it rendered from it. */
+export function shownAfter(data: Promise<unknown>): Promise<void> {
+  const painted = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+  return data.then(painted, painted);
 }
