@@ -14,7 +14,7 @@
 // (https://developer.mozilla.org/docs/Web/API/Web_Locks_API): the side panel and the stage of one
 // Teams client, not the frames of other participants. Idle moments are the browser's own
 // (https://developer.mozilla.org/docs/Web/API/Window/requestIdleCallback). A browser without either
-// skips that part of the wait. Measured with bench:load (README, "The stage's turn").
+// skips that part of the wait. Measured with bench:load (README, "Benchmarks": the stage's turn).
 import { sharedToStage } from '../ui/session/location';
 
 /** The lock a starting frame holds; the stage's start waits for it. */
