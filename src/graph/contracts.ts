@@ -114,10 +114,11 @@ export interface SessionStore {
   findSessionPage(filter: { municipality: string }): Promise<SessionSummaryPage>;
   /**
    * The municipality's sessions whose title starts with `text`, or that were held on the day, month or
-   * year it names ("12-03-2026", "maart 2026"): one request on indexed columns, at most `limit` (≤ 20)
-   * sessions, newest first, summary columns only. [] when `text` is shorter than two characters.
+   * year it names ("12-03-2026", "maart 2026"; "12 maart" and "maart" in each recent year up to
+   * `thisYear`): one request on indexed columns, at most `limit` (≤ 20) sessions, newest first, summary
+   * columns only. [] when `text` is shorter than two characters.
    */
-  searchSessions(filter: { municipality: string; text: string; limit?: number }): Promise<SessionSummary[]>;
+  searchSessions(filter: { municipality: string; text: string; thisYear?: number; limit?: number }): Promise<SessionSummary[]>;
   /**
    * One $batch round trip: the session, the answers the caller may read (or only one person's) and
    * the agenda.

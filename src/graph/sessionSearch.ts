@@ -7,7 +7,7 @@
 // `contains` on a text field, so a title is found by its start, not by a word in its middle.
 // - Gemeente and SessionKey are indexed columns (src/graph/lists.ts), Title is indexed by provisioning.
 // - The day is searched on SessionKey, which starts with the creation day (src/domain/sessionKey.ts);
-//   Datum has no index.
+//   Datum has no index. A date without a year is one range per year (src/domain/sessionSearch.ts).
 import { parseSessionQuery } from '../domain/sessionSearch';
 import * as z from '../domain/zod';
 import type { GraphApi } from './client';
@@ -33,22 +33,22 @@ export interface SearchSessionsOptions {
  * to search. A sessions list from before Title was indexed refuses the title part (400): the search is
  * then asked again on the day alone when the text names one.
  */
-export async function searchSessions(options: SearchSessionsOptions, filter: { municipality: string; text: string; limit?: number }): Promise<SessionSummary[]> {
-  const query = parseSessionQuery(filter.text);
+export async function searchSessions(options: SearchSessionsOptions, filter: { municipality: string; text: string; thisYear?: number; limit?: number }): Promise<SessionSummary[]> {
+  const query = parseSessionQuery(filter.text, filter.thisYear);
   if (!query) return [];
   const limit = Math.max(1, Math.min(filter.limit ?? SEARCH_LIMIT, SEARCH_LIMIT));
   const municipality = fieldEquals('Gemeente', filter.municipality.trim());
   const titles = query.titlePrefixes.map((p) => `startswith(fields/Title,${odataString(p)})`);
-  const days = query.keyRange ? `(fields/SessionKey ge ${odataString(query.keyRange.from)} and fields/SessionKey lt ${odataString(query.keyRange.to)})` : null;
+  const days = query.keyRanges.map((range) => `(fields/SessionKey ge ${odataString(range.from)} and fields/SessionKey lt ${odataString(range.to)})`);
   const ask = async (clauses: string[]): Promise<SessionSummary[]> => {
     const url = `${listPath(options.siteId, 'sessions')}/items${itemsQuery({ filter: allOf(municipality, anyOf(...clauses)), top: limit, select: [...SESSION_SUMMARY_COLUMNS], orderBy: NEWEST_FIRST })}`;
     const body = PageSchema.parse(await options.api.call('GET', url, { scopes: options.scopes }));
     return readSessionSummaries(body.value);
   };
   try {
-    return await ask(days ? [...titles, days] : titles);
+    return await ask([...titles, ...days]);
   } catch (err) {
-    if (err instanceof BadRequestError && days) return ask([days]);
+    if (err instanceof BadRequestError && days.length > 0) return ask(days);
     throw err;
   }
 }

@@ -19,7 +19,9 @@ export interface HistoryPanelProps {
   findSessionPage: (filter: { municipality: string }) => Promise<SessionSummaryPage>;
   openSession: (key: string) => Promise<SessionSnapshot>;
   /** Asks SharePoint for the municipality's sessions matching what is typed in a picker (not loaded yet). */
-  searchSessions?: (filter: { municipality: string; text: string }) => Promise<SessionSummary[]>;
+  searchSessions?: (filter: { municipality: string; text: string; thisYear?: number }) => Promise<SessionSummary[]>;
+  /** The year where the person is: a date typed without one ("12 maart") is looked for in recent years. */
+  thisYear?: number;
   /** Opens an earlier session's own review (read only); without it the entries are plain text. */
   onOpen?: (key: string) => void;
   /** The entry to give the focus once the list has loaded: the session just closed with "terug". */
@@ -38,7 +40,7 @@ function plain(snapshot: SessionSnapshot) {
   return { session, responses: visibleResponses(null, session, snapshot.responses.map((r) => r.value)), actions: snapshot.actions.map((a) => a.value) };
 }
 
-export function HistoryPanel({ instrument, current, findSessionPage, openSession, searchSessions, onOpen, focusKey = null }: HistoryPanelProps) {
+export function HistoryPanel({ instrument, current, findSessionPage, openSession, searchSessions, thisYear, onOpen, focusKey = null }: HistoryPanelProps) {
   const t = useT(tabMessages);
   const locale = useLocale();
   const [loaded, setLoaded] = useState<Loaded>({ kind: 'loading' });
@@ -49,7 +51,10 @@ export function HistoryPanel({ instrument, current, findSessionPage, openSession
   const [more, setMore] = useState<'idle' | 'busy' | 'failed'>('idle');
   /** Sessions chosen from a picker's search in SharePoint, not in the loaded list: their labels. */
   const [found, setFound] = useState<SessionSummary[]>([]);
-  const search = useCallback((text: string) => (searchSessions ? searchSessions({ municipality: current.municipality, text }) : Promise.resolve([])), [searchSessions, current.municipality]);
+  const search = useCallback(
+    (text: string) => (searchSessions ? searchSessions({ municipality: current.municipality, text, ...(thisYear === undefined ? {} : { thisYear }) }) : Promise.resolve([])),
+    [searchSessions, current.municipality, thisYear],
+  );
   /** What the pickers offer and the comparison reads from: the loaded sessions and those found by a search. */
   const choosable = loaded.kind === 'ready' ? [...loaded.sessions, ...found] : [];
   const choose = (set: (key: string) => void) => (s: SessionSummary) => {
@@ -157,8 +162,8 @@ export function HistoryPanel({ instrument, current, findSessionPage, openSession
             <>
               <h3 id={COMPARE_HEADING_ID}>{t('compareTitle')}</h3>
               <div style={{ display: 'flex', gap: 16, flexWrap: 'wrap', alignItems: 'end' }}>
-                <SessionPicker label={t('earlier')} sessions={choosable} labelOf={labelOf} value={earlierKey} onChange={choose(setEarlierKey)} {...(searchSessions ? { search } : {})} />
-                <SessionPicker label={t('later')} sessions={choosable} labelOf={labelOf} value={laterKey} onChange={choose(setLaterKey)} {...(searchSessions ? { search } : {})} />
+                <SessionPicker label={t('earlier')} sessions={choosable} labelOf={labelOf} value={earlierKey} onChange={choose(setEarlierKey)} thisYear={thisYear} {...(searchSessions ? { search } : {})} />
+                <SessionPicker label={t('later')} sessions={choosable} labelOf={labelOf} value={laterKey} onChange={choose(setLaterKey)} thisYear={thisYear} {...(searchSessions ? { search } : {})} />
                 <Button appearance="primary" disabled={status === 'busy'} onClick={() => void compare(choosable)}>
                   {status === 'busy' ? t('comparing') : t('compare')}
                 </Button>

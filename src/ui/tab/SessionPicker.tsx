@@ -28,15 +28,17 @@ export interface SessionPickerProps {
   onChange: (session: SessionSummary) => void;
   /** Asks SharePoint; without it only the loaded sessions are offered. */
   search?: SearchSessions;
+  /** The year where the person is, for a date typed without one (src/domain/sessionSearch.ts). */
+  thisYear?: number | undefined;
 }
 
-export function SessionPicker({ label, sessions, labelOf, value, onChange, search }: SessionPickerProps) {
+export function SessionPicker({ label, sessions, labelOf, value, onChange, search, thisYear }: SessionPickerProps) {
   const t = useT(tabMessages);
   const selected = sessions.find((s) => s.key === value);
   /** What the person is typing; null while they are not (the field then shows the chosen session). */
   const [query, setQuery] = useState<string | null>(null);
   const [remote, setRemote] = useState<Remote | null>(null);
-  const parsed = query === null ? null : parseSessionQuery(query);
+  const parsed = query === null ? null : parseSessionQuery(query, thisYear);
   const wanted = parsed && search ? (query ?? '').trim() : null;
 
   useEffect(() => {

@@ -154,7 +154,7 @@ export function TabView({ instrument, snapshot, meId, today, locale, store, comm
   const hasResults = visibleTo({ id: meId }, session).othersScores;
   const findSessionPage = useCallback((filter: { municipality: string }) => store.findSessionPage(filter), [store]);
   const openSession = useCallback((key: string) => store.openSession(key), [store]);
-  const searchSessions = useCallback((filter: { municipality: string; text: string }) => (store.searchSessions ? store.searchSessions(filter) : Promise.resolve([])), [store]);
+  const searchSessions = useCallback((filter: { municipality: string; text: string; thisYear?: number }) => (store.searchSessions ? store.searchSessions(filter) : Promise.resolve([])), [store]);
   const previous = usePreviousAgenda(session, { findSessionPage, openSession, plannerTasks, now });
   const [earlier, setEarlier] = useState<Earlier | null>(null);
   /** The history entry to focus after coming back from an earlier session. */
@@ -207,7 +207,7 @@ export function TabView({ instrument, snapshot, meId, today, locale, store, comm
       />
       <PreviousAgenda instrument={instrument} state={previous} />
       {hasResults && <Results instrument={instrument} snapshot={snapshot} meId={meId} today={today} locale={locale} chartRef={chartRef} exportable />}
-      <HistoryPanel instrument={instrument} current={session} findSessionPage={findSessionPage} openSession={openSession} searchSessions={searchSessions} onOpen={open} focusKey={returnTo} />
+      <HistoryPanel instrument={instrument} current={session} findSessionPage={findSessionPage} openSession={openSession} searchSessions={searchSessions} thisYear={Number(today.slice(0, 4))} onOpen={open} focusKey={returnTo} />
       <LinksPanel links={snapshot.links} />
     </main>
   );

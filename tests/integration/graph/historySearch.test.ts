@@ -107,6 +107,27 @@ describe('searching the history for the session pickers', () => {
     expect(await store.searchSessions({ municipality: 'Zoekdorp', text: 'Geen zo titel' })).toEqual([]);
   });
 
+  it('a day without a year asks for that day in each year since 2018, in one request whose URL stays short', async () => {
+    const { h } = await seed();
+    const transport = new MeasuringTransport();
+    const store = h.services(users.facilitator.userPrincipalName, { transport }).store(h.location);
+    h.emulator.admin.clearRequests();
+    // The seeded sessions run one a day from June 2012 to February 2026.
+    const found = await store.searchSessions({ municipality: 'Zoekdorp', text: '18 augustus', thisYear: 2026 });
+    expect(h.emulator.admin.requests().roundTrips).toBe(1);
+    const days = found.map((s) => s.key.slice(0, 8));
+    // 17, 18 and 19 August (a day of slack either side) of 2018–2025, newest first, at most 20.
+    expect(days).toHaveLength(SEARCH_LIMIT);
+    expect(days.slice(0, 3)).toEqual(['20250819', '20250818', '20250817']);
+    expect(days.every((d) => d.slice(0, 4) >= '2018' && ['0817', '0818', '0819'].includes(d.slice(4)))).toBe(true);
+    const url = transport.seen[0]?.url ?? '';
+    process.stdout.write(`search '18 augustus': ${found.length} sessions, ${transport.seen[0]?.bytes ?? 0} bytes, URL ${url.length} characters\n`);
+    // Ten ranges at most keep the request short, however many years the municipality has used the tool.
+    expect(url.length).toBeLessThan(2_048);
+    // Without the year it is, only titles that start with the text are asked for.
+    expect(await store.searchSessions({ municipality: 'Zoekdorp', text: '18 augustus' })).toEqual([]);
+  });
+
   it('on a sessions list from before Title was indexed, a day is still found and a title is refused as SharePoint refuses it', async () => {
     const { h, key } = await seed();
     const lists = `${h.emulator.url}/sites/${encodeURIComponent(h.location.siteId)}/lists/${encodeURIComponent('Gesprekstool sessies')}`;

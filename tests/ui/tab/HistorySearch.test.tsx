@@ -16,12 +16,18 @@ const snapshots: Record<string, SessionSnapshot> = {
 };
 const summary = (s: typeof spring): SessionSummary => ({ key: s.key, title: s.title, municipality: s.municipality, date: s.date, state: s.state, meetingId: null });
 
+// Held on 2 March 2024: inside a search's day of slack around 1 March, not on the day a person named.
+const dayAfter = sessionIn('closed', { key: '20240302-dddddddd', title: 'Overleg', date: '2024-03-02T09:00:00Z' });
+
 function setup() {
   const searches: string[] = [];
+  const years: (number | undefined)[] = [];
   const opened: string[] = [];
-  const searchSessions = async ({ text }: { municipality: string; text: string }) => {
+  const searchSessions = async ({ text, thisYear }: { municipality: string; text: string; thisYear?: number }) => {
     searches.push(text);
-    // As SharePoint answers: a title start, or the SessionKey range of a day.
+    years.push(thisYear);
+    // As SharePoint answers: a title start, or the SessionKey ranges of a day (with a day of slack).
+    if (text === '1 maart') return [summary(dayAfter), summary(spring)];
     return text.toLowerCase().startsWith('voorj') || text === '01-03-2019' ? [summary(spring), summary(autumn)] : [];
   };
   renderUi(
@@ -34,9 +40,10 @@ function setup() {
         return snapshots[key] as SessionSnapshot;
       }}
       searchSessions={searchSessions}
+      thisYear={2026}
     />,
   );
-  return { searches, opened };
+  return { searches, years, opened };
 }
 
 describe('searching the session pickers in SharePoint', () => {
@@ -75,6 +82,18 @@ describe('searching the session pickers in SharePoint', () => {
     const none = 'Geen sessies gevonden voor ‘winter’.';
     expect(await screen.findByRole('option', { name: none })).toHaveProperty('ariaDisabled', 'true');
     expect(screen.getAllByRole('status').some((s) => s.textContent === none)).toBe(true);
+  });
+
+  it('finds a session by a day typed without its year, and offers only sessions held on that day', async () => {
+    const { searches, years } = setup();
+    await screen.findByRole('list');
+    const earlier = screen.getByRole('combobox', { name: 'Eerdere sessie' });
+    await userEvent.clear(earlier);
+    await userEvent.type(earlier, '1 maart');
+    expect(await screen.findByRole('option', { name: '1 maart 2019 — Voorjaar' })).toBeTruthy();
+    expect(screen.getAllByRole('option').map((o) => o.textContent)).toEqual(['1 maart 2019 — Voorjaar']);
+    expect(searches.at(-1)).toBe('1 maart');
+    expect(years.at(-1)).toBe(2026);
   });
 
   it('asks nothing for a single character', async () => {
