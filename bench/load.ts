@@ -60,15 +60,21 @@ interface Options {
   http1: boolean;
   /** false (--no-stage): the meeting's stage stays empty, to see what the stage loading beside the side panel costs. Not the measure of the target. */
   stage: boolean;
+  /**
+   * --floor [dir]: measure bench/floor/main.ts built as the app (in dir, or built now) instead of the
+   * app, with no stage: the required libraries doing a side panel's start with none of the app's code.
+   * The app still configures the meeting first. Not the measure of the target.
+   */
+  floor: { distDir: string | null } | null;
 }
 
-const USAGE = 'npm run bench:load [-- --dist [dir]] [--runs <n>] [--graph-latency <ms>[,<ms>…]] [--http1] [--no-stage]';
+const USAGE = 'npm run bench:load [-- --dist [dir]] [--runs <n>] [--graph-latency <ms>[,<ms>…]] [--http1] [--no-stage] [--floor [dir]]';
 
 /** A mistake on the command line: answered with its sentence and USAGE, without a stack trace. */
 class UsageError extends Error {}
 
 function parseArgs(argv: string[]): Options {
-  const options: Options = { distDir: null, runs: 5, graphLatenciesMs: [0, 150], http1: false, stage: true };
+  const options: Options = { distDir: null, runs: 5, graphLatenciesMs: [0, 150], http1: false, stage: true, floor: null };
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i];
     const number = (text: string | undefined) => {
@@ -82,9 +88,15 @@ function parseArgs(argv: string[]): Options {
     } else if (arg === '--runs') options.runs = Math.max(1, Math.round(number(argv[++i])));
     else if (arg === '--http1') options.http1 = true;
     else if (arg === '--no-stage') options.stage = false;
+    else if (arg === '--floor') {
+      const dir = argv[i + 1];
+      options.floor = { distDir: dir !== undefined && !dir.startsWith('--') ? path.resolve(argv[++i] as string) : null };
+    }
     else if (arg === '--graph-latency') options.graphLatenciesMs = (argv[++i] ?? '').split(',').map(number);
     else throw new UsageError(`Unknown option ${arg}.`);
   }
+  // The floor is the side panel alone: its stage would start without the app's turn-taking.
+  if (options.floor) options.stage = false;
   return options;
 }
 
@@ -109,7 +121,7 @@ interface Built {
   remove: () => void;
 }
 
-function productionBuild(distDir: string | null): Built {
+function productionBuild(distDir: string | null, floor = false): Built {
   if (distDir !== null) {
     const appDir = path.join(distDir, 'app');
     const hostDir = path.join(distDir, 'host');
@@ -121,7 +133,8 @@ function productionBuild(distDir: string | null): Built {
   const outDir = mkdtempSync(path.join(tmpdir(), 'gesprekstool-bench-load-'));
   const started = performance.now();
   process.stdout.write(`building the production app into ${outDir} … `);
-  const result = spawnSync(process.execPath, [require.resolve('webpack-cli/bin/cli.js'), '--mode', 'production', '--env', `outDir=${outDir}`], { cwd: ROOT, encoding: 'utf8' });
+  const entry = floor ? ['--env', 'appEntry=bench/floor/main.ts'] : [];
+  const result = spawnSync(process.execPath, [require.resolve('webpack-cli/bin/cli.js'), '--mode', 'production', '--env', `outDir=${outDir}`, ...entry], { cwd: ROOT, encoding: 'utf8' });
   if (result.status !== 0) {
     rmSync(outDir, { recursive: true, force: true });
     throw new Error(`webpack failed:\n${result.stdout}${result.stderr}`);
@@ -404,6 +417,7 @@ function printTimes(runs: Run[], latencyMs: number, withStage: boolean): { media
 async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
   const built = productionBuild(options.distDir);
+  const floor = options.floor ? productionBuild(options.floor.distDir, true) : null;
   const workDir = mkdtempSync(path.join(tmpdir(), 'gesprekstool-bench-serve-'));
   let emulator: RunningEmulator | undefined;
   let server: SimulatorServer | undefined;
@@ -420,15 +434,18 @@ async function main(): Promise<void> {
     server = await startSimulatorServer({ port: 0, appDir, hostDir: built.hostDir, stateFile: path.join(workDir, 'simulator-state.json'), tokenUrl: emulatorTokenUrl(emulator.origin), ...(options.http1 ? {} : { tls: loopbackCertificate() }) });
     writeFileSync(path.join(appDir, 'app-config.json'), JSON.stringify(localAppConfig(emulator.origin, server.origin)));
 
-    const fileOf = (name: string) => path.join(built.appDir, name);
+    browser = await launchChromium();
+    await configureMeeting(browser, server, SEED.users.facilitator, options.stage);
+    // The floor takes the app's place once the app has configured the meeting (its config stays).
+    if (floor) cpSync(floor.appDir, appDir, { recursive: true, filter: (source) => path.basename(source) !== 'app-config.json' });
+
+    const fileOf = (name: string) => path.join(floor ? floor.appDir : built.appDir, name);
     const indexHtml = readFileSync(fileOf('index.html'), 'utf8');
     const fromIndex = [...indexHtml.matchAll(/<script[^>]*\bsrc="([^"]+)"/g)].map((m) => path.posix.basename(m[1]!));
 
-    browser = await launchChromium();
-    await configureMeeting(browser, server, SEED.users.facilitator, options.stage);
-
     const { facilitator } = SEED.users;
-    const facilitatorSet = await facilitatorScripts(browser, `${server.url}?users=${facilitator.id}&organiser=${facilitator.id}`, facilitator, server.origin);
+    // The floor has no facilitator's controls to wait for.
+    const facilitatorSet = options.floor ? [] : await facilitatorScripts(browser, `${server.url}?users=${facilitator.id}&organiser=${facilitator.id}`, facilitator, server.origin);
     const byLatency: { latencyMs: number; runs: Run[] }[] = [];
     for (const latencyMs of options.graphLatenciesMs) byLatency.push({ latencyMs, runs: await measureAt(browser, emulator, server, options, latencyMs, fromIndex) });
     const runs = byLatency.flatMap((b) => b.runs);
@@ -442,7 +459,7 @@ async function main(): Promise<void> {
     const initial = union.filter((f) => everyRun.every((s) => s.has(f))).sort(bySize);
     const sometimes = union.filter((f) => !initial.includes(f));
     const stage = [...new Set(runs.flatMap((r) => r.stageScripts))].sort(bySize);
-    const allJs = readdirSync(built.appDir).filter((f) => f.endsWith('.js') && statSync(fileOf(f)).isFile());
+    const allJs = readdirSync(floor ? floor.appDir : built.appDir).filter((f) => f.endsWith('.js') && statSync(fileOf(f)).isFile());
     const msal = allJs.filter((f) => f.startsWith('msal.') || f.startsWith('msal-'));
 
     const blocking = sizeSetRows('render-blocking: the <script>s of index.html', fromIndex, fileOf, fromIndex);
@@ -468,7 +485,7 @@ async function main(): Promise<void> {
 
     // ---- times -------------------------------------------------------------------------------
     console.log(
-      `\nSide panel of ${SEED.users.debtCounsellor.displayName} ${options.stage ? 'with the app on the stage beside it' : 'with nothing on the stage (--no-stage: a diagnosis, not the measure of the target)'}, cold loads (new browser context each: empty cache), headless Chromium, ` +
+      `\n${options.floor ? 'LIBRARY FLOOR (--floor: bench/floor/main.ts as the app, none of its code; a diagnosis, not the measure of the target). ' : ''}Side panel of ${SEED.users.debtCounsellor.displayName} ${options.stage ? 'with the app on the stage beside it' : 'with nothing on the stage (--no-stage: a diagnosis, not the measure of the target)'}, cold loads (new browser context each: empty cache), headless Chromium, ` +
         'loopback (no network throttling).\n' +
         'Times from the simulator page\'s navigation start (browser clock) until the join form\'s "Meedoen" button and domain radios are visible and enabled;\n' +
         '"app frame starts" = the side panel iframe begins loading the app; "index.html JS in" = its <script> files have arrived; "all app JS in" = the last app script it needed\n' +
@@ -482,7 +499,7 @@ async function main(): Promise<void> {
     summary.push(["facilitator's side panel JS + MSAL (gzip -9)", kb(facilitatorTotal.gzip), '', '']);
     for (const { latencyMs, runs: atLatency } of byLatency) {
       const { median: value, target } = printTimes(atLatency, latencyMs, options.stage);
-      summary.push([`frame → side panel interactive, median at ${latencyMs} ms Graph latency${options.stage ? '' : ', no stage'}`, ms(value), target === null ? '' : `≤ ${ms(target)}`, verdict(value, target)]);
+      summary.push([`frame → ${options.floor ? 'library floor' : 'side panel'} interactive, median at ${latencyMs} ms Graph latency${options.stage ? '' : ', no stage'}`, ms(value), target === null ? '' : `≤ ${ms(target)}`, verdict(value, target)]);
       summary.push([`  the same, opened again${options.stage ? ' beside the running stage' : ''} (scripts cached)`, ms(median(atLatency.map((r) => r.reopened))), '', '']);
       if (options.stage) summary.push(['  the stage beside it: its frame → its heading shown', ms(median(atLatency.map((r) => r.stageShows))), '', '']);
     }
@@ -493,6 +510,7 @@ async function main(): Promise<void> {
     await emulator?.close();
     rmSync(workDir, { recursive: true, force: true });
     built.remove();
+    floor?.remove();
   }
 }
 
