@@ -439,7 +439,9 @@ async function main(): Promise<void> {
     // The floor takes the app's place once the app has configured the meeting (its config stays).
     if (floor) cpSync(floor.appDir, appDir, { recursive: true, filter: (source) => path.basename(source) !== 'app-config.json' });
 
-    const fileOf = (name: string) => path.join(floor ? floor.appDir : built.appDir, name);
+    // What the frames load: the floor's files once it took the app's place, else the app's.
+    const measuredDir = floor ? floor.appDir : built.appDir;
+    const fileOf = (name: string) => path.join(measuredDir, name);
     const indexHtml = readFileSync(fileOf('index.html'), 'utf8');
     const fromIndex = [...indexHtml.matchAll(/<script[^>]*\bsrc="([^"]+)"/g)].map((m) => path.posix.basename(m[1]!));
 
@@ -459,7 +461,7 @@ async function main(): Promise<void> {
     const initial = union.filter((f) => everyRun.every((s) => s.has(f))).sort(bySize);
     const sometimes = union.filter((f) => !initial.includes(f));
     const stage = [...new Set(runs.flatMap((r) => r.stageScripts))].sort(bySize);
-    const allJs = readdirSync(floor ? floor.appDir : built.appDir).filter((f) => f.endsWith('.js') && statSync(fileOf(f)).isFile());
+    const allJs = readdirSync(measuredDir).filter((f) => f.endsWith('.js') && statSync(fileOf(f)).isFile());
     const msal = allJs.filter((f) => f.startsWith('msal.') || f.startsWith('msal-'));
 
     const blocking = sizeSetRows('render-blocking: the <script>s of index.html', fromIndex, fileOf, fromIndex);
