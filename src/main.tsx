@@ -36,7 +36,7 @@ async function start(attempt = 1): Promise<void> {
     // Teams hears about a successful start once; a start-up that began again told it already.
     if (attempt === 1) boot.host.notifySuccess();
     // The session this frame shows, read beside /me: once it is on screen, a stage may start.
-    void shownAfter(Promise.resolve(boot.sessionStart).then((start) => start?.snapshot)).then(shown);
+    void shownAfter(Promise.resolve(boot.sessionStart).then((first) => first?.snapshot)).then(shown);
   } else {
     ui.renderFailure(container as HTMLElement, result, () => void start(attempt + 1));
     // Our own explanation says more than the host's generic failure page, so the frame stays ours.
