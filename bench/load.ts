@@ -14,6 +14,8 @@
 //   npm run bench:load -- --dist /tmp/old  measures the build in /tmp/old/app + /tmp/old/host (e.g. an older commit's)
 //   npm run bench:load -- --runs 9 --graph-latency 0,50,150
 //   npm run bench:load -- --no-stage       nothing on the stage: what the stage loading beside the side panel costs (no verdict)
+//   npm run bench:load -- --cpu-slowdown 2 the page's CPU slowed down 2× (DevTools' CPU throttling): a slower
+//                                          computer than this one, e.g. a municipality's laptop (no verdict)
 //
 // Beside each cold load it prints when the stage, loading in the same page, showed its heading (the
 // session's title): the stage lets the side panel start first (src/app/startTurn.ts), and this is
@@ -66,15 +68,22 @@ interface Options {
    * The app still configures the meeting first. Not the measure of the target.
    */
   floor: { distDir: string | null } | null;
+  /**
+   * --cpu-slowdown <n>: every cold load's renderer runs n× slower (CDP Emulation.setCPUThrottlingRate,
+   * https://chromedevtools.github.io/devtools-protocol/tot/Emulation/#method-setCPUThrottlingRate), so
+   * the figure shows what a slower computer than the bench's sees. 1 = as fast as this machine. The
+   * targets are this machine's: a slowed run is printed without a verdict.
+   */
+  cpuSlowdown: number;
 }
 
-const USAGE = 'npm run bench:load [-- --dist [dir]] [--runs <n>] [--graph-latency <ms>[,<ms>…]] [--http1] [--no-stage] [--floor [dir]]';
+const USAGE = 'npm run bench:load [-- --dist [dir]] [--runs <n>] [--graph-latency <ms>[,<ms>…]] [--http1] [--no-stage] [--floor [dir]] [--cpu-slowdown <n>]';
 
 /** A mistake on the command line: answered with its sentence and USAGE, without a stack trace. */
 class UsageError extends Error {}
 
 function parseArgs(argv: string[]): Options {
-  const options: Options = { distDir: null, runs: 5, graphLatenciesMs: [0, 150], http1: false, stage: true, floor: null };
+  const options: Options = { distDir: null, runs: 5, graphLatenciesMs: [0, 150], http1: false, stage: true, floor: null, cpuSlowdown: 1 };
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i];
     const number = (text: string | undefined) => {
@@ -92,7 +101,10 @@ function parseArgs(argv: string[]): Options {
       const dir = argv[i + 1];
       options.floor = { distDir: dir !== undefined && !dir.startsWith('--') ? path.resolve(argv[++i] as string) : null };
     }
-    else if (arg === '--graph-latency') options.graphLatenciesMs = (argv[++i] ?? '').split(',').map(number);
+    else if (arg === '--cpu-slowdown') {
+      options.cpuSlowdown = number(argv[++i]);
+      if (options.cpuSlowdown < 1) throw new UsageError('--cpu-slowdown needs a factor of 1 or more.');
+    } else if (arg === '--graph-latency') options.graphLatenciesMs = (argv[++i] ?? '').split(',').map(number);
     else throw new UsageError(`Unknown option ${arg}.`);
   }
   // The floor is the side panel alone: its stage would start without the app's turn-taking.
@@ -233,12 +245,14 @@ async function untilInteractive(frame: Frame, what: string): Promise<void> {
   );
 }
 
-async function coldLoad(browser: Browser, url: string, user: SeedUser, appOrigin: string, emulatorOrigin: string, fromIndex: string[], withStage: boolean): Promise<Run> {
+async function coldLoad(browser: Browser, url: string, user: SeedUser, appOrigin: string, emulatorOrigin: string, fromIndex: string[], withStage: boolean, cpuSlowdown: number): Promise<Run> {
   // A new context is a new profile in memory: empty HTTP cache, no service worker, no storage.
   const context: BrowserContext = await browser.newContext({ viewport: VIEWPORT, ignoreHTTPSErrors: true });
   try {
     await context.addInitScript({ content: WATCH_FOR_INTERACTIVE });
     const page = await context.newPage();
+    // The app frames are same-origin with the simulator page here, so they run in its renderer: its throttling is theirs.
+    if (cpuSlowdown !== 1) await (await context.newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: cpuSlowdown });
     const requested = recordAppScripts(page, appOrigin);
     // BENCH_CDP_TRACE=<file>: a Chromium performance trace of this cold load (open it in DevTools' Performance panel).
     const tracePath = process.env.BENCH_CDP_TRACE;
@@ -384,7 +398,7 @@ async function measureAt(browser: Browser, emulator: RunningEmulator, server: Si
   const url = `${server.url}?users=${debtCounsellor.id}&organiser=${debtCounsellor.id}`;
   const runs: Run[] = [];
   for (let i = 0; i < options.runs; i += 1) {
-    const run = await coldLoad(browser, url, debtCounsellor, server.origin, emulator.origin, fromIndex, options.stage);
+    const run = await coldLoad(browser, url, debtCounsellor, server.origin, emulator.origin, fromIndex, options.stage, options.cpuSlowdown);
     runs.push(run);
     console.log(`Graph latency ${latencyMs} ms, cold load ${i + 1}/${options.runs}: frame → interactive ${ms(run.interactive - run.frameStart)}; opened again${options.stage ? ' beside the running stage' : ''} ${ms(run.reopened)}`);
   }
@@ -392,7 +406,7 @@ async function measureAt(browser: Browser, emulator: RunningEmulator, server: Si
 }
 
 /** The target holds for the meeting as Teams loads it, with the stage; --no-stage runs are printed without a verdict. */
-function printTimes(runs: Run[], latencyMs: number, withStage: boolean): { median: number; target: number | null } {
+function printTimes(runs: Run[], latencyMs: number, withStage: boolean, cpuSlowdown: number): { median: number; target: number | null } {
   const columns: [string, (r: Run) => number, (v: number) => string][] = [
     ['interactive', (r) => r.interactive, ms],
     ['wall clock', (r) => r.wallClock, ms],
@@ -409,9 +423,9 @@ function printTimes(runs: Run[], latencyMs: number, withStage: boolean): { media
   runs.forEach((r, i) => timeRows.push([String(i + 1), ...columns.map(([, value, format]) => format(value(r)))]));
   timeRows.push(['median', ...columns.map(([, value, format]) => format(median(runs.map(value))))]);
   timeRows.push(['max', ...columns.map(([, value, format]) => format(Math.max(...runs.map(value))))]);
-  console.log(`\n-- Graph emulator latency ${latencyMs} ms (CORS preflights included), ${runs.length} cold loads --`);
+  console.log(`\n-- Graph emulator latency ${latencyMs} ms (CORS preflights included)${cpuSlowdown === 1 ? '' : `, CPU ${cpuSlowdown}× slower (no verdict)`}, ${runs.length} cold loads --`);
   console.log(table(timeRows, columns.map((_, i) => i + 1)));
-  return { median: median(runs.map((r) => r.interactive - r.frameStart)), target: withStage ? TARGET.frameToInteractiveMs(latencyMs) : null };
+  return { median: median(runs.map((r) => r.interactive - r.frameStart)), target: withStage && cpuSlowdown === 1 ? TARGET.frameToInteractiveMs(latencyMs) : null };
 }
 
 async function main(): Promise<void> {
@@ -500,8 +514,8 @@ async function main(): Promise<void> {
     summary.push(['side panel JS + MSAL (gzip -9)', kb(withMsal.gzip), `≤ ${kb(TARGET.withMsalGzip)}`, verdict(withMsal.gzip, TARGET.withMsalGzip)]);
     summary.push(["facilitator's side panel JS + MSAL (gzip -9)", kb(facilitatorTotal.gzip), '', '']);
     for (const { latencyMs, runs: atLatency } of byLatency) {
-      const { median: value, target } = printTimes(atLatency, latencyMs, options.stage);
-      summary.push([`frame → ${options.floor ? 'library floor' : 'side panel'} interactive, median at ${latencyMs} ms Graph latency${options.stage ? '' : ', no stage'}`, ms(value), target === null ? '' : `≤ ${ms(target)}`, verdict(value, target)]);
+      const { median: value, target } = printTimes(atLatency, latencyMs, options.stage, options.cpuSlowdown);
+      summary.push([`frame → ${options.floor ? 'library floor' : 'side panel'} interactive, median at ${latencyMs} ms Graph latency${options.stage ? '' : ', no stage'}${options.cpuSlowdown === 1 ? '' : `, CPU ${options.cpuSlowdown}× slower`}`, ms(value), target === null ? '' : `≤ ${ms(target)}`, verdict(value, target)]);
       summary.push([`  the same, opened again${options.stage ? ' beside the running stage' : ''} (scripts cached)`, ms(median(atLatency.map((r) => r.reopened))), '', '']);
       if (options.stage) summary.push(['  the stage beside it: its frame → its heading shown', ms(median(atLatency.map((r) => r.stageShows))), '', '']);
     }
