@@ -3,8 +3,9 @@
 // one page. Prints the JavaScript the side panel's browser must fetch (raw and gzip -9) in three
 // sets — render-blocking (the <script>s of index.html), the side panel's own total before it is
 // interactive, and that total with MSAL (which nested app auth inside Teams loads before the first
-// Graph call; the simulator answers its bridge here as Teams does), beside the facilitator's panel
-// (one extra cold load; most people in a meeting are participants, whose set is the target) — and the time until the side panel is
+// Graph call; the simulator answers its bridge here as Teams does), beside the facilitator's panel,
+// the stage, the meeting tab and the configuration page (one extra cold load each; most people in a
+// meeting are participants, whose set is the target) — and the time until the side panel is
 // usable over cold loads of the meeting simulator in headless Chromium, at each Graph latency asked
 // for (the emulator's faults.latencyMs). Every figure is printed beside its target. It is not a test.
 //
@@ -44,6 +45,8 @@ import { launchChromium } from '../tests/e2e/support/meeting';
 const ROOT = path.resolve(__dirname, '..');
 const VIEWPORT = { width: 1280, height: 900 };
 const INTERACTIVE_TIMEOUT_MS = 60_000;
+/** The session the bench's meeting holds (configureMeeting). */
+const MEETING_TITLE = 'Meetsessie laadtijd';
 
 // The budget of issue 15 (a side panel inside Teams' budget); each figure is printed beside it.
 const TARGET = {
@@ -322,11 +325,6 @@ async function coldLoad(browser: Browser, url: string, user: SeedUser, appOrigin
   }
 }
 
-/**
- * The facilitator's side panel (the meeting's organiser, joined, with the moves, the confirmation
- * dialog and the on-behalf forms): one cold load, and the app scripts its frame fetched until the
- * facilitator's controls show and the page has settled. For the size table only; its time is not a target.
- */
 /** Every script of the app (not the simulator's) the page's frames fetch, with the frame that asked. */
 function recordAppScripts(page: Page, appOrigin: string): { file: string; frame: Frame }[] {
   const requested: { file: string; frame: Frame }[] = [];
@@ -339,19 +337,46 @@ function recordAppScripts(page: Page, appOrigin: string): { file: string; frame:
   return requested;
 }
 
-async function facilitatorScripts(browser: Browser, url: string, user: SeedUser, appOrigin: string): Promise<string[]> {
+/**
+ * A surface other than the participant's side panel, for the size table only (its time is not a
+ * target): one cold load of `url`, and the app scripts the frame of `card` fetched until `ready` holds
+ * in it and the page has settled (what loads after the first render, such as the facilitator's moves).
+ */
+async function surfaceScripts(browser: Browser, url: string, appOrigin: string, card: string, ready: (frame: Frame) => Promise<void>): Promise<string[]> {
   const context = await browser.newContext({ viewport: VIEWPORT, ignoreHTTPSErrors: true });
   try {
     const page = await context.newPage();
     const requested = recordAppScripts(page, appOrigin);
     await page.goto(url, { waitUntil: 'commit' });
-    const frame = await sidePanelFrame(page, user);
-    await frame.getByRole('heading', { name: 'Gespreksleider' }).waitFor({ timeout: INTERACTIVE_TIMEOUT_MS });
+    const frame = await (await page.locator(`${card} iframe`).first().elementHandle({ timeout: INTERACTIVE_TIMEOUT_MS }))?.contentFrame();
+    if (!frame) throw new Error(`no app frame in ${card}`);
+    await ready(frame);
     await page.waitForTimeout(1_500);
     return [...new Set(requested.filter((r) => r.frame === frame).map((r) => r.file))];
   } finally {
     await context.close();
   }
+}
+
+/** The sets measured beside the participant's side panel: the facilitator's panel, the meeting tab, the configuration page. */
+async function otherSurfaces(browser: Browser, server: SimulatorServer, facilitator: SeedUser): Promise<{ facilitator: string[]; tab: string[]; config: string[] }> {
+  const meeting = `${server.url}?users=${facilitator.id}&organiser=${facilitator.id}`;
+  const timeout = INTERACTIVE_TIMEOUT_MS;
+  return {
+    // The organiser, joined: the moves, their confirmation dialog and the on-behalf forms.
+    facilitator: await surfaceScripts(browser, meeting, server.origin, `[data-frame-kind="sidePanel"][data-user-upn="${facilitator.userPrincipalName}"]`, (frame) =>
+      frame.getByRole('heading', { name: 'Gespreksleider' }).waitFor({ timeout }),
+    ),
+    // The meeting's tab on a computer: the review page (a phone's tab shows the side panel's steps instead).
+    tab: await surfaceScripts(browser, `${meeting}&view=tab`, server.origin, '[data-frame-kind="content"]', (frame) =>
+      frame.getByRole('heading', { name: MEETING_TITLE }).first().waitFor({ timeout }),
+    ),
+    // The configuration page (here the configured tab's settings), until its groups are in.
+    config: await surfaceScripts(browser, `${meeting}&view=config`, server.origin, '[data-frame-kind="settings"]', async (frame) => {
+      await frame.getByRole('heading', { name: /^(Gesprekstool instellen|Instellingen van de sessie)$/ }).waitFor({ timeout });
+      await frame.locator('option', { hasText: 'Groepen laden…' }).waitFor({ state: 'detached', timeout });
+    }),
+  };
 }
 
 /**
@@ -368,7 +393,7 @@ async function configureMeeting(browser: Browser, server: SimulatorServer, organ
       siteUrl: SITE_URL_OF(SEED.sites.team),
       groupName: SEED.groups.team.displayName,
       municipality: 'Voorbeeld',
-      title: 'Meetsessie laadtijd',
+      title: MEETING_TITLE,
       purpose: 'monitoring',
     });
     await page.goto(`${server.url}?users=${organiser.id}&organiser=${organiser.id}`);
@@ -461,7 +486,8 @@ async function main(): Promise<void> {
 
     const { facilitator } = SEED.users;
     // The floor has no facilitator's controls to wait for.
-    const facilitatorSet = options.floor ? [] : await facilitatorScripts(browser, `${server.url}?users=${facilitator.id}&organiser=${facilitator.id}`, facilitator, server.origin);
+    const others = options.floor ? null : await otherSurfaces(browser, server, facilitator);
+    const facilitatorSet = others?.facilitator ?? [];
     const byLatency: { latencyMs: number; runs: Run[] }[] = [];
     for (const latencyMs of options.graphLatenciesMs) byLatency.push({ latencyMs, runs: await measureAt(browser, emulator, server, options, latencyMs, fromIndex) });
     const runs = byLatency.flatMap((b) => b.runs);
@@ -494,6 +520,10 @@ async function main(): Promise<void> {
     sizeRows.push([`facilitator's side panel inside Teams: the above + ${facilitatorExtra.length} files`, 'once the moves show', kb(facilitatorTotal.raw), kb(facilitatorTotal.gzip), '', '']);
     for (const f of facilitatorExtra) sizeRows.push([`  ${f}`, 'chunk, on demand', kb(sizeOf(fileOf(f)).raw), kb(sizeOf(fileOf(f)).gzip), '', '']);
     sizeRows.push(...stageSet.rows);
+    if (others) {
+      sizeRows.push(...sizeSetRows('meeting tab on a computer (the review page): all JS once settled', [...others.tab].sort(bySize), fileOf, fromIndex).rows);
+      sizeRows.push(...sizeSetRows('configuration page: all JS once its groups are in', [...others.config].sort(bySize), fileOf, fromIndex).rows);
+    }
     const allSize = sum(allJs.map((f) => sizeOf(fileOf(f))));
     sizeRows.push([`all of app/ (${allJs.length} .js files)`, 'for context', kb(allSize.raw), kb(allSize.gzip), '', '']);
     console.log(`\n${table(sizeRows, [2, 3])}`);
