@@ -1,8 +1,8 @@
 // Teams web in a browser that refuses storage to third-party frames. Inside Teams the app is a frame
 // of another site than the page around it (teams.microsoft.com); a browser that blocks third-party
-// cookies without partitioning storage (Chromium as Playwright runs it, an incognito window, a
-// strict privacy setting) then refuses that frame localStorage, sessionStorage, IndexedDB, Cache
-// Storage, Web Locks and service workers. The simulator serves the app from its own origin, where
+// storage (by a setting or a policy, or Chromium as Playwright runs it, with storage partitioning
+// off) then refuses that frame localStorage, sessionStorage, IndexedDB, Cache Storage, Web Locks and
+// service workers. The simulator serves the app from its own origin, where
 // nothing is refused, so this test makes every app frame refuse them the way Chromium does in a
 // cross-site frame (probed on Chromium 156: the storage getters throw SecurityError "Access is denied
 // for this document", indexedDB.open fails with UnknownError, locks.request rejects with SecurityError).
@@ -28,10 +28,11 @@ const REFUSE_THIRD_PARTY_STORAGE = `(() => {
     Object.defineProperty(window, what, { configurable: true, get() { throw denied(what); } });
   }
   const openDb = () => {
-    const request = { result: undefined, error: new DOMException('The user denied permission to access the database.', 'UnknownError'), onsuccess: null, onerror: null, onupgradeneeded: null, onblocked: null, readyState: 'done' };
+    const request = { result: undefined, error: null, onsuccess: null, onerror: null, onupgradeneeded: null, onblocked: null, readyState: 'pending' };
     const target = new EventTarget();
     Object.assign(target, request);
     setTimeout(() => {
+      Object.assign(target, { readyState: 'done', error: new DOMException('The user denied permission to access the database.', 'UnknownError') });
       const event = new Event('error');
       target.dispatchEvent(event);
       if (typeof target.onerror === 'function') target.onerror(event);
