@@ -9,6 +9,10 @@ import reactHooks from 'eslint-plugin-react-hooks';
  */
 const zodOnlyThroughDomain = { regex: '^zod(/.*)?$', message: "Import { z } from src/domain/zod (zod/mini), not from 'zod'." };
 
+/** The windows of the page around a frame; in Teams that page is another site (see the src/** rule below). */
+const HOST_WINDOWS = ['parent', 'top', 'opener', 'frameElement'];
+const CROSS_ORIGIN_HOST = "Inside Teams this window belongs to another site: talk to the host through src/teams (teams-js).";
+
 export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', '.data/', 'test-results/', 'coverage/', 'jest.config.js'] },
   js.configs.recommended,
@@ -26,6 +30,17 @@ export default tseslint.config(
     files: ['src/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [zodOnlyThroughDomain] }],
+    },
+  },
+  {
+    // In Teams the app's frame is another site than the page around it, so its parent, top and opener
+    // windows are cross-origin and reading them throws, however the same-origin meeting simulator
+    // answers (dev/teams-host/README.md). The host is reached through teams-js, in src/teams only.
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/teams/**'],
+    rules: {
+      'no-restricted-properties': ['error', ...HOST_WINDOWS.map((property) => ({ object: 'window', property, message: CROSS_ORIGIN_HOST }))],
+      'no-restricted-globals': ['error', ...HOST_WINDOWS.map((name) => ({ name, message: CROSS_ORIGIN_HOST }))],
     },
   },
   {
