@@ -164,7 +164,9 @@ describe('facilitator bar on the stage', () => {
     try {
       fireEvent.click(button);
       await waitFor(() => expect(store.session.value.state).toBe('step3'));
-      await new Promise((resolve) => setTimeout(resolve, 900));
+      // Past the stage's last try at moving the focus (800 ms, src/ui/stage/StagePage.tsx); inside act, so what
+      // step 3 loads meanwhile (the publish panel's groups, the previous agenda) is rendered as it arrives.
+      await act(() => new Promise((resolve) => setTimeout(resolve, 900)));
       expect(document.activeElement).not.toBe(screen.getByRole('heading', { level: 1, name: 'Armoede en gezondheid 2026' }));
       expect(scrollTo).toHaveBeenCalledWith({ top: 0 });
     } finally {
