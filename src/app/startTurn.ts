@@ -61,7 +61,8 @@ export function startTurn(url: URL, browser: TurnBrowser = browserTurns()): Prom
       const { locks } = browser;
       if (!locks) return start();
       // Granted when no frame holds the lock any more; released at once, since the stage holds nothing.
-      locks.request(START_LOCK, { mode: 'exclusive', signal: abort.signal }, () => start()).catch(start);
+      // Refused (a frame without storage), or throwing where it should reject: the stage starts now.
+      requestLock(() => locks.request(START_LOCK, { mode: 'exclusive', signal: abort.signal }, () => start())).catch(start);
     };
     if (typeof browser.requestIdleCallback === 'function') browser.requestIdleCallback(afterIdle, { timeout: IDLE_WAIT_AT_MOST_MS });
     // Without idle callbacks: after the tasks already queued (the side panel's scripts among them).
@@ -81,7 +82,21 @@ export function holdTurn(url: URL, shown: Promise<unknown>, browser: TurnBrowser
     () => undefined,
     () => undefined,
   );
-  locks.request(START_LOCK, { mode: 'shared' }, () => Promise.race([settled, atMost])).catch(() => undefined);
+  // A refused or throwing request holds nothing back: the frame starts regardless, the stage at its idle moment.
+  requestLock(() => locks.request(START_LOCK, { mode: 'shared' }, () => Promise.race([settled, atMost]))).catch(() => undefined);
+}
+
+/**
+ * The request's promise, or a rejected one where the request threw. The specification rejects (a
+ * frame refused storage gets a SecurityError, https://w3c.github.io/web-locks/#dom-lockmanager-request),
+ * but a throw here would leave a side panel blank, since src/main.tsx asks first of all.
+ */
+function requestLock(request: () => Promise<unknown>): Promise<unknown> {
+  try {
+    return request();
+  } catch (error) {
+    return Promise.reject(error);
+  }
 }
 
 /** Settles once `data` has settled and the browser has painted what it rendered from it. */

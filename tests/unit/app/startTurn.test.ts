@@ -167,6 +167,32 @@ describe('startTurn and holdTurn: the side panel starts first', () => {
     expect(await settled(stage)).toBe(true);
   });
 
+  it('starts the stage at the idle moment, and the side panel at once, where the frame is refused Web Locks (blocked third-party storage)', async () => {
+    // Chromium in a cross-site frame without storage: the request's promise is rejected with a SecurityError.
+    const refused = (): Promise<never> => Promise.reject(new DOMException('The request was denied.', 'SecurityError'));
+    const turns: TurnBrowser = { ...browser().turns, locks: { request: refused as unknown as LockManager['request'] } };
+    const idle: (() => void)[] = [];
+    turns.requestIdleCallback = (callback) => idle.push(callback);
+    expect(() => holdTurn(sidePanelUrl, new Promise<void>(() => undefined), turns)).not.toThrow();
+    const stage = startTurn(stageUrl, turns);
+    idle[0]!();
+    expect(await settled(stage)).toBe(true);
+  });
+
+  it('neither fails the side panel nor holds the stage back where a lock request throws instead of rejecting', async () => {
+    const throwing = () => {
+      throw new DOMException('The request was denied.', 'SecurityError');
+    };
+    const turns: TurnBrowser = { ...browser().turns, locks: { request: throwing as unknown as LockManager['request'] } };
+    const idle: (() => void)[] = [];
+    turns.requestIdleCallback = (callback) => idle.push(callback);
+    // The side panel's start (src/main.tsx) calls holdTurn first: a throw there would leave the frame blank.
+    expect(() => holdTurn(sidePanelUrl, new Promise<void>(() => undefined), turns)).not.toThrow();
+    const stage = startTurn(stageUrl, turns);
+    expect(() => idle[0]!()).not.toThrow();
+    expect(await settled(stage)).toBe(true);
+  });
+
   it('asks for the lock after the queued tasks where the browser has no idle callbacks (WebKit)', async () => {
     const b = browser({ idle: false });
     let shown!: () => void;
