@@ -35,7 +35,7 @@ export default tseslint.config(
   {
     // In Teams the app's frame is another site than the page around it, so its parent, top and opener
     // windows are cross-origin and reading them throws, however the same-origin meeting simulator
-    // answers (dev/teams-host/README.md). The host is reached through teams-js, in src/teams only.
+    // answers (README.md, "The meeting simulator"). The host is reached through teams-js, in src/teams only.
     files: ['src/**/*.{ts,tsx}'],
     ignores: ['src/teams/**'],
     rules: {
