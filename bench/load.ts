@@ -229,11 +229,18 @@ const WATCH_FOR_INTERACTIVE = `(() => {
   observer.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
 })();`;
 
-async function sidePanelFrame(page: Page, user: SeedUser): Promise<Frame> {
-  const handle = await page.locator(`[data-frame-kind="sidePanel"][data-user-upn="${user.userPrincipalName}"] iframe`).elementHandle({ timeout: INTERACTIVE_TIMEOUT_MS });
+/** The app frame inside the first simulator card matching `card` (a CSS selector), once it is there. */
+async function appFrame(page: Page, card: string): Promise<Frame> {
+  const handle = await page.locator(`${card} iframe`).first().elementHandle({ timeout: INTERACTIVE_TIMEOUT_MS });
   const frame = await handle?.contentFrame();
-  if (!frame) throw new Error(`no side panel frame for ${user.userPrincipalName}`);
+  if (!frame) throw new Error(`no app frame in ${card}`);
   return frame;
+}
+
+const sidePanelCard = (user: SeedUser) => `[data-frame-kind="sidePanel"][data-user-upn="${user.userPrincipalName}"]`;
+
+async function sidePanelFrame(page: Page, user: SeedUser): Promise<Frame> {
+  return appFrame(page, sidePanelCard(user));
 }
 
 /**
@@ -348,8 +355,7 @@ async function surfaceScripts(browser: Browser, url: string, appOrigin: string, 
     const page = await context.newPage();
     const requested = recordAppScripts(page, appOrigin);
     await page.goto(url, { waitUntil: 'commit' });
-    const frame = await (await page.locator(`${card} iframe`).first().elementHandle({ timeout: INTERACTIVE_TIMEOUT_MS }))?.contentFrame();
-    if (!frame) throw new Error(`no app frame in ${card}`);
+    const frame = await appFrame(page, card);
     await ready(frame);
     await page.waitForTimeout(1_500);
     return [...new Set(requested.filter((r) => r.frame === frame).map((r) => r.file))];
@@ -364,7 +370,7 @@ async function otherSurfaces(browser: Browser, server: SimulatorServer, facilita
   const timeout = INTERACTIVE_TIMEOUT_MS;
   return {
     // The organiser, joined: the moves, their confirmation dialog and the on-behalf forms.
-    facilitator: await surfaceScripts(browser, meeting, server.origin, `[data-frame-kind="sidePanel"][data-user-upn="${facilitator.userPrincipalName}"]`, (frame) =>
+    facilitator: await surfaceScripts(browser, meeting, server.origin, sidePanelCard(facilitator), (frame) =>
       frame.getByRole('heading', { name: 'Gespreksleider' }).waitFor({ timeout }),
     ),
     // The meeting's tab on a computer: the review page (a phone's tab shows the side panel's steps instead).
